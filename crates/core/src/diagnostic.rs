@@ -1,0 +1,211 @@
+//! Diagnostics: located, plain-language problems with a questionnaire.
+//!
+//! A diagnostic names where the problem is in two ways: a [`FieldPath`] into the
+//! model (`question[3].option[1].id`), which every check can produce, and, once
+//! the loader has matched that path against the source text, a line and column.
+//! Rendering follows the compiler convention editors understand:
+//!
+//! ```text
+//! questionnaires/x.toml:12:9: error[unknown-field]: unknown field `titel` (question `q1`)
+//!   hint: did you mean `title`?
+//! ```
+
+use std::fmt;
+
+/// How bad a problem is. Errors make a file invalid; warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The questionnaire cannot be used.
+    Error,
+    /// Probably a mistake, but the questionnaire works.
+    Warning,
+}
+
+/// One step of a [`FieldPath`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// A table key, as written in the file (`question`, `option`, `text`).
+    Key(String),
+    /// An array index.
+    Index(usize),
+}
+
+/// Where in the document a value is, by keys and indexes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldPath(pub Vec<Segment>);
+
+impl FieldPath {
+    /// The document root.
+    pub fn root() -> Self {
+        FieldPath(Vec::new())
+    }
+
+    /// This path extended by a key.
+    pub fn key(&self, key: &str) -> Self {
+        let mut next = self.clone();
+        next.0.push(Segment::Key(key.to_owned()));
+        next
+    }
+
+    /// This path extended by an index.
+    pub fn index(&self, index: usize) -> Self {
+        let mut next = self.clone();
+        next.0.push(Segment::Index(index));
+        next
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, segment) in self.0.iter().enumerate() {
+            match segment {
+                Segment::Key(key) if i == 0 => write!(f, "{key}")?,
+                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A 1-based line and column (in characters) in the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column, from 1, counted in characters.
+    pub column: usize,
+}
+
+impl Location {
+    /// The location of byte `offset` in `source`.
+    pub fn of_offset(source: &str, offset: usize) -> Self {
+        let offset = offset.min(source.len());
+        let before = source.get(..offset).unwrap_or(source);
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Location { line, column }
+    }
+}
+
+/// One problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable kebab-case name for the kind of problem, e.g. `unknown-reference`.
+    pub code: &'static str,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+    /// The thing concerned, e.g. "question `q3`" or "option `job` of question `q1`".
+    pub subject: Option<String>,
+    /// Where in the model.
+    pub path: FieldPath,
+    /// Where in the source text, when the format gives one.
+    pub location: Option<Location>,
+}
+
+impl Diagnostic {
+    /// An error at `path`.
+    pub fn error(code: &'static str, path: FieldPath, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            hint: None,
+            subject: None,
+            path,
+            location: None,
+        }
+    }
+
+    /// A warning at `path`.
+    pub fn warning(code: &'static str, path: FieldPath, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, path, message)
+        }
+    }
+
+    /// With a hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// With a hint if there is one.
+    pub fn maybe_hint(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    /// With the thing concerned.
+    pub fn subject(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Renders the diagnostic for `file` (a path or name), on one or two lines.
+    pub fn render(&self, file: &str) -> String {
+        let mut out = String::from(file);
+        if let Some(loc) = self.location {
+            out.push_str(&format!(":{}:{}", loc.line, loc.column));
+        }
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        out.push_str(&format!(": {severity}[{}]: {}", self.code, self.message));
+        if let Some(subject) = &self.subject {
+            out.push_str(&format!(" ({subject})"));
+        }
+        if self.location.is_none() && !self.path.0.is_empty() {
+            out.push_str(&format!(" at `{}`", self.path));
+        }
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!("\n  hint: {hint}"));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_count_lines_and_characters_from_one() {
+        let src = "a = 1\nб = \"x\"\n";
+        assert_eq!(Location::of_offset(src, 0), Location { line: 1, column: 1 });
+        // "б" is two bytes but one column.
+        let offset = src.find('=').unwrap();
+        let second = src[offset + 1..].find('=').unwrap() + offset + 1;
+        assert_eq!(
+            Location::of_offset(src, second),
+            Location { line: 2, column: 3 }
+        );
+    }
+
+    #[test]
+    fn renders_like_a_compiler() {
+        let d = Diagnostic::error(
+            "unknown-field",
+            FieldPath::root().key("titel"),
+            "unknown field `titel`",
+        )
+        .hint("did you mean `title`?")
+        .subject("question `q1`");
+        assert_eq!(
+            d.render("x.toml"),
+            "x.toml: error[unknown-field]: unknown field `titel` (question `q1`) at `titel`\n  hint: did you mean `title`?"
+        );
+    }
+}

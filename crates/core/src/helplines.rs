@@ -1,0 +1,274 @@
+//! The helpline directory: whom to call, per country, with sources.
+//!
+//! The EU anti-trafficking plan for people fleeing Ukraine, and La Strada
+//! International, ask for referral to the helplines that already exist, so the
+//! directory is data (`questionnaires/helplines.toml`), compiled to JSON for the
+//! widget like a questionnaire. Every entry carries its source and whether its
+//! number was verified, and when; an unverified number is shown with "please
+//! check this number". Embedders can add or replace entries (matched by `id`).
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, FieldPath};
+use crate::model::{Source, Text};
+use crate::suggest::nearest;
+
+/// The whole directory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Directory {
+    /// Languages every user-facing string has.
+    pub languages: Vec<String>,
+    /// The language used when a text lacks the person's language.
+    pub default_language: String,
+    /// Country names, by ISO 3166-1 alpha-2 code (`UA`, `PL`, …); `EU` for EU-wide lines.
+    #[serde(rename = "country")]
+    pub countries: Vec<Country>,
+    /// Documents the entries cite.
+    #[serde(default, rename = "source")]
+    pub sources: Vec<Source>,
+    /// The helplines.
+    #[serde(default, rename = "helpline")]
+    pub helplines: Vec<Helpline>,
+}
+
+/// A country the directory covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code, or `EU`.
+    pub code: String,
+    /// The country's name.
+    pub name: Text,
+    /// The emergency number to show first in danger (112 across the EU).
+    #[serde(default = "emergency_112")]
+    pub emergency: String,
+}
+
+fn emergency_112() -> String {
+    "112".to_owned()
+}
+
+/// What a line is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Police, ambulance, fire.
+    Emergency,
+    /// Anti-trafficking hotline.
+    AntiTrafficking,
+    /// Victims of crime (e.g. 116 006).
+    VictimsOfCrime,
+    /// Violence against women, domestic violence.
+    Violence,
+    /// Children and missing children.
+    Children,
+    /// Emotional support.
+    Support,
+}
+
+/// One phone line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Helpline {
+    /// Stable id, used by embedders to replace an entry.
+    pub id: String,
+    /// Country code (see [`Country::code`]).
+    pub country: String,
+    /// Who runs it and what it is called.
+    pub name: Text,
+    /// The number as people write it, e.g. `0 800 500 335`.
+    pub number: String,
+    /// The number for a `tel:` link: digits, optionally a leading `+`.
+    pub tel: String,
+    /// What the line is for.
+    pub kind: Kind,
+    /// When it answers, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Text>,
+    /// Languages spoken (BCP 47 codes).
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Free of charge to call.
+    #[serde(default)]
+    pub free: bool,
+    /// Ids of the sources for this number.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Whether the number was confirmed as current, and when that was checked.
+    pub verification: Verification,
+}
+
+/// Whether a number was confirmed, and when it was last checked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Verification {
+    /// Confirmed as current by calling it or from the operator's own current page.
+    pub verified: bool,
+    /// The date (YYYY-MM-DD) the entry was last checked against its sources.
+    pub checked: String,
+    /// What is uncertain, for maintainers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Directory {
+    /// The lines for `country` first, then EU-wide ones, emergency numbers first in each.
+    pub fn for_country(&self, country: &str) -> Vec<&Helpline> {
+        let mut lines: Vec<&Helpline> = self
+            .helplines
+            .iter()
+            .filter(|h| h.country == country || h.country == "EU")
+            .collect();
+        lines.sort_by_key(|h| {
+            (
+                h.country != country,
+                h.kind != Kind::AntiTrafficking,
+                h.kind,
+            )
+        });
+        lines
+    }
+
+    /// The country entry for `code`.
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.code == code)
+    }
+
+    /// Adds or replaces entries (matched by id): how embedders bring their own lines.
+    pub fn merge(&mut self, extra: Vec<Helpline>) {
+        for line in extra {
+            match self.helplines.iter_mut().find(|h| h.id == line.id) {
+                Some(existing) => *existing = line,
+                None => self.helplines.push(line),
+            }
+        }
+    }
+}
+
+/// Every problem with the directory: sources, numbers, languages, countries.
+pub fn validate_directory(dir: &Directory) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let root = FieldPath::root();
+    let sources: Vec<&str> = dir.sources.iter().map(|s| s.id.as_str()).collect();
+    let countries: Vec<&str> = dir.countries.iter().map(|c| c.code.as_str()).collect();
+    let mut ids = BTreeSet::new();
+    for (i, country) in dir.countries.iter().enumerate() {
+        check_text(
+            &mut out,
+            dir,
+            &country.name,
+            root.key("country").index(i).key("name"),
+            &country.code,
+        );
+    }
+    for (i, line) in dir.helplines.iter().enumerate() {
+        let p = root.key("helpline").index(i);
+        let subject = format!("helpline `{}`", line.id);
+        if !ids.insert(line.id.as_str()) {
+            out.push(
+                Diagnostic::error(
+                    "duplicate-id",
+                    p.key("id"),
+                    format!("helpline id `{}` is used twice", line.id),
+                )
+                .subject(subject.clone()),
+            );
+        }
+        if !countries.contains(&line.country.as_str()) {
+            out.push(
+                Diagnostic::error(
+                    "unknown-reference",
+                    p.key("country"),
+                    format!("country `{}` is not declared", line.country),
+                )
+                .subject(subject.clone())
+                .maybe_hint(
+                    nearest(&line.country, countries.iter().copied())
+                        .map(|n| format!("did you mean `{n}`?")),
+                ),
+            );
+        }
+        let digits = line.tel.strip_prefix('+').unwrap_or(&line.tel);
+        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+            out.push(
+                Diagnostic::error("bad-number", p.key("tel"), format!("`{}` is not dialable", line.tel))
+                    .subject(subject.clone())
+                    .hint("write only digits, with a leading + for international numbers, e.g. \"+48226280120\""),
+            );
+        }
+        if line.sources.is_empty() {
+            out.push(
+                Diagnostic::error("no-source", p.key("id"), "helpline without a source")
+                    .subject(subject.clone())
+                    .hint("every number must cite where it comes from: add `sources = [\"<source id>\"]`"),
+            );
+        }
+        for (j, source) in line.sources.iter().enumerate() {
+            if !sources.contains(&source.as_str()) {
+                out.push(
+                    Diagnostic::error(
+                        "unknown-reference",
+                        p.key("sources").index(j),
+                        format!("source `{source}` is not declared"),
+                    )
+                    .subject(subject.clone())
+                    .maybe_hint(
+                        nearest(source, sources.iter().copied())
+                            .map(|n| format!("did you mean `{n}`?")),
+                    ),
+                );
+            }
+        }
+        if !is_date(&line.verification.checked) {
+            out.push(
+                Diagnostic::error(
+                    "bad-date",
+                    p.key("verification").key("checked"),
+                    "not a YYYY-MM-DD date",
+                )
+                .subject(subject.clone()),
+            );
+        }
+        check_text(&mut out, dir, &line.name, p.key("name"), &line.id);
+        if let Some(hours) = &line.hours {
+            check_text(&mut out, dir, hours, p.key("hours"), &line.id);
+        }
+    }
+    out
+}
+
+fn check_text(out: &mut Vec<Diagnostic>, dir: &Directory, text: &Text, path: FieldPath, id: &str) {
+    for lang in &dir.languages {
+        if text.get(lang).is_none_or(|t| t.trim().is_empty()) {
+            out.push(
+                Diagnostic::error(
+                    "missing-translation",
+                    path.clone(),
+                    format!("no `{lang}` text"),
+                )
+                .subject(format!("`{id}`"))
+                .hint(format!(
+                    "add `{lang} = \"…\"`; every declared language needs every string"
+                )),
+            );
+        }
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}

@@ -1,0 +1,382 @@
+//! Loading: source text in, a validated questionnaire or every problem out.
+//!
+//! Loading never panics and never stops at the first problem it can get past:
+//!
+//! 1. The TOML is parsed with error recovery, so every syntax error is reported.
+//! 2. The top-level fields and *each element* of each array of tables (every
+//!    `[[question]]`, `[[indicator]]`, …) are deserialized on their own, so one
+//!    broken question does not hide the problems of the next one. Unknown fields
+//!    are rejected with the nearest known name as a hint.
+//! 3. If the shape is right, [`crate::validate`] checks meaning (references,
+//!    languages, order, sources) and its diagnostics are located in the source.
+//!
+//! The core does no IO: callers pass the file name and its text.
+
+use crate::diagnostic::{Diagnostic, FieldPath};
+use crate::model::Questionnaire;
+use crate::validate::validate;
+
+/// A questionnaire that could not be loaded, with every problem found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file name used in messages.
+    pub file: String,
+    /// Every problem; at least one is an error.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let rendered: Vec<String> = self
+            .diagnostics
+            .iter()
+            .map(|d| d.render(&self.file))
+            .collect();
+        f.write_str(&rendered.join("\n"))
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The outcome of loading: the questionnaire if it is usable, and all diagnostics
+/// (warnings included) either way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The questionnaire, when there is no error.
+    pub questionnaire: Option<Questionnaire>,
+    /// Every problem found, in source order where known.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// The questionnaire, or a [`LoadError`] naming `file` with every problem.
+    pub fn into_result(self, file: &str) -> Result<(Questionnaire, Vec<Diagnostic>), LoadError> {
+        match self.questionnaire {
+            Some(q) => Ok((q, self.diagnostics)),
+            None => Err(LoadError {
+                file: file.to_owned(),
+                diagnostics: self.diagnostics,
+            }),
+        }
+    }
+}
+
+/// Keeps the questionnaire only if no diagnostic is an error.
+fn finish(questionnaire: Questionnaire, mut diagnostics: Vec<Diagnostic>) -> Loaded {
+    diagnostics.sort_by_key(|d| (d.location, d.severity));
+    let usable = !diagnostics.iter().any(Diagnostic::is_error);
+    Loaded {
+        questionnaire: usable.then_some(questionnaire),
+        diagnostics,
+    }
+}
+
+/// Loads the compiled JSON form (what the widget reads) and validates it.
+pub fn from_json(json: &str) -> Result<Questionnaire, LoadError> {
+    load_json("questionnaire.json", json)
+        .into_result("questionnaire.json")
+        .map(|(q, _)| q)
+}
+
+/// Loads JSON text: one shape error at most (JSON is machine-written), then
+/// every meaning problem.
+pub fn load_json(file: &str, json: &str) -> Loaded {
+    match serde_json::from_str::<Questionnaire>(json) {
+        Ok(q) => {
+            let diagnostics = validate(&q);
+            finish(q, diagnostics)
+        }
+        Err(e) => {
+            let _ = file;
+            let location = crate::diagnostic::Location {
+                line: e.line(),
+                column: e.column(),
+            };
+            let mut d = Diagnostic::error("syntax", FieldPath::root(), e.to_string());
+            d.location = Some(location);
+            Loaded {
+                questionnaire: None,
+                diagnostics: vec![d],
+            }
+        }
+    }
+}
+
+#[cfg(feature = "toml")]
+pub use toml_source::{load_helplines_toml, load_toml};
+
+#[cfg(feature = "toml")]
+mod toml_source {
+    use serde::de::DeserializeOwned;
+    use toml::de::{DeTable, DeValue, ValueDeserializer};
+    use toml::Spanned;
+
+    use super::{finish, Loaded};
+    use crate::diagnostic::{Diagnostic, FieldPath, Location, Segment};
+    use crate::model::{Band, Dimension, Indicator, Question, Questionnaire, Section, Source};
+    use crate::suggest::nearest;
+    use crate::validate::validate;
+
+    /// The arrays of tables that are deserialized element by element.
+    const ARRAYS: [&str; 6] = [
+        "source",
+        "dimension",
+        "indicator",
+        "section",
+        "question",
+        "band",
+    ];
+
+    /// Loads a TOML questionnaire. `file` is only used in messages.
+    pub fn load_toml(file: &str, source: &str) -> Loaded {
+        let _ = file;
+        let (root, syntax_errors) = DeTable::parse_recoverable(source);
+        if !syntax_errors.is_empty() {
+            let diagnostics = syntax_errors
+                .iter()
+                .map(|e| from_toml_error(source, e, "syntax", FieldPath::root()))
+                .collect();
+            return Loaded {
+                questionnaire: None,
+                diagnostics,
+            };
+        }
+
+        let mut diagnostics = Vec::new();
+        // The header: the root with every array of tables emptied, so that unknown
+        // or missing top-level fields are reported without the arrays' contents.
+        let mut header = root.clone();
+        let mut arrays: Vec<(&str, Vec<Spanned<DeValue<'_>>>)> = Vec::new();
+        for name in ARRAYS {
+            let Some(value) = header.get_mut().get_mut(name) else {
+                continue;
+            };
+            if let DeValue::Array(items) = value.get_mut() {
+                let elements: Vec<_> = items.iter().cloned().collect();
+                *items = Default::default();
+                arrays.push((name, elements));
+            }
+        }
+        let header: Option<Questionnaire> =
+            match serde::Deserialize::deserialize(toml::de::Deserializer::from(header)) {
+                Ok(q) => Some(q),
+                Err(e) => {
+                    diagnostics.push(shape_error(source, &e, FieldPath::root()));
+                    None
+                }
+            };
+
+        let mut sources = Vec::new();
+        let mut dimensions = Vec::new();
+        let mut indicators = Vec::new();
+        let mut sections = Vec::new();
+        let mut questions = Vec::new();
+        let mut bands = Vec::new();
+        for (name, elements) in arrays {
+            let path = FieldPath::root().key(name);
+            match name {
+                "source" => {
+                    sources = elements_of::<Source>(source, &path, elements, &mut diagnostics)
+                }
+                "dimension" => {
+                    dimensions = elements_of::<Dimension>(source, &path, elements, &mut diagnostics)
+                }
+                "indicator" => {
+                    indicators = elements_of::<Indicator>(source, &path, elements, &mut diagnostics)
+                }
+                "section" => {
+                    sections = elements_of::<Section>(source, &path, elements, &mut diagnostics)
+                }
+                "question" => {
+                    questions = elements_of::<Question>(source, &path, elements, &mut diagnostics)
+                }
+                _ => bands = elements_of::<Band>(source, &path, elements, &mut diagnostics),
+            }
+        }
+
+        let (Some(mut questionnaire), true) = (header, diagnostics.is_empty()) else {
+            diagnostics.sort_by_key(|d| d.location);
+            return Loaded {
+                questionnaire: None,
+                diagnostics,
+            };
+        };
+        questionnaire.sources = sources;
+        questionnaire.dimensions = dimensions;
+        questionnaire.indicators = indicators;
+        questionnaire.sections = sections;
+        questionnaire.questions = questions;
+        questionnaire.bands = bands;
+
+        let mut diagnostics = validate(&questionnaire);
+        for d in &mut diagnostics {
+            d.location = locate(&root, &d.path).map(|offset| Location::of_offset(source, offset));
+        }
+        finish(questionnaire, diagnostics)
+    }
+
+    /// Loads the helpline directory (`questionnaires/helplines.toml`): the first shape
+    /// error, or every meaning problem, located.
+    pub fn load_helplines_toml(
+        source: &str,
+    ) -> Result<(crate::helplines::Directory, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let (root, syntax_errors) = DeTable::parse_recoverable(source);
+        if !syntax_errors.is_empty() {
+            return Err(syntax_errors
+                .iter()
+                .map(|e| from_toml_error(source, e, "syntax", FieldPath::root()))
+                .collect());
+        }
+        let directory: crate::helplines::Directory =
+            serde::Deserialize::deserialize(toml::de::Deserializer::from(root.clone()))
+                .map_err(|e| vec![shape_error(source, &e, FieldPath::root())])?;
+        let mut diagnostics = crate::helplines::validate_directory(&directory);
+        for d in &mut diagnostics {
+            d.location = locate(&root, &d.path).map(|offset| Location::of_offset(source, offset));
+        }
+        diagnostics.sort_by_key(|d| d.location);
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            Err(diagnostics)
+        } else {
+            Ok((directory, diagnostics))
+        }
+    }
+
+    /// Deserializes each element on its own; a broken one becomes a diagnostic.
+    fn elements_of<T: DeserializeOwned>(
+        source: &str,
+        path: &FieldPath,
+        elements: Vec<Spanned<DeValue<'_>>>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<T> {
+        let mut parsed = Vec::with_capacity(elements.len());
+        for (index, element) in elements.into_iter().enumerate() {
+            let subject = element_subject(path, index, element.get_ref());
+            match T::deserialize(ValueDeserializer::from(element)) {
+                Ok(value) => parsed.push(value),
+                Err(e) => {
+                    let mut d = shape_error(source, &e, path.index(index));
+                    d.subject = subject;
+                    diagnostics.push(d);
+                }
+            }
+        }
+        parsed
+    }
+
+    /// "question `q3`" when the element has a readable id.
+    fn element_subject(path: &FieldPath, index: usize, value: &DeValue<'_>) -> Option<String> {
+        let kind = match path.0.last() {
+            Some(Segment::Key(k)) => k.clone(),
+            _ => return None,
+        };
+        match value
+            .as_table()
+            .and_then(|t| t.get("id"))
+            .and_then(|v| v.get_ref().as_str())
+        {
+            Some(id) => Some(format!("{kind} `{id}`")),
+            None => Some(format!("{kind} #{}", index + 1)),
+        }
+    }
+
+    /// A serde error on a value: unknown fields and variants get "did you mean".
+    fn shape_error(source: &str, error: &toml::de::Error, path: FieldPath) -> Diagnostic {
+        let message = error.message().trim_end().to_owned();
+        let (code, hint) =
+            if let Some((wrong, expected)) = parse_unknown(&message, "unknown field `") {
+                let hint = nearest(&wrong, expected.iter().map(String::as_str))
+                    .map(|n| format!("did you mean `{n}`?"))
+                    .unwrap_or_else(|| {
+                        if expected.is_empty() {
+                            "remove it; this table takes no fields".to_owned()
+                        } else {
+                            format!("known fields here: {}", quoted(&expected))
+                        }
+                    });
+                ("unknown-field", Some(hint))
+            } else if let Some((wrong, expected)) = parse_unknown(&message, "unknown variant `") {
+                let hint = nearest(&wrong, expected.iter().map(String::as_str))
+                    .map(|n| format!("did you mean `{n}`?"))
+                    .unwrap_or_else(|| format!("expected one of {}", quoted(&expected)));
+                ("unknown-value", Some(hint))
+            } else if let Some(field) = message
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.split('`').next())
+            {
+                (
+                    "missing-field",
+                    Some(format!(
+                        "add `{field}`; docs/questionnaire-format.md lists what each table needs"
+                    )),
+                )
+            } else {
+                (
+                    "wrong-type",
+                    Some("docs/questionnaire-format.md shows the expected shape".to_owned()),
+                )
+            };
+        let mut d = from_toml_error(source, error, code, path);
+        d.message = message;
+        d.maybe_hint(hint)
+    }
+
+    fn quoted(names: &[String]) -> String {
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Splits serde's "unknown field `x`, expected one of `a`, `b`" into `x` and
+    /// `[a, b]` (also "expected `a`" and "there are no fields").
+    fn parse_unknown(message: &str, prefix: &str) -> Option<(String, Vec<String>)> {
+        let rest = message.strip_prefix(prefix)?;
+        let (wrong, expected) = rest.split_once('`')?;
+        let expected = expected
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect();
+        Some((wrong.to_owned(), expected))
+    }
+
+    fn from_toml_error(
+        source: &str,
+        error: &toml::de::Error,
+        code: &'static str,
+        path: FieldPath,
+    ) -> Diagnostic {
+        let mut d = Diagnostic::error(code, path, error.message().trim_end().to_owned());
+        if code == "syntax" {
+            d = d.hint("check quotes, brackets and `=` near this place; TOML needs `key = value`");
+        }
+        d.location = error
+            .span()
+            .map(|span| Location::of_offset(source, span.start));
+        d
+    }
+
+    /// The byte offset of the value at `path`, or of the deepest part of it that exists.
+    fn locate(root: &Spanned<DeTable<'_>>, path: &FieldPath) -> Option<usize> {
+        let mut best = None;
+        let mut table: Option<&DeTable<'_>> = Some(root.get_ref());
+        let mut current: Option<&Spanned<DeValue<'_>>> = None;
+        for segment in &path.0 {
+            let next = match (segment, table, current.map(|c| c.get_ref())) {
+                (Segment::Key(key), Some(t), _) => t.get(key.as_str()),
+                (Segment::Key(key), None, Some(DeValue::Table(t))) => t.get(key.as_str()),
+                (Segment::Index(i), _, Some(DeValue::Array(items))) => items.get(*i),
+                _ => None,
+            };
+            let Some(next) = next else { break };
+            best = Some(next.span().start);
+            table = None;
+            current = Some(next);
+        }
+        // A table's own span is its first key; pointing there is what an editor wants.
+        best
+    }
+}

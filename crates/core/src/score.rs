@@ -1,0 +1,255 @@
+//! Scoring: from answers (or a set of present indicators) to an explained result.
+//!
+//! The result is always *signs of risk*: a band id chosen by the questionnaire's
+//! model, the indicators behind it and the answers that marked them, the danger
+//! state, and the questions left open ("not sure", "rather not say"). It never
+//! states that someone is or is not a victim; wording lives in the questionnaire.
+//!
+//! Both models are monotone: marking one more indicator present never moves the
+//! result to a lower band (weights are non-negative, the ILO dimension rule only
+//! uses minimum counts, and the validator keeps bands in ascending order). The
+//! property tests in `tests/properties.rs` hold the code to that.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::{Answer, Answers};
+use crate::flow::effective_answers;
+use crate::model::{IloStage, Model, Questionnaire, Strength};
+
+/// An explained result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evaluation {
+    /// The questionnaire's id.
+    pub questionnaire: String,
+    /// The questionnaire's version.
+    pub version: String,
+    /// `ilo` or `weighted`.
+    pub model: String,
+    /// The id of the band the result falls in.
+    pub level: String,
+    /// Index of that band (0 = least concern); orders results.
+    pub level_index: usize,
+    /// Whether a danger trigger is present: show emergency help first.
+    pub danger: bool,
+    /// The danger indicators that are present.
+    pub danger_indicators: Vec<String>,
+    /// Present indicators, in the questionnaire's order.
+    pub present: Vec<String>,
+    /// Which answer marked which indicator (empty when indicators were given directly).
+    pub evidence: Vec<Evidence>,
+    /// Shown questions answered "not sure".
+    pub unsure: Vec<String>,
+    /// Shown questions answered "rather not say".
+    pub declined: Vec<String>,
+    /// `weighted`: the total score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<u32>,
+    /// `ilo`: each dimension's counts and whether it is positive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimensions: Option<BTreeMap<String, DimensionResult>>,
+    /// `ilo`: for each part of the pattern (an OR of dimensions), whether it holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern_parts: Option<Vec<bool>>,
+    /// `ilo`: whether the whole pattern is met.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern_met: Option<bool>,
+}
+
+/// One answer that marked one indicator present.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The indicator marked present.
+    pub indicator: String,
+    /// The question whose answer marked it.
+    pub question: String,
+}
+
+/// The `ilo` counts of one dimension.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DimensionResult {
+    /// Whether the dimension is positive under the ILO rule.
+    pub positive: bool,
+    /// Distinct present strong indicators.
+    pub strong: u32,
+    /// Distinct present medium indicators.
+    pub medium: u32,
+    /// Distinct present weak indicators.
+    pub weak: u32,
+}
+
+impl DimensionResult {
+    /// The ILO rule (WCMS_105023 as written up in the reference, §2.1): positive when
+    /// S ≥ 2, or S ≥ 1 and M + W ≥ 1, or M ≥ 3, or M ≥ 2 and W ≥ 1. Counts are minimums,
+    /// so more evidence never turns a positive dimension negative; weak indicators never
+    /// stand in for medium ones.
+    pub fn rule(strong: u32, medium: u32, weak: u32) -> bool {
+        strong >= 2
+            || (strong >= 1 && medium + weak >= 1)
+            || medium >= 3
+            || (medium >= 2 && weak >= 1)
+    }
+}
+
+/// Scores answers: only answers to shown questions count.
+///
+/// The questionnaire must have passed validation; answers to unknown questions or
+/// with unknown options are ignored (check them first with [`crate::check_answers`]).
+pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Evaluation {
+    let mut marked = BTreeSet::new();
+    let mut evidence = Vec::new();
+    let mut unsure = Vec::new();
+    let mut declined = Vec::new();
+    for (question, answer) in effective_answers(questionnaire, answers) {
+        match answer {
+            Answer::Unsure => unsure.push(question.id.clone()),
+            Answer::Declined => declined.push(question.id.clone()),
+            _ => {}
+        }
+        for indicator in answer.indicators(question) {
+            marked.insert(indicator.to_owned());
+            evidence.push(Evidence {
+                indicator: indicator.to_owned(),
+                question: question.id.clone(),
+            });
+        }
+    }
+    let mut result = score_indicators(questionnaire, &marked);
+    result.evidence = evidence;
+    result.unsure = unsure;
+    result.declined = declined;
+    result
+}
+
+/// Scores a set of indicators marked present directly (the author's what-if tool).
+/// Unknown ids are ignored.
+pub fn score_indicators(questionnaire: &Questionnaire, marked: &BTreeSet<String>) -> Evaluation {
+    let present: Vec<&crate::model::Indicator> = questionnaire
+        .indicators
+        .iter()
+        .filter(|i| marked.contains(&i.id))
+        .collect();
+    let danger_indicators: Vec<String> = present
+        .iter()
+        .filter(|i| i.danger)
+        .map(|i| i.id.clone())
+        .collect();
+
+    let mut result = Evaluation {
+        questionnaire: questionnaire.id.clone(),
+        version: questionnaire.version.clone(),
+        model: questionnaire.scoring.model.as_str().to_owned(),
+        level: String::new(),
+        level_index: 0,
+        danger: !danger_indicators.is_empty(),
+        danger_indicators,
+        present: present.iter().map(|i| i.id.clone()).collect(),
+        evidence: Vec::new(),
+        unsure: Vec::new(),
+        declined: Vec::new(),
+        score: None,
+        dimensions: None,
+        pattern_parts: None,
+        pattern_met: None,
+    };
+
+    let band_index = match questionnaire.scoring.model {
+        Model::Weighted => {
+            let total: u32 = present
+                .iter()
+                .map(|i| i.weight.unwrap_or(0))
+                .fold(0, u32::saturating_add);
+            result.score = Some(total);
+            last_band(questionnaire, |band| {
+                band.min_score.is_some_and(|min| total >= min)
+            })
+        }
+        Model::Ilo => {
+            let mut dimensions: BTreeMap<String, DimensionResult> = questionnaire
+                .dimensions
+                .iter()
+                .map(|d| (d.id.clone(), DimensionResult::default()))
+                .collect();
+            for indicator in &present {
+                let Some(counts) = dimensions.get_mut(&indicator.dimension) else {
+                    continue;
+                };
+                match indicator.strength {
+                    Some(Strength::Strong) => counts.strong += 1,
+                    Some(Strength::Medium) => counts.medium += 1,
+                    Some(Strength::Weak) => counts.weak += 1,
+                    None => {}
+                }
+            }
+            for counts in dimensions.values_mut() {
+                counts.positive = DimensionResult::rule(counts.strong, counts.medium, counts.weak);
+            }
+            let parts: Vec<bool> = questionnaire
+                .scoring
+                .pattern
+                .iter()
+                .map(|any| {
+                    any.iter()
+                        .any(|d| dimensions.get(d).is_some_and(|r| r.positive))
+                })
+                .collect();
+            let pattern_met = !parts.is_empty() && parts.iter().all(|&p| p);
+            let stage = if pattern_met {
+                IloStage::PatternMet
+            } else if dimensions.values().any(|d| d.positive) {
+                IloStage::DimensionPositive
+            } else if !present.is_empty() {
+                IloStage::IndicatorPresent
+            } else {
+                IloStage::Always
+            };
+            result.dimensions = Some(dimensions);
+            result.pattern_parts = Some(parts);
+            result.pattern_met = Some(pattern_met);
+            last_band(questionnaire, |band| band.when.is_some_and(|w| w <= stage))
+        }
+    };
+    if let Some(band) = questionnaire.bands.get(band_index) {
+        result.level = band.id.clone();
+        result.level_index = band_index;
+    }
+    result
+}
+
+/// The index of the last band that applies (0 when none does; the validator makes
+/// sure the first band always applies).
+fn last_band(
+    questionnaire: &Questionnaire,
+    applies: impl Fn(&crate::model::Band) -> bool,
+) -> usize {
+    questionnaire.bands.iter().rposition(applies).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DimensionResult;
+
+    /// The reference's table of test cases (content.md §2.1), one dimension each.
+    #[test]
+    fn dimension_rule_matches_the_reference_table() {
+        let cases = [
+            ((1, 0, 0), false),
+            ((2, 0, 0), true),
+            ((1, 0, 1), true),
+            ((1, 1, 0), true),
+            ((0, 2, 0), false),
+            ((0, 3, 0), true),
+            ((0, 2, 1), true),
+            ((0, 1, 3), false),
+            ((0, 0, 5), false),
+        ];
+        for ((s, m, w), positive) in cases {
+            assert_eq!(
+                DimensionResult::rule(s, m, w),
+                positive,
+                "S={s} M={m} W={w}"
+            );
+        }
+    }
+}

@@ -1,0 +1,1028 @@
+//! Validation: everything a well-formed questionnaire must also mean.
+//!
+//! [`validate`] never stops early: it returns every problem, each with the path
+//! of the value concerned, the id involved and a hint. The loader turns paths
+//! into line:column. Checks, in order:
+//!
+//! - identity and languages (BCP 47 codes, `uk` not `ua`, default among them);
+//! - every user-facing string in every declared language;
+//! - unique ids, references to known sections, dimensions, sources, indicators;
+//! - question kinds and their options; reserved option ids;
+//! - conditions refer to earlier questions, with values those questions can take,
+//!   and form no cycle;
+//! - the scoring model's needs (strength or weight per indicator, the ILO pattern)
+//!   and bands in ascending order;
+//! - sources on every indicator; indicators no answer can reach (warning).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::answers::RESERVED_VALUES;
+use crate::diagnostic::{Diagnostic, FieldPath};
+use crate::model::{Band, Condition, IloStage, Model, Question, QuestionKind, Questionnaire, Text};
+use crate::suggest::nearest;
+
+/// Every problem with `q`, warnings included. No error means the questionnaire can be
+/// scored and shown.
+pub fn validate(q: &Questionnaire) -> Vec<Diagnostic> {
+    let mut v = Validator { q, out: Vec::new() };
+    v.identity_and_languages();
+    v.texts();
+    v.unique_ids();
+    v.indicators();
+    v.questions();
+    v.conditions();
+    v.scoring_and_bands();
+    v.reachability();
+    v.out
+}
+
+/// Language codes that people commonly write instead of the BCP 47 one.
+const WRONG_LANGUAGE_CODES: [(&str, &str, &str); 5] = [
+    ("ua", "uk", "Ukrainian"),
+    ("cz", "cs", "Czech"),
+    ("gr", "el", "Greek"),
+    ("dk", "da", "Danish"),
+    ("se", "sv", "Swedish"),
+];
+
+struct Validator<'q> {
+    q: &'q Questionnaire,
+    out: Vec<Diagnostic>,
+}
+
+fn root() -> FieldPath {
+    FieldPath::root()
+}
+
+fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    nearest(wrong, known).map(|n| format!("did you mean `{n}`?"))
+}
+
+impl<'q> Validator<'q> {
+    fn push(&mut self, d: Diagnostic) {
+        self.out.push(d);
+    }
+
+    fn identity_and_languages(&mut self) {
+        let q = self.q;
+        if !is_identifier(&q.id) {
+            self.push(
+                Diagnostic::error(
+                    "bad-id",
+                    root().key("id"),
+                    format!("`{}` is not a usable id", q.id),
+                )
+                .hint("use lowercase letters, digits, `-`, `_` and `.`, starting with a letter"),
+            );
+        }
+        if q.languages.is_empty() {
+            self.push(
+                Diagnostic::error("no-languages", root().key("languages"), "no language is declared")
+                    .hint("list the languages this questionnaire ships, e.g. `languages = [\"en\", \"uk\"]`"),
+            );
+        }
+        let mut seen = BTreeSet::new();
+        for (i, lang) in q.languages.iter().enumerate() {
+            let path = root().key("languages").index(i);
+            if !seen.insert(lang) {
+                self.push(Diagnostic::error(
+                    "duplicate-id",
+                    path.clone(),
+                    format!("language `{lang}` is listed twice"),
+                ));
+            }
+            if let Some(hint) = language_code_problem(lang) {
+                self.push(
+                    Diagnostic::error(
+                        "bad-language",
+                        path,
+                        format!("`{lang}` is not a BCP 47 language code"),
+                    )
+                    .hint(hint),
+                );
+            }
+        }
+        if !q.languages.contains(&q.default_language) {
+            self.push(
+                Diagnostic::error(
+                    "bad-language",
+                    root().key("default_language"),
+                    format!(
+                        "default language `{}` is not among `languages`",
+                        q.default_language
+                    ),
+                )
+                .maybe_hint(
+                    did_you_mean(&q.default_language, q.languages.iter().map(String::as_str))
+                        .or_else(|| {
+                            Some(format!(
+                                "add `{}` to `languages` or pick one of them",
+                                q.default_language
+                            ))
+                        }),
+                ),
+            );
+        }
+    }
+
+    /// Every user-facing string, with its path and subject.
+    fn all_texts(&self) -> Vec<(FieldPath, String, &'q Text)> {
+        let q = self.q;
+        let mut texts: Vec<(FieldPath, String, &'q Text)> = vec![
+            (root().key("title"), "the questionnaire".into(), &q.title),
+            (
+                root().key("description"),
+                "the questionnaire".into(),
+                &q.description,
+            ),
+        ];
+        for (i, d) in q.dimensions.iter().enumerate() {
+            let p = root().key("dimension").index(i);
+            let s = format!("dimension `{}`", d.id);
+            texts.push((p.key("label"), s.clone(), &d.label));
+            if let Some(advice) = &d.advice {
+                texts.push((p.key("advice"), s, advice));
+            }
+        }
+        for (i, ind) in q.indicators.iter().enumerate() {
+            let p = root().key("indicator").index(i);
+            let s = format!("indicator `{}`", ind.id);
+            texts.push((p.key("label"), s.clone(), &ind.label));
+            if let Some(advice) = &ind.advice {
+                texts.push((p.key("advice"), s, advice));
+            }
+        }
+        for (i, sec) in q.sections.iter().enumerate() {
+            let p = root().key("section").index(i);
+            let s = format!("section `{}`", sec.id);
+            texts.push((p.key("title"), s.clone(), &sec.title));
+            if let Some(intro) = &sec.intro {
+                texts.push((p.key("intro"), s, intro));
+            }
+        }
+        for (i, question) in q.questions.iter().enumerate() {
+            let p = root().key("question").index(i);
+            let s = format!("question `{}`", question.id);
+            texts.push((p.key("text"), s.clone(), &question.text));
+            if let Some(why) = &question.why {
+                texts.push((p.key("why"), s.clone(), why));
+            }
+            if let Some(unsure) = &question.if_unsure {
+                texts.push((p.key("if_unsure"), s.clone(), unsure));
+            }
+            for (j, option) in question.options.iter().enumerate() {
+                texts.push((
+                    p.key("option").index(j).key("label"),
+                    format!("option `{}` of question `{}`", option.id, question.id),
+                    &option.label,
+                ));
+            }
+        }
+        for (i, band) in q.bands.iter().enumerate() {
+            let p = root().key("band").index(i);
+            let s = format!("band `{}`", band.id);
+            texts.push((p.key("label"), s.clone(), &band.label));
+            texts.push((p.key("advice"), s, &band.advice));
+        }
+        texts
+    }
+
+    fn texts(&mut self) {
+        let declared: BTreeSet<&str> = self.q.languages.iter().map(String::as_str).collect();
+        let mut undeclared_reported = BTreeSet::new();
+        for (path, subject, text) in self.all_texts() {
+            let missing: Vec<&str> = declared
+                .iter()
+                .copied()
+                .filter(|lang| text.get(lang).is_none())
+                .collect();
+            for lang in &missing {
+                self.push(
+                    Diagnostic::error(
+                        "missing-translation",
+                        path.clone(),
+                        format!("no `{lang}` text, but `{lang}` is a declared language"),
+                    )
+                    .subject(subject.clone())
+                    .hint(format!(
+                        "add `{lang} = \"…\"` here, or remove `{lang}` from `languages`"
+                    )),
+                );
+            }
+            for (lang, value) in &text.0 {
+                if value.trim().is_empty() {
+                    self.push(
+                        Diagnostic::error("empty-text", path.key(lang), format!("the `{lang}` text is empty"))
+                            .subject(subject.clone())
+                            .hint("write the text, or remove the language from `languages` until it is translated"),
+                    );
+                }
+                if !declared.contains(lang.as_str()) && undeclared_reported.insert(lang.clone()) {
+                    self.push(
+                        Diagnostic::warning(
+                            "undeclared-language",
+                            path.key(lang),
+                            format!("text in `{lang}`, which `languages` does not declare"),
+                        )
+                        .subject(subject.clone())
+                        .maybe_hint(language_code_problem(lang).or_else(|| {
+                            Some(format!(
+                                "add `{lang}` to `languages` once every string has it"
+                            ))
+                        })),
+                    );
+                }
+            }
+        }
+    }
+
+    fn unique_ids(&mut self) {
+        let q = self.q;
+        let lists: [(&str, Vec<&str>); 6] = [
+            ("source", q.sources.iter().map(|x| x.id.as_str()).collect()),
+            (
+                "dimension",
+                q.dimensions.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "indicator",
+                q.indicators.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "section",
+                q.sections.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "question",
+                q.questions.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            ("band", q.bands.iter().map(|x| x.id.as_str()).collect()),
+        ];
+        for (kind, ids) in lists {
+            self.duplicates(root().key(kind), kind, &ids);
+            for (i, id) in ids.iter().enumerate() {
+                if !is_identifier(id) {
+                    self.push(
+                        Diagnostic::error(
+                            "bad-id",
+                            root().key(kind).index(i).key("id"),
+                            format!("`{id}` is not a usable id"),
+                        )
+                        .subject(format!("{kind} #{}", i + 1))
+                        .hint("use lowercase letters, digits, `-`, `_` and `.`, starting with a letter"),
+                    );
+                }
+            }
+        }
+        for (i, question) in q.questions.iter().enumerate() {
+            let ids: Vec<&str> = question.options.iter().map(|o| o.id.as_str()).collect();
+            self.duplicates(
+                root().key("question").index(i).key("option"),
+                "option",
+                &ids,
+            );
+        }
+    }
+
+    fn duplicates(&mut self, list: FieldPath, kind: &str, ids: &[&str]) {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in ids.iter().enumerate() {
+            if let Some(&earlier) = first.get(id) {
+                self.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        list.index(i).key("id"),
+                        format!("{kind} id `{id}` is used twice"),
+                    )
+                    .subject(format!("{kind} `{id}`"))
+                    .hint(format!(
+                        "the first one is {kind} #{}; ids must be unique",
+                        earlier + 1
+                    )),
+                );
+            } else {
+                first.insert(id, i);
+            }
+        }
+    }
+
+    fn indicators(&mut self) {
+        let q = self.q;
+        let dimensions: Vec<&str> = q.dimensions.iter().map(|d| d.id.as_str()).collect();
+        let sources: Vec<&str> = q.sources.iter().map(|s| s.id.as_str()).collect();
+        for (i, ind) in q.indicators.iter().enumerate() {
+            let p = root().key("indicator").index(i);
+            let subject = format!("indicator `{}`", ind.id);
+            if !dimensions.contains(&ind.dimension.as_str()) {
+                self.push(
+                    Diagnostic::error(
+                        "unknown-reference",
+                        p.key("dimension"),
+                        format!("dimension `{}` is not declared", ind.dimension),
+                    )
+                    .subject(subject.clone())
+                    .maybe_hint(
+                        did_you_mean(&ind.dimension, dimensions.iter().copied()).or_else(|| {
+                            Some(format!(
+                                "declare it with [[dimension]] id = \"{}\"",
+                                ind.dimension
+                            ))
+                        }),
+                    ),
+                );
+            }
+            if ind.sources.is_empty() {
+                self.push(
+                    Diagnostic::error("no-source", p.key("id"), "indicator without a source")
+                        .subject(subject.clone())
+                        .hint("every indicator must cite where it comes from: add `sources = [\"<source id>\"]`"),
+                );
+            }
+            for (j, source) in ind.sources.iter().enumerate() {
+                if !sources.contains(&source.as_str()) {
+                    self.push(
+                        Diagnostic::error(
+                            "unknown-reference",
+                            p.key("sources").index(j),
+                            format!("source `{source}` is not declared"),
+                        )
+                        .subject(subject.clone())
+                        .maybe_hint(
+                            did_you_mean(source, sources.iter().copied()).or_else(|| {
+                                Some(format!("declare it with [[source]] id = \"{source}\""))
+                            }),
+                        ),
+                    );
+                }
+            }
+            match q.scoring.model {
+                Model::Ilo => {
+                    if ind.strength.is_none() {
+                        self.push(
+                            Diagnostic::error(
+                                "missing-field",
+                                p.key("id"),
+                                "the `ilo` model needs a strength",
+                            )
+                            .subject(subject.clone())
+                            .hint("add `strength = \"strong\"`, `\"medium\"` or `\"weak\"`"),
+                        );
+                    }
+                    if ind.weight.is_some() {
+                        self.push(
+                            Diagnostic::warning(
+                                "ignored-field",
+                                p.key("weight"),
+                                "`weight` is not used by the `ilo` model",
+                            )
+                            .subject(subject.clone())
+                            .hint("remove it; the ilo model counts strengths"),
+                        );
+                    }
+                }
+                Model::Weighted => {
+                    if ind.weight.is_none() {
+                        self.push(
+                            Diagnostic::error(
+                                "missing-field",
+                                p.key("id"),
+                                "the `weighted` model needs a weight",
+                            )
+                            .subject(subject.clone())
+                            .hint("add `weight = N` (what this sign adds to the score)"),
+                        );
+                    }
+                    if ind.strength.is_some() {
+                        self.push(
+                            Diagnostic::warning(
+                                "ignored-field",
+                                p.key("strength"),
+                                "`strength` is not used by the `weighted` model",
+                            )
+                            .subject(subject)
+                            .hint("remove it, or switch `scoring.model` to `ilo`"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn questions(&mut self) {
+        let q = self.q;
+        let sections: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
+        let indicators: Vec<&str> = q.indicators.iter().map(|i| i.id.as_str()).collect();
+        if q.questions.is_empty() {
+            self.push(
+                Diagnostic::error("no-questions", root(), "the questionnaire has no questions")
+                    .hint("add [[question]] tables"),
+            );
+        }
+        for (i, question) in q.questions.iter().enumerate() {
+            let p = root().key("question").index(i);
+            let subject = format!("question `{}`", question.id);
+            if !sections.contains(&question.section.as_str()) {
+                self.push(
+                    Diagnostic::error(
+                        "unknown-reference",
+                        p.key("section"),
+                        format!("section `{}` is not declared", question.section),
+                    )
+                    .subject(subject.clone())
+                    .maybe_hint(
+                        did_you_mean(&question.section, sections.iter().copied()).or_else(|| {
+                            Some(format!(
+                                "declare it with [[section]] id = \"{}\"",
+                                question.section
+                            ))
+                        }),
+                    ),
+                );
+            }
+            let mut references: Vec<(FieldPath, &str, String)> = Vec::new();
+            match question.kind {
+                QuestionKind::YesNo => {
+                    if !question.options.is_empty() {
+                        self.push(
+                            Diagnostic::error(
+                                "bad-options",
+                                p.key("option"),
+                                "a yes/no question has no options",
+                            )
+                            .subject(subject.clone())
+                            .hint(
+                                "use `if_yes`/`if_no` for indicators, or make it `single_choice`",
+                            ),
+                        );
+                    }
+                    if question.if_yes.is_empty() && question.if_no.is_empty() {
+                        // A question that marks nothing may still gate others; only warn
+                        // when nothing depends on it either (see reachability).
+                    }
+                    for (j, id) in question.if_yes.iter().enumerate() {
+                        references.push((p.key("if_yes").index(j), id, subject.clone()));
+                    }
+                    for (j, id) in question.if_no.iter().enumerate() {
+                        references.push((p.key("if_no").index(j), id, subject.clone()));
+                    }
+                }
+                QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
+                    if question.options.is_empty() {
+                        self.push(
+                            Diagnostic::error(
+                                "bad-options",
+                                p.key("kind"),
+                                "a choice question without options",
+                            )
+                            .subject(subject.clone())
+                            .hint("add [[question.option]] tables, at least two"),
+                        );
+                    } else if question.options.len() == 1 {
+                        self.push(
+                            Diagnostic::warning(
+                                "bad-options",
+                                p.key("option"),
+                                "a choice question with one option",
+                            )
+                            .subject(subject.clone())
+                            .hint("add the other answers, or make it a `yes_no` question"),
+                        );
+                    }
+                    for field in ["if_yes", "if_no"] {
+                        let used = if field == "if_yes" {
+                            &question.if_yes
+                        } else {
+                            &question.if_no
+                        };
+                        if !used.is_empty() {
+                            self.push(
+                                Diagnostic::error(
+                                    "bad-options",
+                                    p.key(field),
+                                    format!("`{field}` only applies to yes/no questions"),
+                                )
+                                .subject(subject.clone())
+                                .hint("put the indicators on the options: `indicators = [...]`"),
+                            );
+                        }
+                    }
+                    for (j, option) in question.options.iter().enumerate() {
+                        let op = p.key("option").index(j);
+                        let osubject =
+                            format!("option `{}` of question `{}`", option.id, question.id);
+                        if RESERVED_VALUES.contains(&option.id.as_str()) {
+                            self.push(
+                                Diagnostic::error("reserved-id", op.key("id"), format!("`{}` is reserved", option.id))
+                                    .subject(osubject.clone())
+                                    .hint("yes, no, unsure and declined are answer words; use a yes_no question or another id"),
+                            );
+                        }
+                        if option.exclusive && question.kind != QuestionKind::MultipleChoice {
+                            self.push(
+                                Diagnostic::warning(
+                                    "ignored-field",
+                                    op.key("exclusive"),
+                                    "`exclusive` only matters in multiple-choice questions",
+                                )
+                                .subject(osubject.clone()),
+                            );
+                        }
+                        for (k, id) in option.indicators.iter().enumerate() {
+                            references.push((op.key("indicators").index(k), id, osubject.clone()));
+                        }
+                    }
+                }
+            }
+            for (path, id, subject) in references {
+                if !indicators.contains(&id) {
+                    self.push(
+                        Diagnostic::error(
+                            "unknown-reference",
+                            path,
+                            format!("indicator `{id}` is not declared"),
+                        )
+                        .subject(subject)
+                        .maybe_hint(did_you_mean(id, indicators.iter().copied())),
+                    );
+                }
+            }
+        }
+        for (i, section) in q.sections.iter().enumerate() {
+            if !q
+                .questions
+                .iter()
+                .any(|question| question.section == section.id)
+            {
+                self.push(
+                    Diagnostic::warning(
+                        "empty-section",
+                        root().key("section").index(i).key("id"),
+                        "no question is in this section",
+                    )
+                    .subject(format!("section `{}`", section.id))
+                    .hint("add questions with `section = \"…\"`, or remove the section"),
+                );
+            }
+        }
+    }
+
+    /// Conditions: known, earlier questions; values those questions can take; no cycles.
+    fn conditions(&mut self) {
+        let q = self.q;
+        let position: HashMap<&str, usize> = q
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, question)| (question.id.as_str(), i))
+            .collect();
+        // Edges of the dependency graph, for the cycle check.
+        let mut depends: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+
+        for (i, question) in q.questions.iter().enumerate() {
+            let subject = format!("question `{}`", question.id);
+            if let Some(condition) = &question.show_if {
+                let path = root().key("question").index(i).key("show_if");
+                for (target, _) in
+                    self.check_condition(condition, &path, &subject, Some(i), &position)
+                {
+                    depends.entry(i).or_default().insert(target);
+                }
+            }
+        }
+        for (i, section) in q.sections.iter().enumerate() {
+            let Some(condition) = &section.show_if else {
+                continue;
+            };
+            let first = q
+                .questions
+                .iter()
+                .position(|question| question.section == section.id);
+            let subject = format!("section `{}`", section.id);
+            let path = root().key("section").index(i).key("show_if");
+            let targets = self.check_condition(condition, &path, &subject, first, &position);
+            for (index, question) in q.questions.iter().enumerate() {
+                if question.section == section.id {
+                    for (target, _) in &targets {
+                        depends.entry(index).or_default().insert(*target);
+                    }
+                }
+            }
+        }
+        self.cycles(&depends);
+    }
+
+    /// Checks one condition tree; returns the questions it refers to.
+    fn check_condition(
+        &mut self,
+        condition: &Condition,
+        path: &FieldPath,
+        subject: &str,
+        asked_at: Option<usize>,
+        position: &HashMap<&str, usize>,
+    ) -> Vec<(usize, String)> {
+        let mut targets = Vec::new();
+        match condition {
+            Condition::All(list) | Condition::Any(list) => {
+                let key = if matches!(condition, Condition::All(_)) {
+                    "all"
+                } else {
+                    "any"
+                };
+                if list.is_empty() {
+                    self.push(
+                        Diagnostic::error(
+                            "bad-condition",
+                            path.key(key),
+                            format!("`{key}` with no conditions"),
+                        )
+                        .subject(subject)
+                        .hint("list at least one condition, or remove it"),
+                    );
+                }
+                for (i, inner) in list.iter().enumerate() {
+                    targets.extend(self.check_condition(
+                        inner,
+                        &path.key(key).index(i),
+                        subject,
+                        asked_at,
+                        position,
+                    ));
+                }
+            }
+            Condition::Not(inner) => {
+                targets.extend(self.check_condition(
+                    inner,
+                    &path.key("not"),
+                    subject,
+                    asked_at,
+                    position,
+                ));
+            }
+            Condition::Equals(test) | Condition::Includes(test) => {
+                let key = if matches!(condition, Condition::Equals(_)) {
+                    "equals"
+                } else {
+                    "includes"
+                };
+                let p = path.key(key);
+                match position.get(test.question.as_str()) {
+                    None => {
+                        self.push(
+                            Diagnostic::error(
+                                "unknown-reference",
+                                p.key("question"),
+                                format!(
+                                    "condition refers to question `{}`, which does not exist",
+                                    test.question
+                                ),
+                            )
+                            .subject(subject)
+                            .maybe_hint(did_you_mean(
+                                &test.question,
+                                self.q.questions.iter().map(|q| q.id.as_str()),
+                            )),
+                        );
+                    }
+                    Some(&target) => {
+                        targets.push((target, test.question.clone()));
+                        if let Some(at) = asked_at {
+                            if target >= at {
+                                let what = if target == at {
+                                    "itself"
+                                } else {
+                                    "a later question"
+                                };
+                                self.push(
+                                    Diagnostic::error(
+                                        "forward-reference",
+                                        p.key("question"),
+                                        format!("condition refers to {what}, `{}`", test.question),
+                                    )
+                                    .subject(subject)
+                                    .hint("conditions may only use answers to questions asked before; move this question after it"),
+                                );
+                            }
+                        }
+                        let question = &self.q.questions[target];
+                        if let Some(problem) = value_problem(question, &test.value) {
+                            self.push(
+                                Diagnostic::error("bad-condition", p.key("value"), problem.0)
+                                    .subject(subject)
+                                    .hint(problem.1),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        targets
+    }
+
+    fn cycles(&mut self, depends: &BTreeMap<usize, BTreeSet<usize>>) {
+        // Iterative depth-first search with colours; each cycle is reported once, at
+        // the question that closes it.
+        #[derive(Clone, Copy, PartialEq)]
+        enum Colour {
+            White,
+            Grey,
+            Black,
+        }
+        let n = self.q.questions.len();
+        let mut colour = vec![Colour::White; n];
+        let mut reported = BTreeSet::new();
+        for start in 0..n {
+            if colour[start] != Colour::White {
+                continue;
+            }
+            let mut stack: Vec<(usize, Vec<usize>)> = vec![(start, deps_of(depends, start))];
+            let mut trail = vec![start];
+            colour[start] = Colour::Grey;
+            while let Some((node, pending)) = stack.last_mut() {
+                let node = *node;
+                if let Some(next) = pending.pop() {
+                    match colour[next] {
+                        Colour::White => {
+                            colour[next] = Colour::Grey;
+                            trail.push(next);
+                            stack.push((next, deps_of(depends, next)));
+                        }
+                        Colour::Grey => {
+                            let from = trail.iter().position(|&x| x == next).unwrap_or(0);
+                            let cycle: Vec<usize> = trail[from..].to_vec();
+                            let key: BTreeSet<usize> = cycle.iter().copied().collect();
+                            if reported.insert(key) {
+                                let names: Vec<String> = cycle
+                                    .iter()
+                                    .chain(std::iter::once(&next))
+                                    .map(|&i| format!("`{}`", self.q.questions[i].id))
+                                    .collect();
+                                self.push(
+                                    Diagnostic::error(
+                                        "cycle",
+                                        root().key("question").index(node).key("show_if"),
+                                        format!("conditions form a cycle: {}", names.join(" → ")),
+                                    )
+                                    .subject(format!("question `{}`", self.q.questions[node].id))
+                                    .hint("a question can only depend on questions asked before it; break the cycle"),
+                                );
+                            }
+                        }
+                        Colour::Black => {}
+                    }
+                } else {
+                    colour[node] = Colour::Black;
+                    trail.pop();
+                    stack.pop();
+                }
+            }
+        }
+    }
+
+    fn scoring_and_bands(&mut self) {
+        let q = self.q;
+        let dims: Vec<&str> = q.dimensions.iter().map(|d| d.id.as_str()).collect();
+        match q.scoring.model {
+            Model::Ilo => {
+                if q.scoring.pattern.is_empty() {
+                    self.push(
+                        Diagnostic::error("missing-field", root().key("scoring"), "the `ilo` model needs a `pattern`")
+                            .hint("e.g. pattern = [[\"deceptive_recruitment\", \"coercive_recruitment\"], [\"exploitative_conditions\"]]"),
+                    );
+                }
+                for (i, part) in q.scoring.pattern.iter().enumerate() {
+                    let p = root().key("scoring").key("pattern").index(i);
+                    if part.is_empty() {
+                        self.push(
+                            Diagnostic::error(
+                                "bad-pattern",
+                                p.clone(),
+                                "an empty part of the pattern can never be met",
+                            )
+                            .hint("list at least one dimension id in each part"),
+                        );
+                    }
+                    for (j, dim) in part.iter().enumerate() {
+                        if !dims.contains(&dim.as_str()) {
+                            self.push(
+                                Diagnostic::error(
+                                    "unknown-reference",
+                                    p.index(j),
+                                    format!(
+                                        "pattern names dimension `{dim}`, which is not declared"
+                                    ),
+                                )
+                                .maybe_hint(did_you_mean(dim, dims.iter().copied())),
+                            );
+                        }
+                    }
+                }
+            }
+            Model::Weighted => {
+                if !q.scoring.pattern.is_empty() {
+                    self.push(
+                        Diagnostic::error(
+                            "ignored-field",
+                            root().key("scoring").key("pattern"),
+                            "`pattern` belongs to the `ilo` model",
+                        )
+                        .hint("remove it, or set `model = \"ilo\"`"),
+                    );
+                }
+            }
+        }
+
+        if q.bands.is_empty() {
+            self.push(
+                Diagnostic::error("no-bands", root(), "no result bands")
+                    .hint("add [[band]] tables from the lowest level of concern to the highest"),
+            );
+        }
+        match q.scoring.model {
+            Model::Weighted => self.ordered_bands(|b| b.min_score, "min_score", 0, "0", "when"),
+            Model::Ilo => self.ordered_bands(
+                |b| b.when,
+                "when",
+                IloStage::Always,
+                "\"always\"",
+                "min_score",
+            ),
+        }
+    }
+
+    /// Bands must all carry `key`, start at `first`, and rise strictly.
+    fn ordered_bands<T: PartialOrd + Copy + std::fmt::Debug>(
+        &mut self,
+        get: impl Fn(&Band) -> Option<T>,
+        key: &str,
+        first: T,
+        first_text: &str,
+        other_key: &str,
+    ) {
+        let model = self.q.scoring.model.as_str();
+        let mut previous: Option<T> = None;
+        for (i, band) in self.q.bands.iter().enumerate() {
+            let p = root().key("band").index(i);
+            let subject = format!("band `{}`", band.id);
+            let other_present = match other_key {
+                "when" => band.when.is_some(),
+                _ => band.min_score.is_some(),
+            };
+            if other_present {
+                self.push(
+                    Diagnostic::error(
+                        "ignored-field",
+                        p.key(other_key),
+                        format!("`{other_key}` is not used by the `{model}` model"),
+                    )
+                    .subject(subject.clone())
+                    .hint(format!("use `{key}` instead")),
+                );
+            }
+            let Some(value) = get(band) else {
+                self.push(
+                    Diagnostic::error(
+                        "missing-field",
+                        p.key("id"),
+                        format!("the `{model}` model needs `{key}` on every band"),
+                    )
+                    .subject(subject)
+                    .hint(format!(
+                        "add `{key} = …`; bands go from lowest concern to highest"
+                    )),
+                );
+                continue;
+            };
+            if i == 0 && value != first {
+                self.push(
+                    Diagnostic::error(
+                        "band-order",
+                        p.key(key),
+                        format!("the first band must start at `{key} = {first_text}`"),
+                    )
+                    .subject(subject.clone())
+                    .hint("otherwise some results fall in no band"),
+                );
+            }
+            if let Some(prev) = previous {
+                if value <= prev {
+                    self.push(
+                        Diagnostic::error(
+                            "band-order",
+                            p.key(key),
+                            format!("thresholds out of order: {value:?} does not come after {prev:?}"),
+                        )
+                        .subject(subject)
+                        .hint("list bands from the lowest level of concern to the highest, each strictly above the one before"),
+                    );
+                }
+            }
+            previous = Some(value);
+        }
+    }
+
+    /// Indicators no answer can mark are dead weight: probably a forgotten question.
+    fn reachability(&mut self) {
+        let reachable: BTreeSet<&str> = reachable_indicators(self.q);
+        for (i, ind) in self.q.indicators.iter().enumerate() {
+            if !reachable.contains(ind.id.as_str()) {
+                self.push(
+                    Diagnostic::warning(
+                        "unreachable-indicator",
+                        root().key("indicator").index(i).key("id"),
+                        "no answer marks this indicator",
+                    )
+                    .subject(format!("indicator `{}`", ind.id))
+                    .hint("reference it from a question's `if_yes`/`if_no` or an option's `indicators`"),
+                );
+            }
+        }
+    }
+}
+
+fn deps_of(depends: &BTreeMap<usize, BTreeSet<usize>>, node: usize) -> Vec<usize> {
+    depends
+        .get(&node)
+        .map(|s| s.iter().rev().copied().collect())
+        .unwrap_or_default()
+}
+
+/// The indicators that some answer to some question can mark present.
+pub fn reachable_indicators(q: &Questionnaire) -> BTreeSet<&str> {
+    q.questions
+        .iter()
+        .flat_map(|question| {
+            question
+                .if_yes
+                .iter()
+                .chain(&question.if_no)
+                .chain(question.options.iter().flat_map(|o| &o.indicators))
+        })
+        .map(String::as_str)
+        .collect()
+}
+
+/// Why `value` can never be the answer to `question`, with a hint; `None` if it can.
+fn value_problem(question: &Question, value: &str) -> Option<(String, String)> {
+    let ok = match value {
+        "unsure" => question.allow_unsure,
+        "declined" => question.allow_decline,
+        "yes" | "no" => question.kind == QuestionKind::YesNo,
+        id => question.kind != QuestionKind::YesNo && question.option(id).is_some(),
+    };
+    if ok {
+        return None;
+    }
+    let mut possible: Vec<&str> = match question.kind {
+        QuestionKind::YesNo => vec!["yes", "no"],
+        _ => question.options.iter().map(|o| o.id.as_str()).collect(),
+    };
+    if question.allow_unsure {
+        possible.push("unsure");
+    }
+    if question.allow_decline {
+        possible.push("declined");
+    }
+    let hint = nearest(value, possible.iter().copied())
+        .map(|n| format!("did you mean `{n}`?"))
+        .unwrap_or_else(|| {
+            let quoted: Vec<String> = possible.iter().map(|p| format!("`{p}`")).collect();
+            format!(
+                "question `{}` can be answered {}",
+                question.id,
+                quoted.join(", ")
+            )
+        });
+    Some((
+        format!("question `{}` can never be answered `{value}`", question.id),
+        hint,
+    ))
+}
+
+/// Lowercase letter first, then lowercase letters, digits, `-`, `_`, `.`.
+fn is_identifier(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+}
+
+/// A hint if `tag` is not a plausible BCP 47 language tag (`uk`, `de-AT`, `sr-Latn`).
+fn language_code_problem(tag: &str) -> Option<String> {
+    if let Some((_, right, name)) = WRONG_LANGUAGE_CODES
+        .iter()
+        .find(|(wrong, _, _)| *wrong == tag)
+    {
+        return Some(format!("{name} is `{right}` (`{tag}` is a country code)"));
+    }
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    let primary_ok =
+        (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase());
+    let rest_ok =
+        parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if primary_ok && rest_ok {
+        None
+    } else {
+        Some("use a BCP 47 code: a 2- or 3-letter lowercase language (`uk`, `ru`, `de`), optionally a region (`de-AT`)".into())
+    }
+}

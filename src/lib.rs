@@ -1,0 +1,1 @@
+//! The riskscreen widget (built in the widget issue).
