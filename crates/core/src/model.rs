@@ -360,7 +360,8 @@ pub enum IloStage {
     Always,
     /// At least one indicator is present.
     IndicatorPresent,
-    /// At least one dimension is positive.
+    /// At least one dimension named in the pattern is positive. Dimensions outside
+    /// the pattern (e.g. an immediate-safety theme) are reported but do not count here.
     DimensionPositive,
     /// The questionnaire's pattern is met.
     PatternMet,

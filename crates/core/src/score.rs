@@ -197,7 +197,13 @@ pub fn score_indicators(questionnaire: &Questionnaire, marked: &BTreeSet<String>
             let pattern_met = !parts.is_empty() && parts.iter().all(|&p| p);
             let stage = if pattern_met {
                 IloStage::PatternMet
-            } else if dimensions.values().any(|d| d.positive) {
+            } else if questionnaire
+                .scoring
+                .pattern
+                .iter()
+                .flatten()
+                .any(|d| dimensions.get(d).is_some_and(|r| r.positive))
+            {
                 IloStage::DimensionPositive
             } else if !present.is_empty() {
                 IloStage::IndicatorPresent
