@@ -1,0 +1,65 @@
+//! `riskscreen compile FILE -o OUT.json` and `compile-helplines`: source to widget JSON.
+//!
+//! The file is loaded and validated exactly as `validate` does. On any error the
+//! diagnostics are printed to standard error, nothing is written and the exit code
+//! is 1, so a build never ships a broken questionnaire. Otherwise warnings are
+//! printed to standard error and the model is written as pretty JSON (serde_json of
+//! the core model, so the widget reads it with the same types).
+//!
+//! `compile` detects a helpline directory on its own; `compile-helplines` forces
+//! that reading (the build calls it for `questionnaires/helplines.toml`).
+//!
+//! The output is written to a temporary file next to `OUT.json` and renamed into
+//! place, so an interrupted build never leaves half a file for the widget to load.
+//! `-o -` writes to standard output instead.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use crate::input::{self, Document, Kind};
+use crate::Status;
+
+/// Compiles `file` (read as `kind`, or as detected) to `output`.
+pub fn run(
+    kind: Option<Kind>,
+    file: &Path,
+    output: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Status> {
+    let checked = input::load(file, kind)?;
+    for line in checked.rendered() {
+        writeln!(err, "{line}")?;
+    }
+    let json = match &checked.document {
+        None => {
+            writeln!(err, "{}; nothing written", checked.summary())?;
+            return Ok(Status::Invalid);
+        }
+        Some(Document::Questionnaire(q)) => serde_json::to_string_pretty(q)?,
+        Some(Document::Helplines(directory)) => serde_json::to_string_pretty(directory)?,
+    };
+    if output == Path::new("-") {
+        writeln!(out, "{json}")?;
+    } else {
+        write_atomically(output, &json)?;
+    }
+    Ok(Status::Success)
+}
+
+/// Writes `json` and a final newline to `path` through a temporary sibling file.
+fn write_atomically(path: &Path, json: &str) -> anyhow::Result<()> {
+    let mut temporary = PathBuf::from(path);
+    let mut file_name = path.file_name().unwrap_or_default().to_owned();
+    file_name.push(".tmp");
+    temporary.set_file_name(file_name);
+    fs::write(&temporary, format!("{json}\n"))
+        .with_context(|| format!("cannot write {}", temporary.display()))?;
+    fs::rename(&temporary, path).with_context(|| {
+        let _ = fs::remove_file(&temporary);
+        format!("cannot write {}", path.display())
+    })
+}
