@@ -47,6 +47,9 @@ pub struct Country {
     /// The emergency number to show first in danger (112 across the EU).
     #[serde(default = "emergency_112")]
     pub emergency: String,
+    /// An EU member state: EU-wide lines (`country = "EU"`) apply here too.
+    #[serde(default)]
+    pub eu: bool,
 }
 
 fn emergency_112() -> String {
@@ -120,12 +123,14 @@ pub struct Verification {
 }
 
 impl Directory {
-    /// The lines for `country` first, then EU-wide ones, emergency numbers first in each.
+    /// The lines for `country`, then the EU-wide ones if it is an EU member state (or
+    /// is `EU` itself); anti-trafficking lines first, then by kind.
     pub fn for_country(&self, country: &str) -> Vec<&Helpline> {
+        let eu_wide = country == "EU" || self.country(country).is_some_and(|c| c.eu);
         let mut lines: Vec<&Helpline> = self
             .helplines
             .iter()
-            .filter(|h| h.country == country || h.country == "EU")
+            .filter(|h| h.country == country || (eu_wide && h.country == "EU"))
             .collect();
         lines.sort_by_key(|h| {
             (
@@ -271,4 +276,70 @@ fn is_date(s: &str) -> bool {
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(id: &str, country: &str, kind: Kind) -> Helpline {
+        Helpline {
+            id: id.into(),
+            country: country.into(),
+            name: Text::single("en", id),
+            number: "1".into(),
+            tel: "1".into(),
+            kind,
+            hours: None,
+            languages: vec![],
+            free: true,
+            sources: vec!["s".into()],
+            verification: Verification {
+                verified: false,
+                checked: "2026-11-28".into(),
+                note: None,
+            },
+        }
+    }
+
+    fn country(code: &str, eu: bool) -> Country {
+        Country {
+            code: code.into(),
+            name: Text::single("en", code),
+            emergency: "112".into(),
+            eu,
+        }
+    }
+
+    #[test]
+    fn eu_wide_lines_only_reach_member_states_and_national_lines_come_first() {
+        let mut dir = Directory {
+            languages: vec!["en".into()],
+            default_language: "en".into(),
+            countries: vec![
+                country("UA", false),
+                country("PL", true),
+                country("EU", false),
+            ],
+            sources: vec![],
+            helplines: vec![
+                line("eu-112", "EU", Kind::Emergency),
+                line("pl-police", "PL", Kind::Emergency),
+                line("pl-kcik", "PL", Kind::AntiTrafficking),
+                line("ua-527", "UA", Kind::AntiTrafficking),
+            ],
+        };
+        let ids = |dir: &Directory, c: &str| -> Vec<String> {
+            dir.for_country(c).iter().map(|h| h.id.clone()).collect()
+        };
+        assert_eq!(ids(&dir, "PL"), ["pl-kcik", "pl-police", "eu-112"]);
+        assert_eq!(ids(&dir, "UA"), ["ua-527"]);
+        dir.merge(vec![
+            line("ua-527", "UA", Kind::Support),
+            line("ua-new", "UA", Kind::Children),
+        ]);
+        assert_eq!(dir.helplines.len(), 5);
+        let replaced = dir.for_country("UA").into_iter().find(|h| h.id == "ua-527");
+        assert_eq!(replaced.map(|h| h.kind), Some(Kind::Support));
+    }
 }
