@@ -1,0 +1,591 @@
+//! `cargo xtask dist`: the release bundle in `dist/`, its sizes and its budget.
+//!
+//! After a release build ([`crate::wasm::build`]) every file of `www/` (hidden
+//! files aside) is copied to `dist/`. JS, wasm and CSS files get content-hashed
+//! names (`pkg/riskscreen.js` → `pkg/riskscreen.3f2a9c1b.js`) so hosts can cache
+//! them forever, and every reference to them in HTML, JS and CSS files is
+//! rewritten, for instance `new URL('riskscreen_bg.wasm', import.meta.url)` in
+//! the wasm-bindgen glue. A file's hash is taken after its own references are
+//! rewritten, so a new wasm also renames the JS that loads it, and so on up.
+//!
+//! References are found and rewritten by file name (not path): asset file names
+//! must therefore be unique, which [`hash_assets`] checks.
+//!
+//! Then it prints every file's raw, gzip and brotli size, and the brotli
+//! "first visit" total: what `index.html` downloads, questionnaire JSON aside
+//! (HTML, CSS, `boot.js`, the wasm-bindgen JS and the wasm). Over
+//! [`FIRST_VISIT_BUDGET`] the command fails. Finally it prints the Subresource
+//! Integrity hash of each JS, wasm and CSS file and writes them to
+//! `dist/sri.txt` (`sha384-…  path`, one a line).
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use base64::Engine;
+use sha2::{Digest, Sha256, Sha384};
+
+use crate::project::Project;
+use crate::wasm::{self, remove_dir_if_present, Profile};
+
+/// Brotli bytes a first visit may download (160 KiB).
+pub const FIRST_VISIT_BUDGET: u64 = 160 * 1024;
+
+/// Extensions of files that get content-hashed names.
+pub const HASHED_EXTENSIONS: &[&str] = &["js", "mjs", "wasm", "css"];
+
+/// Files (paths relative to `www/`) that keep their name although their
+/// extension is hashed: a stable loader URL for embedders would go here.
+pub const KEEP_NAME: &[&str] = &[];
+
+/// Extensions of files whose references to hashed files are rewritten.
+pub const TEXT_EXTENSIONS: &[&str] = &["html", "htm", "js", "mjs", "css"];
+
+/// Files always counted in the first visit when they exist, besides what
+/// `index.html` is found to reference.
+pub const FIRST_VISIT_CORE: &[&str] = &[
+    "index.html",
+    "style.css",
+    "boot.js",
+    "pkg/riskscreen.js",
+    "pkg/riskscreen_bg.wasm",
+];
+
+/// Extensions that get a Subresource Integrity hash in `sri.txt`.
+pub const SRI_EXTENSIONS: &[&str] = &["js", "mjs", "wasm", "css"];
+
+/// A file of the bundle: where it came from, where it goes, what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// Path relative to `www/`, `/`-separated.
+    pub source: String,
+    /// Path relative to `dist/`, `/`-separated (hashed name where applicable).
+    pub path: String,
+    /// Contents, references rewritten.
+    pub content: Vec<u8>,
+    /// Sources (indices into the asset list) of the hashed files it refers to.
+    pub refs: Vec<usize>,
+}
+
+/// Builds the widget, writes `dist/`, prints sizes and SRI, checks the budget.
+pub fn dist(project: &Project) -> Result<()> {
+    wasm::build(project, Profile::Release)?;
+    let www = project.www();
+    if !www.join("index.html").is_file() {
+        bail!("{} is missing", www.join("index.html").display());
+    }
+    let assets = hash_assets(collect(&www)?)?;
+    let out = project.dist();
+    remove_dir_if_present(&out)?;
+    for asset in &assets {
+        let path = out.join(&asset.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        fs::write(&path, &asset.content).with_context(|| format!("writing {}", path.display()))?;
+    }
+    println!("\nwrote {} files to {}\n", assets.len(), out.display());
+
+    let first_visit = first_visit(&assets);
+    let first_visit_brotli = report_sizes(&assets, &first_visit)?;
+    write_sri(&assets, &out.join("sri.txt"))?;
+
+    let verdict = if first_visit_brotli <= FIRST_VISIT_BUDGET {
+        "within"
+    } else {
+        "OVER"
+    };
+    println!(
+        "\nfirst visit: {first_visit_brotli} bytes brotli ({}), {verdict} the budget of \
+         {FIRST_VISIT_BUDGET} bytes ({})",
+        format_size(first_visit_brotli),
+        format_size(FIRST_VISIT_BUDGET),
+    );
+    if first_visit_brotli > FIRST_VISIT_BUDGET {
+        bail!(
+            "the first visit downloads {first_visit_brotli} bytes brotli, over the budget of \
+             {FIRST_VISIT_BUDGET} by {} bytes",
+            first_visit_brotli - FIRST_VISIT_BUDGET
+        );
+    }
+    Ok(())
+}
+
+/// Every non-hidden file below `dir`, sorted by path.
+pub fn collect(dir: &Path) -> Result<Vec<Asset>> {
+    let mut assets = Vec::new();
+    collect_into(dir, "", &mut assets)?;
+    assets.sort_by(|a, b| a.source.cmp(&b.source));
+    Ok(assets)
+}
+
+fn collect_into(dir: &Path, prefix: &str, assets: &mut Vec<Asset>) -> Result<()> {
+    for entry in fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            bail!("non-UTF-8 file name in {}", dir.display());
+        };
+        if name.starts_with('.') {
+            continue;
+        }
+        let source = format!("{prefix}{name}");
+        let path = entry.path();
+        if path.is_dir() {
+            collect_into(&path, &format!("{source}/"), assets)?;
+        } else {
+            let content = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            assets.push(Asset {
+                path: source.clone(),
+                source,
+                content,
+                refs: Vec::new(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+fn extension(path: &str) -> &str {
+    let name = file_name(path);
+    name.rsplit_once('.').map_or("", |(_, ext)| ext)
+}
+
+fn is_hashed(source: &str) -> bool {
+    HASHED_EXTENSIONS.contains(&extension(source)) && !KEEP_NAME.contains(&source)
+}
+
+fn is_text(source: &str) -> bool {
+    TEXT_EXTENSIONS.contains(&extension(source))
+}
+
+/// `riskscreen.js` → `riskscreen.3f2a9c1b.js`: the first 8 hex digits of the
+/// content's SHA-256 before the extension.
+pub fn hashed_name(name: &str, content: &[u8]) -> String {
+    let digest = Sha256::digest(content);
+    let hash: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => format!("{stem}.{hash}.{ext}"),
+        _ => format!("{name}.{hash}"),
+    }
+}
+
+/// Renames hashed files and rewrites references (see the module doc).
+pub fn hash_assets(mut assets: Vec<Asset>) -> Result<Vec<Asset>> {
+    // name → index of the hashed asset with that file name
+    let mut hashed: Vec<(String, usize)> = Vec::new();
+    for (i, asset) in assets.iter().enumerate() {
+        if is_hashed(&asset.source) {
+            let name = file_name(&asset.source).to_string();
+            if let Some((_, other)) = hashed.iter().find(|(n, _)| *n == name) {
+                bail!(
+                    "www/{} and www/{} have the same file name; references are rewritten by \
+                     file name, so hashed assets need unique names",
+                    assets[*other].source,
+                    asset.source
+                );
+            }
+            hashed.push((name, i));
+        }
+    }
+    let names: Vec<&str> = hashed.iter().map(|(n, _)| n.as_str()).collect();
+    for (i, asset) in assets.iter_mut().enumerate() {
+        if is_text(&asset.source) {
+            let text = String::from_utf8_lossy(&asset.content);
+            // A file naming itself (in a comment, say) is not a reference.
+            let refs = references(&text, &names)
+                .into_iter()
+                .map(|k| hashed[k].1)
+                .filter(|&j| j != i)
+                .collect();
+            asset.refs = refs;
+        }
+    }
+
+    let mut state = vec![Visit::New; assets.len()];
+    for i in 0..assets.len() {
+        visit(i, &mut assets, &mut state, &mut Vec::new())?;
+    }
+    Ok(assets)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Visit {
+    New,
+    InProgress,
+    Done,
+}
+
+fn visit(
+    i: usize,
+    assets: &mut [Asset],
+    state: &mut [Visit],
+    stack: &mut Vec<usize>,
+) -> Result<()> {
+    match state[i] {
+        Visit::Done => return Ok(()),
+        Visit::InProgress => {
+            let cycle: Vec<&str> = stack.iter().map(|&k| assets[k].source.as_str()).collect();
+            bail!(
+                "assets refer to each other in a cycle ({} → {}), so content hashes cannot be \
+                 computed",
+                cycle.join(" → "),
+                assets[i].source
+            );
+        }
+        Visit::New => {}
+    }
+    state[i] = Visit::InProgress;
+    stack.push(i);
+    let refs = assets[i].refs.clone();
+    for &j in &refs {
+        visit(j, assets, state, stack)?;
+    }
+    if !refs.is_empty() {
+        let renames: Vec<(String, String)> = refs
+            .iter()
+            .map(|&j| {
+                (
+                    file_name(&assets[j].source).to_string(),
+                    file_name(&assets[j].path).to_string(),
+                )
+            })
+            .collect();
+        let text = String::from_utf8_lossy(&assets[i].content);
+        assets[i].content = rewrite(&text, &renames).into_bytes();
+    }
+    if is_hashed(&assets[i].source) {
+        let name = hashed_name(file_name(&assets[i].source), &assets[i].content);
+        let dir = &assets[i].source[..assets[i].source.len() - file_name(&assets[i].source).len()];
+        assets[i].path = format!("{dir}{name}");
+    }
+    stack.pop();
+    state[i] = Visit::Done;
+    Ok(())
+}
+
+fn name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '$')
+}
+
+/// Whether `name` occurs in `text` at byte `at` as a whole file name: not
+/// preceded by a name character or a dot (`xboot.js`, `a.boot.js`), not
+/// followed by a name character or by a dot and a name character
+/// (`boot.jsx`, `boot.js.map`).
+fn whole_name_at(text: &str, at: usize, name: &str) -> bool {
+    if !text[at..].starts_with(name) {
+        return false;
+    }
+    let before = text[..at].chars().next_back();
+    if before.is_some_and(|c| name_char(c) || c == '.') {
+        return false;
+    }
+    let mut after = text[at + name.len()..].chars();
+    match after.next() {
+        Some(c) if name_char(c) => false,
+        Some('.') => !after.next().is_some_and(name_char),
+        _ => true,
+    }
+}
+
+/// Indices of the `names` that occur in `text` as whole file names.
+pub fn references(text: &str, names: &[&str]) -> Vec<usize> {
+    (0..names.len())
+        .filter(|&k| {
+            text.match_indices(names[k])
+                .any(|(at, _)| whole_name_at(text, at, names[k]))
+        })
+        .collect()
+}
+
+/// Replaces whole file names (`from` → `to`) in one left-to-right pass, so a
+/// replacement is never itself rewritten again.
+pub fn rewrite(text: &str, renames: &[(String, String)]) -> String {
+    let mut renames: Vec<&(String, String)> = renames.iter().collect();
+    renames.sort_by_key(|(from, _)| std::cmp::Reverse(from.len()));
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut at = 0;
+    'scan: while at < text.len() {
+        for (from, to) in &renames {
+            if whole_name_at(text, at, from) {
+                out.push_str(to);
+                at += from.len();
+                continue 'scan;
+            }
+        }
+        let c = text[at..].chars().next().expect("at is a char boundary");
+        out.push(c);
+        at += c.len_utf8();
+    }
+    out
+}
+
+/// Indices of the assets a first visit downloads: what `index.html` refers
+/// to, transitively, plus [`FIRST_VISIT_CORE`]; questionnaire JSON never.
+pub fn first_visit(assets: &[Asset]) -> BTreeSet<usize> {
+    let mut seen = BTreeSet::new();
+    let mut todo: Vec<usize> = assets
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| FIRST_VISIT_CORE.contains(&a.source.as_str()))
+        .map(|(i, _)| i)
+        .collect();
+    while let Some(i) = todo.pop() {
+        if extension(&assets[i].source) != "json" && seen.insert(i) {
+            todo.extend(&assets[i].refs);
+        }
+    }
+    seen
+}
+
+fn gzip_len(content: &[u8]) -> Result<u64> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(content)?;
+    Ok(encoder.finish()?.len() as u64)
+}
+
+fn brotli_len(content: &[u8]) -> Result<u64> {
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    brotli::BrotliCompress(&mut &content[..], &mut out, &params)?;
+    Ok(out.len() as u64)
+}
+
+/// Prints the size table; returns the first visit's brotli total.
+fn report_sizes(assets: &[Asset], first_visit: &BTreeSet<usize>) -> Result<u64> {
+    let width = assets
+        .iter()
+        .map(|a| a.path.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    println!(
+        "  {:width$}  {:>10}  {:>10}  {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    let (mut raw_total, mut gzip_total, mut brotli_total) = (0, 0, 0);
+    let mut first_visit_brotli = 0;
+    for (i, asset) in assets.iter().enumerate() {
+        let raw = asset.content.len() as u64;
+        let gzip = gzip_len(&asset.content)?;
+        let brotli = brotli_len(&asset.content)?;
+        raw_total += raw;
+        gzip_total += gzip;
+        brotli_total += brotli;
+        let mark = if first_visit.contains(&i) {
+            first_visit_brotli += brotli;
+            '*'
+        } else {
+            ' '
+        };
+        println!(
+            "{mark} {:width$}  {:>10}  {:>10}  {:>10}",
+            asset.path,
+            format_size(raw),
+            format_size(gzip),
+            format_size(brotli)
+        );
+    }
+    println!(
+        "  {:width$}  {:>10}  {:>10}  {:>10}",
+        "total",
+        format_size(raw_total),
+        format_size(gzip_total),
+        format_size(brotli_total)
+    );
+    println!("* = downloaded on a first visit (counted in the budget)");
+    Ok(first_visit_brotli)
+}
+
+/// `sha384-<base64>`, the Subresource Integrity form of a file's hash.
+pub fn sri_sha384(content: &[u8]) -> String {
+    let digest = Sha384::digest(content);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+fn write_sri(assets: &[Asset], out: &Path) -> Result<()> {
+    println!("\nSubresource Integrity (also in {}):", out.display());
+    let mut lines = String::new();
+    for asset in assets {
+        if SRI_EXTENSIONS.contains(&extension(&asset.path)) {
+            let line = format!("{}  {}\n", sri_sha384(&asset.content), asset.path);
+            print!("  {line}");
+            lines.push_str(&line);
+        }
+    }
+    fs::write(out, lines).with_context(|| format!("writing {}", out.display()))
+}
+
+/// Human-readable size: `512 B`, `12.3 KiB`, `1.25 MiB`.
+pub fn format_size(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    if bytes < KIB {
+        format!("{bytes} B")
+    } else if bytes < KIB * KIB {
+        format!("{:.1} KiB", bytes as f64 / KIB as f64)
+    } else {
+        format!("{:.2} MiB", bytes as f64 / (KIB * KIB) as f64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asset(source: &str, content: &str) -> Asset {
+        Asset {
+            source: source.into(),
+            path: source.into(),
+            content: content.as_bytes().to_vec(),
+            refs: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn hashed_names_put_the_hash_before_the_extension() {
+        let name = hashed_name("riskscreen_bg.wasm", b"\0asm");
+        let (stem, rest) = name.split_once('.').unwrap();
+        let (hash, ext) = rest.split_once('.').unwrap();
+        assert_eq!((stem, ext), ("riskscreen_bg", "wasm"));
+        assert_eq!(hash.len(), 8);
+        assert!(hash.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(name, hashed_name("riskscreen_bg.wasm", b"\0asm"));
+        assert_ne!(name, hashed_name("riskscreen_bg.wasm", b"\0asm\x01"));
+        // SHA-256("") starts with e3b0c442.
+        assert_eq!(hashed_name("boot.js", b""), "boot.e3b0c442.js");
+        assert_eq!(hashed_name("LICENSE", b""), "LICENSE.e3b0c442");
+    }
+
+    #[test]
+    fn references_are_whole_file_names() {
+        let names = ["boot.js", "riskscreen.js", "riskscreen_bg.wasm"];
+        let text = "import x from './pkg/riskscreen.js'; new URL('riskscreen_bg.wasm', u)";
+        assert_eq!(references(text, &names), vec![1, 2]);
+        for text in [
+            "reboot.js",
+            "a.boot.js",
+            "boot.jsx",
+            "boot.js.map",
+            "boot-js",
+        ] {
+            assert_eq!(references(text, &names), Vec::<usize>::new(), "{text}");
+        }
+        assert_eq!(references("see boot.js.", &names), vec![0]);
+    }
+
+    #[test]
+    fn rewrites_each_occurrence_once() {
+        let renames = [
+            ("a.js".to_string(), "a.1234.js".to_string()),
+            ("a.1234.js".to_string(), "wrong.js".to_string()),
+        ];
+        assert_eq!(
+            rewrite("<script src=\"a.js\"></script> a.js; ba.js", &renames),
+            "<script src=\"a.1234.js\"></script> a.1234.js; ba.js"
+        );
+    }
+
+    #[test]
+    fn hashes_bottom_up_and_rewrites_references() {
+        let assets = vec![
+            asset(
+                "boot.js",
+                "import init from './pkg/riskscreen.js'; await init();",
+            ),
+            asset(
+                "index.html",
+                "<link rel=stylesheet href=style.css><script type=module src=boot.js></script>",
+            ),
+            asset(
+                "pkg/riskscreen.js",
+                "module_or_path = new URL('riskscreen_bg.wasm', import.meta.url);",
+            ),
+            asset("pkg/riskscreen_bg.wasm", "\0asm"),
+            asset("q/ilo.json", "{\"riskscreen.js\": 1}"),
+            asset("style.css", "body{}"),
+        ];
+        let out = hash_assets(assets).unwrap();
+        let by_source = |s: &str| out.iter().find(|a| a.source == s).unwrap();
+        let wasm = by_source("pkg/riskscreen_bg.wasm");
+        let glue = by_source("pkg/riskscreen.js");
+        let boot = by_source("boot.js");
+        let html = by_source("index.html");
+        assert_eq!(
+            wasm.path,
+            format!("pkg/{}", hashed_name("riskscreen_bg.wasm", b"\0asm"))
+        );
+        let wasm_name = file_name(&wasm.path);
+        let glue_text = String::from_utf8(glue.content.clone()).unwrap();
+        assert!(glue_text.contains(&format!("new URL('{wasm_name}', import.meta.url)")));
+        assert_eq!(
+            glue.path,
+            format!("pkg/{}", hashed_name("riskscreen.js", &glue.content))
+        );
+        let boot_text = String::from_utf8(boot.content.clone()).unwrap();
+        assert!(boot_text.contains(&format!("'./pkg/{}'", file_name(&glue.path))));
+        assert_eq!(html.path, "index.html");
+        let html_text = String::from_utf8(html.content.clone()).unwrap();
+        assert!(html_text.contains(&format!("src={}", boot.path)));
+        assert!(html_text.contains(&format!("href={}", by_source("style.css").path)));
+        // JSON is neither renamed nor rewritten.
+        assert_eq!(by_source("q/ilo.json").content, b"{\"riskscreen.js\": 1}");
+
+        let first: Vec<&str> = first_visit(&out)
+            .into_iter()
+            .map(|i| out[i].source.as_str())
+            .collect();
+        assert_eq!(
+            first,
+            [
+                "boot.js",
+                "index.html",
+                "pkg/riskscreen.js",
+                "pkg/riskscreen_bg.wasm",
+                "style.css"
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_names_and_cycles_are_errors() {
+        let dup = vec![asset("a/x.js", ""), asset("b/x.js", "")];
+        assert!(hash_assets(dup).is_err());
+        let cycle = vec![
+            asset("a.js", "import 'b.js'"),
+            asset("b.js", "import 'a.js'"),
+        ];
+        let error = hash_assets(cycle).unwrap_err().to_string();
+        assert!(error.contains("cycle"), "{error}");
+    }
+
+    #[test]
+    fn sri_of_the_empty_file() {
+        assert_eq!(
+            sri_sha384(b""),
+            "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb"
+        );
+    }
+
+    #[test]
+    fn sizes_are_human_readable() {
+        assert_eq!(format_size(0), "0 B");
+        assert_eq!(format_size(1023), "1023 B");
+        assert_eq!(format_size(1024), "1.0 KiB");
+        assert_eq!(format_size(FIRST_VISIT_BUDGET), "160.0 KiB");
+        assert_eq!(format_size(12_595), "12.3 KiB");
+        assert_eq!(format_size(1_310_720), "1.25 MiB");
+    }
+}

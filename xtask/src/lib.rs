@@ -1,0 +1,38 @@
+//! Project automation for riskscreen, run as `cargo xtask <command>` (the
+//! [cargo-xtask](https://github.com/matklad/cargo-xtask) convention: plain Rust
+//! instead of shell scripts, so it runs the same on every developer's machine
+//! and in CI).
+//!
+//! The binary (`main.rs`) only parses arguments and dispatches; the work lives
+//! in the modules below, which are a library so that other crates (a browser
+//! test harness, say) can reuse them, for instance [`serve::serve_dir`].
+//!
+//! | module       | what it does                                                       |
+//! |--------------|--------------------------------------------------------------------|
+//! | [`project`]  | where things are (repo root, `.tools/`), running child processes   |
+//! | [`tools`]    | installs the pinned external tools (`ensure_tools`)                |
+//! | [`wasm`]     | `cargo xtask build`: widget → wasm-bindgen → wasm-opt, questionnaires → JSON |
+//! | [`serve`]    | `cargo xtask serve`: a tiny static file server with security headers |
+//! | [`dist`]     | `cargo xtask dist`: hashed release bundle, size table, budget, SRI |
+//! | [`test`]     | `cargo xtask test`: the list of test stages                        |
+//!
+//! # Dependencies, and why each is there
+//!
+//! - `anyhow`: error handling with context chains; this is an application, not
+//!   a library with callers that match on error kinds.
+//! - `flate2`: gzip sizes in the `dist` size table (what most servers send).
+//! - `brotli`: brotli sizes (quality 11) for the size table and the first-visit
+//!   budget (what CDNs send to browsers).
+//! - `sha2`: SHA-256 for content-hashed file names, SHA-384 for Subresource
+//!   Integrity hashes.
+//! - `base64`: encoding of the SRI hashes (`sha384-<base64>`).
+//!
+//! Everything else (argument parsing, the HTTP server, directory walking) is
+//! written against `std` to keep the build of this tool short.
+
+pub mod dist;
+pub mod project;
+pub mod serve;
+pub mod test;
+pub mod tools;
+pub mod wasm;

@@ -1,0 +1,270 @@
+//! `cargo xtask`: argument parsing and dispatch; the work is in the library
+//! modules (see `lib.rs`). Arguments are parsed by hand: a handful of flags do
+//! not justify a parser dependency.
+
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use xtask::project::Project;
+use xtask::tools::{ensure_tools, Needs};
+use xtask::wasm::Profile;
+use xtask::{dist, serve, test, wasm};
+
+const HELP: &str = "\
+Project automation for riskscreen.
+
+Usage: cargo xtask <COMMAND> [OPTIONS]
+
+Commands:
+  test [--quick]     Run every test, stage by stage, stopping at the first failure:
+                     cargo fmt --check, cargo clippy -D warnings, cargo test --workspace,
+                     then tools, wasm build, release bundle + size budget, wasm tests
+                     in Chromium (if tests/ has any) and browser end-to-end tests
+                     (if tests/e2e/Cargo.toml exists).
+                     --quick  only the first three (format, lints, native tests)
+  build [--dev]      Build www/: the widget for wasm32 (release), wasm-bindgen into
+                     www/pkg, wasm-opt -Oz, questionnaires/*.toml into www/q/*.json.
+                     --dev    debug build, no wasm-opt (quicker, much larger)
+  serve [OPTIONS]    Build, then serve www/ at http://127.0.0.1:PORT/ with the
+                     production security headers (Ctrl-C stops it).
+                     --port N    first port to try (default 8080; if busy, the next ones)
+                     --dev       debug build (see build --dev)
+                     --no-build  serve www/ as it is
+                     --dist      serve the release bundle dist/ instead (built by
+                                 `cargo xtask dist` unless --no-build)
+  dist               Release build, then dist/: content-hashed assets, a size table
+                     (raw, gzip, brotli), the first-visit brotli total (fails over
+                     160 KiB) and Subresource Integrity hashes (dist/sri.txt).
+  tools [--browser]  Install the pinned tools into .tools/ (done by the commands
+                     above as needed). --browser  also Chromium, ChromeDriver, axe-core
+  help               Print this help (also -h, --help)
+";
+
+/// A parsed command line.
+#[derive(Debug, PartialEq, Eq)]
+enum Command {
+    Help,
+    Test {
+        quick: bool,
+    },
+    Build {
+        profile: Profile,
+    },
+    Serve {
+        port: u16,
+        profile: Profile,
+        build: bool,
+        dist: bool,
+    },
+    Dist,
+    Tools {
+        browser: bool,
+    },
+}
+
+fn parse(args: &[String]) -> Result<Command> {
+    let Some((command, rest)) = args.split_first() else {
+        return Ok(Command::Help);
+    };
+    if rest.iter().any(|a| a == "-h" || a == "--help") {
+        return Ok(Command::Help);
+    }
+    let mut flags = Flags {
+        rest,
+        used: vec![false; rest.len()],
+    };
+    let parsed = match command.as_str() {
+        "help" | "-h" | "--help" => Command::Help,
+        "test" => Command::Test {
+            quick: flags.switch("--quick"),
+        },
+        "build" => Command::Build {
+            profile: profile(flags.switch("--dev")),
+        },
+        "serve" => Command::Serve {
+            port: match flags.value("--port")? {
+                Some(port) => port
+                    .parse()
+                    .with_context(|| format!("--port {port}: not a port number"))?,
+                None => 8080,
+            },
+            profile: profile(flags.switch("--dev")),
+            build: !flags.switch("--no-build"),
+            dist: flags.switch("--dist"),
+        },
+        "dist" => Command::Dist,
+        "tools" => Command::Tools {
+            browser: flags.switch("--browser"),
+        },
+        other => bail!("unknown command `{other}` (see `cargo xtask --help`)"),
+    };
+    flags.finish(command)?;
+    Ok(parsed)
+}
+
+fn profile(dev: bool) -> Profile {
+    if dev {
+        Profile::Dev
+    } else {
+        Profile::Release
+    }
+}
+
+/// The options after the command, each to be used exactly once.
+struct Flags<'a> {
+    rest: &'a [String],
+    used: Vec<bool>,
+}
+
+impl Flags<'_> {
+    fn switch(&mut self, name: &str) -> bool {
+        let mut found = false;
+        for (arg, used) in self.rest.iter().zip(&mut self.used) {
+            if arg == name {
+                *used = true;
+                found = true;
+            }
+        }
+        found
+    }
+
+    /// `--name VALUE` or `--name=VALUE`.
+    fn value(&mut self, name: &str) -> Result<Option<String>> {
+        let prefix = format!("{name}=");
+        for i in 0..self.rest.len() {
+            if let Some(value) = self.rest[i].strip_prefix(&prefix) {
+                self.used[i] = true;
+                return Ok(Some(value.to_string()));
+            }
+            if self.rest[i] == name {
+                let Some(value) = self.rest.get(i + 1) else {
+                    bail!("{name} needs a value");
+                };
+                self.used[i] = true;
+                self.used[i + 1] = true;
+                return Ok(Some(value.clone()));
+            }
+        }
+        Ok(None)
+    }
+
+    fn finish(self, command: &str) -> Result<()> {
+        match self.rest.iter().zip(&self.used).find(|(_, used)| !**used) {
+            Some((arg, _)) => bail!(
+                "unexpected argument `{arg}` for `cargo xtask {command}` (see `cargo xtask --help`)"
+            ),
+            None => Ok(()),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse(&args).and_then(dispatch) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("\nerror: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch(command: Command) -> Result<()> {
+    let project = Project::locate();
+    match command {
+        Command::Help => print!("{HELP}"),
+        Command::Test { quick } => test::test(&project, quick)?,
+        Command::Build { profile } => wasm::build(&project, profile)?,
+        Command::Serve {
+            port,
+            profile,
+            build,
+            dist,
+        } => {
+            let dir = match (dist, build) {
+                (true, _) if profile == Profile::Dev => {
+                    bail!("--dist is a release build: drop --dev")
+                }
+                (true, true) => {
+                    dist::dist(&project)?;
+                    project.dist()
+                }
+                (true, false) => project.dist(),
+                (false, true) => {
+                    wasm::build(&project, profile)?;
+                    project.www()
+                }
+                (false, false) => project.www(),
+            };
+            let server = serve::serve_dir(&dir, port)
+                .with_context(|| format!("serving {}", dir.display()))?;
+            println!(
+                "\nServing {} at {}  (Ctrl-C to stop)",
+                dir.display(),
+                server.url()
+            );
+            server.run()?;
+        }
+        Command::Dist => dist::dist(&project)?,
+        Command::Tools { browser } => ensure_tools(&project, Needs { browser })?,
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(line: &str) -> Result<Command> {
+        let args: Vec<String> = line.split_whitespace().map(String::from).collect();
+        parse(&args)
+    }
+
+    #[test]
+    fn parses_commands_and_flags() {
+        assert_eq!(parse_str("").unwrap(), Command::Help);
+        assert_eq!(parse_str("test").unwrap(), Command::Test { quick: false });
+        assert_eq!(
+            parse_str("test --quick").unwrap(),
+            Command::Test { quick: true }
+        );
+        assert_eq!(
+            parse_str("build --dev").unwrap(),
+            Command::Build {
+                profile: Profile::Dev
+            }
+        );
+        assert_eq!(
+            parse_str("serve --port 9000 --no-build").unwrap(),
+            Command::Serve {
+                port: 9000,
+                profile: Profile::Release,
+                build: false,
+                dist: false,
+            }
+        );
+        assert_eq!(
+            parse_str("serve --port=9001").unwrap(),
+            Command::Serve {
+                port: 9001,
+                profile: Profile::Release,
+                build: true,
+                dist: false,
+            }
+        );
+        assert_eq!(parse_str("dist --help").unwrap(), Command::Help);
+    }
+
+    #[test]
+    fn rejects_unknown_input() {
+        for line in [
+            "frobnicate",
+            "test --quik",
+            "dist --dev",
+            "serve --port",
+            "serve --port x",
+        ] {
+            assert!(parse_str(line).is_err(), "{line}");
+        }
+    }
+}

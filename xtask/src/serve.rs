@@ -1,0 +1,458 @@
+//! A tiny static file server for `www/` (`cargo xtask serve`) and for test
+//! harnesses ([`serve_dir`] then [`Server::spawn`]).
+//!
+//! Loopback only, GET and HEAD only, one thread per connection, one request per
+//! connection (`Connection: close`). Every response, errors included, carries
+//! the security headers the widget must live with in production
+//! ([`security_headers`]), so a page that works here does not rely on a lax
+//! policy. Each request is logged to stderr as
+//! `127.0.0.1:PORT "GET /path HTTP/1.1" 200 1234`.
+//!
+//! Uses `std` only (errors are `io::Error`), so it can be reused anywhere.
+
+use std::fs;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
+
+/// The Content-Security-Policy sent with every response (see [`csp_for`]).
+/// `'wasm-unsafe-eval'` is what lets the page compile WebAssembly without
+/// allowing JavaScript `eval`; `frame-ancestors *` lets any site embed it.
+pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+                       style-src 'self'; img-src 'self'; connect-src 'self'; \
+                       base-uri 'none'; form-action 'none'; frame-ancestors *";
+
+/// How many ports after the requested one are tried when it is busy.
+pub const PORT_TRIES: u16 = 20;
+
+/// Largest request head accepted (request line and headers).
+const MAX_HEAD: usize = 16 * 1024;
+
+/// The CSP for a request path: one policy for everything today; the place to
+/// vary it per path (a demo host page, say) later.
+pub fn csp_for(_path: &str) -> &'static str {
+    CSP
+}
+
+/// Headers sent with every response for `path`.
+pub fn security_headers(path: &str) -> [(&'static str, &'static str); 5] {
+    [
+        ("Content-Security-Policy", csp_for(path)),
+        ("Referrer-Policy", "no-referrer"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Cache-Control", "no-store"),
+        ("Permissions-Policy", "interest-cohort=()"),
+    ]
+}
+
+/// `Content-Type` for a file name, by extension.
+pub fn content_type(path: &Path) -> &'static str {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("html" | "htm") => "text/html; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("json") => "application/json",
+        Some("css") => "text/css",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("webp") => "image/webp",
+        Some("ico") => "image/x-icon",
+        Some("woff2") => "font/woff2",
+        Some("txt" | "md") => "text/plain; charset=utf-8",
+        Some("webmanifest") => "application/manifest+json",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Maps a request target (`/pkg/x.js?v=1`) to a path below `root`, or `None`
+/// if it must not be served: `..` segments (also percent-encoded), hidden
+/// files (`.git`), backslashes, NUL bytes, invalid UTF-8. Does not touch the
+/// file system.
+pub fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
+    let path = target.split(['?', '#']).next()?;
+    let path = path.strip_prefix('/')?;
+    let decoded = String::from_utf8(percent_decode(path)?).ok()?;
+    let mut resolved = root.to_path_buf();
+    for segment in decoded.split('/') {
+        if segment.is_empty() || segment == "." {
+            continue;
+        }
+        if segment.starts_with('.') || segment.contains(['\\', '\0']) {
+            return None;
+        }
+        // A segment is one normal component (no `C:` prefixes or roots).
+        let mut components = Path::new(segment).components();
+        match (components.next(), components.next()) {
+            (Some(Component::Normal(_)), None) => resolved.push(segment),
+            _ => return None,
+        }
+    }
+    Some(resolved)
+}
+
+fn percent_decode(s: &str) -> Option<Vec<u8>> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
+/// A bound, not yet running server.
+#[derive(Debug)]
+pub struct Server {
+    listener: TcpListener,
+    root: PathBuf,
+    addr: SocketAddr,
+    stop: Arc<AtomicBool>,
+}
+
+/// Binds `127.0.0.1:port` to serve the directory `root`; if the port is busy,
+/// tries the next [`PORT_TRIES`] ones. Port 0 takes any free port.
+pub fn serve_dir(root: impl Into<PathBuf>, port: u16) -> io::Result<Server> {
+    let root = root.into().canonicalize()?;
+    if !root.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("{} is not a directory", root.display()),
+        ));
+    }
+    let last = if port == 0 {
+        0
+    } else {
+        port.saturating_add(PORT_TRIES)
+    };
+    let mut error = None;
+    for candidate in port..=last {
+        match TcpListener::bind((Ipv4Addr::LOCALHOST, candidate)) {
+            Ok(listener) => {
+                let addr = listener.local_addr()?;
+                let stop = Arc::new(AtomicBool::new(false));
+                return Ok(Server {
+                    listener,
+                    root,
+                    addr,
+                    stop,
+                });
+            }
+            Err(e) if e.kind() == io::ErrorKind::AddrInUse => error = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(error.unwrap_or_else(|| io::Error::from(io::ErrorKind::AddrInUse)))
+}
+
+impl Server {
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT/`
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    /// Serves until the process ends (or [`ServerHandle::stop`] is called).
+    pub fn run(self) -> io::Result<()> {
+        for stream in self.listener.incoming() {
+            if self.stop.load(Ordering::SeqCst) {
+                break;
+            }
+            let Ok(stream) = stream else { continue };
+            let root = self.root.clone();
+            thread::spawn(move || {
+                if let Err(e) = handle(&root, stream) {
+                    eprintln!("serve: {e}");
+                }
+            });
+        }
+        Ok(())
+    }
+
+    /// Serves on a background thread; the handle stops it when dropped.
+    pub fn spawn(self) -> ServerHandle {
+        let addr = self.addr;
+        let stop = Arc::clone(&self.stop);
+        let thread = thread::spawn(move || self.run());
+        ServerHandle {
+            addr,
+            stop,
+            thread: Some(thread),
+        }
+    }
+}
+
+/// A server running on a background thread ([`Server::spawn`]).
+#[derive(Debug)]
+pub struct ServerHandle {
+    addr: SocketAddr,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<io::Result<()>>>,
+}
+
+impl ServerHandle {
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT/`
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    /// Stops accepting connections and waits for the accept loop to end.
+    pub fn stop(mut self) {
+        self.shutdown();
+    }
+
+    fn shutdown(&mut self) {
+        let Some(thread) = self.thread.take() else {
+            return;
+        };
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the blocking `accept` so that it sees the flag.
+        let _ = TcpStream::connect(self.addr);
+        let _ = thread.join();
+    }
+}
+
+impl Drop for ServerHandle {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+struct Response {
+    status: u16,
+    reason: &'static str,
+    content_type: &'static str,
+    body: Vec<u8>,
+    location: Option<String>,
+}
+
+impl Response {
+    fn text(status: u16, reason: &'static str) -> Response {
+        Response {
+            status,
+            reason,
+            content_type: "text/plain; charset=utf-8",
+            body: format!("{status} {reason}\n").into_bytes(),
+            location: None,
+        }
+    }
+}
+
+fn handle(root: &Path, stream: TcpStream) -> io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    stream.set_write_timeout(Some(Duration::from_secs(10)))?;
+    let peer = stream.peer_addr()?;
+    let mut reader = BufReader::new(stream.try_clone()?).take(MAX_HEAD as u64);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line)? == 0 {
+        return Ok(()); // connected and closed (such as the stop wake-up)
+    }
+    // Read (and ignore) the headers up to the blank line.
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
+            break;
+        }
+    }
+    let request_line = request_line.trim_end().to_string();
+    let mut parts = request_line.split(' ');
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let response = match method {
+        "GET" | "HEAD" => respond(root, target),
+        _ => Response::text(405, "Method Not Allowed"),
+    };
+    eprintln!(
+        "{peer} \"{request_line}\" {} {}",
+        response.status,
+        response.body.len()
+    );
+    write_response(stream, method == "HEAD", target, &response)
+}
+
+fn respond(root: &Path, target: &str) -> Response {
+    let Some(path) = resolve(root, target) else {
+        return Response::text(404, "Not Found");
+    };
+    if path.is_dir() {
+        let bare = target.split(['?', '#']).next().unwrap_or(target);
+        if !bare.ends_with('/') {
+            // Relative URLs in a directory's index.html need the slash.
+            let mut response = Response::text(301, "Moved Permanently");
+            response.location = Some(format!("{bare}/"));
+            return response;
+        }
+        return serve_file(root, &path.join("index.html"));
+    }
+    serve_file(root, &path)
+}
+
+fn serve_file(root: &Path, path: &Path) -> Response {
+    // Symbolic links must not lead out of the served directory.
+    let inside = path.canonicalize().is_ok_and(|real| real.starts_with(root));
+    match fs::read(path) {
+        Ok(body) if inside && path.is_file() => Response {
+            status: 200,
+            reason: "OK",
+            content_type: content_type(path),
+            body,
+            location: None,
+        },
+        _ => Response::text(404, "Not Found"),
+    }
+}
+
+fn write_response(
+    mut stream: TcpStream,
+    head_only: bool,
+    target: &str,
+    response: &Response,
+) -> io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        response.status,
+        response.reason,
+        response.content_type,
+        response.body.len()
+    );
+    if response.status == 405 {
+        head.push_str("Allow: GET, HEAD\r\n");
+    }
+    if let Some(location) = &response.location {
+        head.push_str(&format!("Location: {location}\r\n"));
+    }
+    for (name, value) in security_headers(target) {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    if !head_only {
+        stream.write_all(&response.body)?;
+    }
+    stream.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_types() {
+        let ct = |name: &str| content_type(Path::new(name));
+        assert_eq!(ct("index.html"), "text/html; charset=utf-8");
+        assert_eq!(ct("pkg/riskscreen.3f2a9c1b.js"), "text/javascript");
+        assert_eq!(ct("pkg/riskscreen_bg.wasm"), "application/wasm");
+        assert_eq!(ct("q/ilo.json"), "application/json");
+        assert_eq!(ct("style.css"), "text/css");
+        assert_eq!(ct("STYLE.CSS"), "text/css");
+        assert_eq!(ct("LICENSE"), "application/octet-stream");
+    }
+
+    #[test]
+    fn resolves_paths_below_the_root() {
+        let root = Path::new("/srv/www");
+        assert_eq!(resolve(root, "/"), Some(root.to_path_buf()));
+        assert_eq!(
+            resolve(root, "/pkg/riskscreen.js?v=1#x"),
+            Some(root.join("pkg/riskscreen.js"))
+        );
+        assert_eq!(
+            resolve(root, "/demo/a%20b.html"),
+            Some(root.join("demo/a b.html"))
+        );
+        assert_eq!(resolve(root, "//q///x.json"), Some(root.join("q/x.json")));
+    }
+
+    #[test]
+    fn rejects_directory_traversal_and_hidden_files() {
+        let root = Path::new("/srv/www");
+        for target in [
+            "/../etc/passwd",
+            "/pkg/../../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E%2Fetc%2Fpasswd",
+            "/..%5c..%5cetc",
+            "/.git/config",
+            "/pkg/%00",
+            "/%ff",
+            "/%zz",
+            "/%2",
+            "relative",
+            "",
+        ] {
+            assert_eq!(resolve(root, target), None, "{target}");
+        }
+    }
+
+    fn fetch(addr: SocketAddr, request: &str) -> String {
+        let mut stream = TcpStream::connect(addr).unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    }
+
+    #[test]
+    fn serves_files_with_security_headers() {
+        let root = std::env::temp_dir().join(format!("xtask-serve-test-{}", std::process::id()));
+        fs::create_dir_all(root.join("pkg")).unwrap();
+        fs::write(root.join("index.html"), "<!doctype html>hi").unwrap();
+        fs::write(root.join("pkg/w.wasm"), b"\0asm").unwrap();
+        let server = serve_dir(&root, 0).unwrap().spawn();
+        let addr = server.addr();
+
+        let index = fetch(addr, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        assert!(index.starts_with("HTTP/1.1 200 OK\r\n"), "{index}");
+        assert!(index.contains("Content-Type: text/html; charset=utf-8\r\n"));
+        assert!(index.contains(&format!("Content-Security-Policy: {CSP}\r\n")));
+        assert!(index.contains("X-Content-Type-Options: nosniff\r\n"));
+        assert!(index.ends_with("\r\n\r\n<!doctype html>hi"));
+
+        let wasm = fetch(addr, "HEAD /pkg/w.wasm HTTP/1.1\r\n\r\n");
+        assert!(
+            wasm.contains("Content-Type: application/wasm\r\n"),
+            "{wasm}"
+        );
+        assert!(wasm.contains("Content-Length: 4\r\n"));
+        assert!(wasm.ends_with("\r\n\r\n"), "HEAD has no body");
+
+        let missing = fetch(addr, "GET /nope.js HTTP/1.1\r\n\r\n");
+        assert!(missing.starts_with("HTTP/1.1 404 "), "{missing}");
+        assert!(missing.contains("Referrer-Policy: no-referrer\r\n"));
+
+        let escape = fetch(addr, "GET /../../../etc/passwd HTTP/1.1\r\n\r\n");
+        assert!(escape.starts_with("HTTP/1.1 404 "), "{escape}");
+
+        let post = fetch(addr, "POST / HTTP/1.1\r\n\r\n");
+        assert!(post.starts_with("HTTP/1.1 405 "), "{post}");
+
+        let dir = fetch(addr, "GET /pkg HTTP/1.1\r\n\r\n");
+        assert!(dir.contains("Location: /pkg/\r\n"), "{dir}");
+
+        server.stop();
+        fs::remove_dir_all(&root).unwrap();
+    }
+}

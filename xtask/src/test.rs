@@ -1,0 +1,284 @@
+//! `cargo xtask test`: the one command that runs every test, as stages.
+//!
+//! The stages are two lists, run in order, stopping at the first failure:
+//! [`NATIVE_STAGES`] (all that `--quick` runs) and [`WASM_STAGES`]. To add a
+//! stage, write a `fn(&Project) -> Result<Outcome>` and put it in a list. A
+//! stage that does not apply yet (no wasm tests, no e2e crate) returns
+//! [`Outcome::Skipped`] with the reason, which is printed.
+//!
+//! The browser stages run with these environment variables, so test code
+//! need not guess where things are:
+//!
+//! | variable | value |
+//! |----------|-------|
+//! | `RISKSCREEN_ROOT` | the repository root |
+//! | `RISKSCREEN_WWW`  | `www/`, freshly built by the release bundle stage |
+//! | `RISKSCREEN_DIST` | `dist/`, the hashed release bundle |
+//! | `CHROMIUM_BIN`    | `/usr/bin/chromium` |
+//! | `CHROMEDRIVER`    | `/usr/bin/chromedriver` (also read by `wasm-bindgen-test-runner`) |
+//! | `AXE_CORE_JS`     | `.tools/npm/node_modules/axe-core/axe.min.js` |
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+
+use crate::project::{run, Project};
+use crate::tools::{self, ensure_tools, Needs, WASM_TARGET};
+use crate::{dist, wasm};
+
+/// The e2e test crate's manifest; its stage runs only if it exists.
+pub const E2E_MANIFEST: &str = "tests/e2e/Cargo.toml";
+/// The e2e test crate's package name.
+pub const E2E_PACKAGE: &str = "riskscreen-e2e";
+
+/// What a stage did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// It ran and passed.
+    Passed,
+    /// It does not apply (yet), for the reason given.
+    Skipped(String),
+}
+
+/// One step of `cargo xtask test`.
+#[derive(Debug, Clone, Copy)]
+pub struct Stage {
+    /// Shown in the header and the summary.
+    pub name: &'static str,
+    /// Runs the stage; an error fails the whole run.
+    pub run: fn(&Project) -> Result<Outcome>,
+}
+
+/// Formatting, lints and native tests: `cargo xtask test --quick`.
+pub const NATIVE_STAGES: &[Stage] = &[
+    Stage {
+        name: "format (cargo fmt --check)",
+        run: fmt,
+    },
+    Stage {
+        name: "lints (cargo clippy -D warnings)",
+        run: clippy,
+    },
+    Stage {
+        name: "native tests (cargo test --workspace)",
+        run: native_tests,
+    },
+];
+
+/// The WebAssembly build and the browser tests.
+pub const WASM_STAGES: &[Stage] = &[
+    Stage {
+        name: "tools (wasm target, wasm-bindgen, wasm-opt, browser if needed)",
+        run: tools,
+    },
+    Stage {
+        name: "wasm build (cargo build --target wasm32-unknown-unknown)",
+        run: wasm_build,
+    },
+    Stage {
+        name: "release bundle and size budget (cargo xtask dist)",
+        run: bundle,
+    },
+    Stage {
+        name: "wasm tests in Chromium (wasm-bindgen-test-runner)",
+        run: wasm_tests,
+    },
+    Stage {
+        name: "browser end-to-end tests (riskscreen-e2e)",
+        run: e2e_tests,
+    },
+];
+
+/// Runs the stages (only [`NATIVE_STAGES`] if `quick`), stopping at the first failure.
+pub fn test(project: &Project, quick: bool) -> Result<()> {
+    let stages: Vec<&Stage> = if quick {
+        NATIVE_STAGES.iter().collect()
+    } else {
+        NATIVE_STAGES.iter().chain(WASM_STAGES).collect()
+    };
+    let started = Instant::now();
+    let mut summary = Vec::new();
+    for (n, stage) in stages.iter().enumerate() {
+        println!("\n==> [{}/{}] {}", n + 1, stages.len(), stage.name);
+        let stage_started = Instant::now();
+        let outcome = (stage.run)(project)
+            .with_context(|| format!("stage {}/{} `{}` failed", n + 1, stages.len(), stage.name))?;
+        let secs = stage_started.elapsed().as_secs_f64();
+        if let Outcome::Skipped(reason) = &outcome {
+            println!("skipped: {reason}");
+        }
+        summary.push((stage.name, outcome, secs));
+    }
+    println!("\n==> summary");
+    for (name, outcome, secs) in &summary {
+        match outcome {
+            Outcome::Passed => println!("  ok       {secs:6.1}s  {name}"),
+            Outcome::Skipped(reason) => println!("  skipped  {secs:6.1}s  {name} ({reason})"),
+        }
+    }
+    let skipped = summary
+        .iter()
+        .filter(|(_, o, _)| matches!(o, Outcome::Skipped(_)))
+        .count();
+    println!(
+        "cargo xtask test{}: all {} stages ok ({skipped} skipped) in {:.0}s",
+        if quick { " --quick" } else { "" },
+        summary.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn fmt(project: &Project) -> Result<Outcome> {
+    run(project.cargo().args(["fmt", "--all", "--check"]))?;
+    Ok(Outcome::Passed)
+}
+
+fn clippy(project: &Project) -> Result<Outcome> {
+    run(project.cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    Ok(Outcome::Passed)
+}
+
+fn native_tests(project: &Project) -> Result<Outcome> {
+    let mut cmd = project.cargo();
+    cmd.args(["test", "--workspace"]);
+    // The e2e crate needs a browser and a fresh build: it has its own stage.
+    if has_e2e(project) {
+        cmd.args(["--exclude", E2E_PACKAGE]);
+    }
+    run(&mut cmd)?;
+    Ok(Outcome::Passed)
+}
+
+fn tools(project: &Project) -> Result<Outcome> {
+    let browser = has_wasm_tests(project)? || has_e2e(project);
+    ensure_tools(project, Needs { browser })?;
+    Ok(Outcome::Passed)
+}
+
+fn wasm_build(project: &Project) -> Result<Outcome> {
+    wasm::cargo_build(project, wasm::Profile::Release)?;
+    Ok(Outcome::Passed)
+}
+
+fn bundle(project: &Project) -> Result<Outcome> {
+    dist::dist(project)?;
+    Ok(Outcome::Passed)
+}
+
+fn wasm_tests(project: &Project) -> Result<Outcome> {
+    if !has_wasm_tests(project)? {
+        return Ok(Outcome::Skipped(
+            "no file in tests/ uses wasm_bindgen_test".into(),
+        ));
+    }
+    let mut cmd = project.cargo();
+    cmd.args(["test", "--target", WASM_TARGET, "-p", wasm::WIDGET_PACKAGE])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            tools::wasm_bindgen_test_runner(project),
+        );
+    run(browser_env(project, &mut cmd))?;
+    Ok(Outcome::Passed)
+}
+
+fn e2e_tests(project: &Project) -> Result<Outcome> {
+    if !has_e2e(project) {
+        return Ok(Outcome::Skipped(format!("{E2E_MANIFEST} does not exist")));
+    }
+    let mut cmd = project.cargo();
+    cmd.args(["test", "-p", E2E_PACKAGE]);
+    run(browser_env(project, &mut cmd))?;
+    Ok(Outcome::Passed)
+}
+
+/// Sets the variables listed in the module doc.
+fn browser_env<'a>(project: &Project, cmd: &'a mut Command) -> &'a mut Command {
+    cmd.env("RISKSCREEN_ROOT", project.root())
+        .env("RISKSCREEN_WWW", project.www())
+        .env("RISKSCREEN_DIST", project.dist())
+        .env("CHROMIUM_BIN", tools::CHROMIUM)
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("AXE_CORE_JS", tools::axe_core_js(project))
+}
+
+fn has_e2e(project: &Project) -> bool {
+    project.path(E2E_MANIFEST).is_file()
+}
+
+/// Whether the widget's `tests/` has wasm tests: a `.rs` file that mentions
+/// `wasm_bindgen_test`, outside subdirectories that are crates of their own
+/// (such as `tests/e2e`).
+pub fn has_wasm_tests(project: &Project) -> Result<bool> {
+    contains_wasm_tests(&project.path("tests"))
+}
+
+fn contains_wasm_tests(dir: &Path) -> Result<bool> {
+    if !dir.is_dir() || dir.join("Cargo.toml").is_file() {
+        return Ok(false);
+    }
+    for entry in fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_dir() {
+            if contains_wasm_tests(&path)? {
+                return Ok(true);
+            }
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text =
+                fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+            if text.contains("wasm_bindgen_test") {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_wasm_tests_but_not_in_nested_crates() {
+        let root = std::env::temp_dir().join(format!("xtask-test-detect-{}", std::process::id()));
+        let tests = root.join("tests");
+        fs::create_dir_all(tests.join("e2e/src")).unwrap();
+        fs::write(tests.join("e2e/Cargo.toml"), "[package]").unwrap();
+        fs::write(tests.join("e2e/src/lib.rs"), "// wasm_bindgen_test").unwrap();
+        fs::write(tests.join("native.rs"), "#[test] fn t() {}").unwrap();
+        let project = Project::at(&root);
+        assert!(!has_wasm_tests(&project).unwrap());
+
+        fs::create_dir_all(tests.join("web")).unwrap();
+        fs::write(
+            tests.join("web/main.rs"),
+            "use wasm_bindgen_test::wasm_bindgen_test;",
+        )
+        .unwrap();
+        assert!(has_wasm_tests(&project).unwrap());
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn stage_names_are_unique() {
+        let mut names: Vec<&str> = NATIVE_STAGES
+            .iter()
+            .chain(WASM_STAGES)
+            .map(|s| s.name)
+            .collect();
+        let all = names.len();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), all);
+    }
+}

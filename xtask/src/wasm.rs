@@ -1,0 +1,180 @@
+//! `cargo xtask build`: the widget as a web page's assets in `www/`.
+//!
+//! 1. `cargo build --lib --target wasm32-unknown-unknown -p riskscreen`
+//!    (release unless `--dev`);
+//! 2. `wasm-bindgen --target web` writes `www/pkg/riskscreen.js` and
+//!    `www/pkg/riskscreen_bg.wasm`;
+//! 3. `wasm-opt -Oz` shrinks the wasm in place (release only: it is slow and
+//!    pointless on a debug build);
+//! 4. every `questionnaires/*.toml` (top level only) is compiled by the CLI to
+//!    `www/q/<stem>.json`, and `questionnaires/helplines.toml`, if present, to
+//!    `www/q/helplines.json`.
+//!
+//! `www/pkg` and `www/q` are generated (and git-ignored): both are emptied
+//! first so that nothing stale ends up in a release.
+
+use std::fs;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+
+use crate::project::{run, Project};
+use crate::tools::{self, ensure_tools, Needs, WASM_TARGET};
+
+/// The widget package and its library's file name.
+pub const WIDGET_PACKAGE: &str = "riskscreen";
+/// The CLI package and binary that compiles questionnaires.
+pub const CLI_PACKAGE: &str = "riskscreen-cli";
+/// See [`CLI_PACKAGE`].
+pub const CLI_BIN: &str = "riskscreen";
+/// The questionnaire file compiled with `compile-helplines` instead of `compile`.
+pub const HELPLINES: &str = "helplines";
+
+/// Cargo profile of the wasm build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    /// `--release` (size-optimised, see `[profile.release]`), then `wasm-opt -Oz`.
+    Release,
+    /// The dev profile, no `wasm-opt`: quicker to build, much larger.
+    Dev,
+}
+
+impl Profile {
+    fn dir(self) -> &'static str {
+        match self {
+            Profile::Release => "release",
+            Profile::Dev => "debug",
+        }
+    }
+}
+
+/// Builds everything `www/` needs: tools, wasm, JS glue, questionnaires.
+pub fn build(project: &Project, profile: Profile) -> Result<()> {
+    ensure_tools(project, Needs::default())?;
+    let wasm = cargo_build(project, profile)?;
+    bindgen(project, &wasm)?;
+    if profile == Profile::Release {
+        optimize(project)?;
+    }
+    compile_questionnaires(project)?;
+    println!("built {}", project.www().display());
+    Ok(())
+}
+
+/// Step 1: compiles the widget for wasm32; returns the `.wasm` path.
+pub fn cargo_build(project: &Project, profile: Profile) -> Result<PathBuf> {
+    let mut cmd = project.cargo();
+    cmd.arg("build");
+    if profile == Profile::Release {
+        cmd.arg("--release");
+    }
+    cmd.args(["--lib", "--target", WASM_TARGET, "-p", WIDGET_PACKAGE]);
+    run(&mut cmd)?;
+    let wasm = project
+        .target_dir()
+        .join(WASM_TARGET)
+        .join(profile.dir())
+        .join(format!("{}.wasm", WIDGET_PACKAGE.replace('-', "_")));
+    if !wasm.is_file() {
+        bail!(
+            "{} was not produced: is the widget crate a `cdylib`?",
+            wasm.display()
+        );
+    }
+    Ok(wasm)
+}
+
+/// Step 2: JS glue and bindgen-processed wasm in `www/pkg`.
+fn bindgen(project: &Project, wasm: &std::path::Path) -> Result<()> {
+    let pkg = project.www().join("pkg");
+    remove_dir_if_present(&pkg)?;
+    run(project
+        .cmd(tools::wasm_bindgen(project))
+        .args(["--target", "web", "--no-typescript", "--out-dir", "www/pkg"])
+        .args(["--out-name", WIDGET_PACKAGE])
+        .arg(wasm))
+    .context(
+        "wasm-bindgen failed (a wasm without wasm-bindgen's custom section, \
+         i.e. a widget that does not use wasm-bindgen yet, fails here)",
+    )
+}
+
+/// Step 3: `wasm-opt -Oz` on `www/pkg/riskscreen_bg.wasm`, in place.
+fn optimize(project: &Project) -> Result<()> {
+    let wasm = format!("www/pkg/{WIDGET_PACKAGE}_bg.wasm");
+    let before = fs::metadata(project.path(&wasm))?.len();
+    run(project
+        .cmd(tools::wasm_opt(project))
+        .args(["-Oz", &wasm, "-o", &wasm]))?;
+    let after = fs::metadata(project.path(&wasm))?.len();
+    println!("wasm-opt: {before} → {after} bytes");
+    Ok(())
+}
+
+/// Step 4: questionnaires → `www/q/*.json` with the CLI
+/// (`riskscreen compile X.toml -o www/q/X.json`,
+/// `riskscreen compile-helplines helplines.toml -o www/q/helplines.json`).
+pub fn compile_questionnaires(project: &Project) -> Result<()> {
+    let out_dir = project.www().join("q");
+    remove_dir_if_present(&out_dir)?;
+    let stems = questionnaire_stems(project)?;
+    if stems.is_empty() {
+        println!("no questionnaires/*.toml: nothing to compile");
+        return Ok(());
+    }
+    fs::create_dir_all(&out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
+    for stem in &stems {
+        let subcommand = if stem == HELPLINES {
+            "compile-helplines"
+        } else {
+            "compile"
+        };
+        run(project
+            .cargo()
+            .args([
+                "run",
+                "-q",
+                "--release",
+                "-p",
+                CLI_PACKAGE,
+                "--bin",
+                CLI_BIN,
+                "--",
+            ])
+            .args([
+                subcommand,
+                &format!("questionnaires/{stem}.toml"),
+                "-o",
+                &format!("www/q/{stem}.json"),
+            ]))
+        .with_context(|| format!("compiling questionnaires/{stem}.toml"))?;
+    }
+    Ok(())
+}
+
+/// File stems of `questionnaires/*.toml` (not subdirectories), sorted.
+fn questionnaire_stems(project: &Project) -> Result<Vec<String>> {
+    let dir = project.path("questionnaires");
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut stems = Vec::new();
+    for entry in fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
+            if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+                stems.push(stem.to_string());
+            }
+        }
+    }
+    stems.sort();
+    Ok(stems)
+}
+
+pub(crate) fn remove_dir_if_present(dir: &std::path::Path) -> Result<()> {
+    match fs::remove_dir_all(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e).with_context(|| format!("removing {}", dir.display())),
+    }
+}
