@@ -75,10 +75,10 @@ pub mod validate;
 
 pub use answers::{check_answers, Answer, Answers};
 pub use diagnostic::{Diagnostic, FieldPath, Location, Severity};
-pub use flow::visible_questions;
+pub use flow::{visible_questions, Plan};
 #[cfg(feature = "toml")]
 pub use load::{load_helplines_toml, load_toml};
 pub use load::{load_json, LoadError, Loaded};
 pub use model::*;
-pub use score::{score, score_indicators, DimensionResult, Evaluation, Evidence};
+pub use score::{score, score_indicators, score_planned, DimensionResult, Evaluation, Evidence};
 pub use validate::validate;

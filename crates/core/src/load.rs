@@ -132,10 +132,11 @@ mod toml_source {
         let _ = file;
         let (root, syntax_errors) = DeTable::parse_recoverable(source);
         if !syntax_errors.is_empty() {
-            let diagnostics = syntax_errors
+            let mut diagnostics: Vec<Diagnostic> = syntax_errors
                 .iter()
                 .map(|e| from_toml_error(source, e, "syntax", FieldPath::root()))
                 .collect();
+            diagnostics.sort_by_key(|d| d.location);
             return Loaded {
                 questionnaire: None,
                 diagnostics,
@@ -222,10 +223,12 @@ mod toml_source {
     ) -> Result<(crate::helplines::Directory, Vec<Diagnostic>), Vec<Diagnostic>> {
         let (root, syntax_errors) = DeTable::parse_recoverable(source);
         if !syntax_errors.is_empty() {
-            return Err(syntax_errors
+            let mut diagnostics: Vec<Diagnostic> = syntax_errors
                 .iter()
                 .map(|e| from_toml_error(source, e, "syntax", FieldPath::root()))
-                .collect());
+                .collect();
+            diagnostics.sort_by_key(|d| d.location);
+            return Err(diagnostics);
         }
         let directory: crate::helplines::Directory =
             serde::Deserialize::deserialize(toml::de::Deserializer::from(root.clone()))

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers};
-use crate::flow::effective_answers;
+use crate::flow::Plan;
 use crate::model::{IloStage, Model, Questionnaire, Strength};
 
 /// An explained result.
@@ -96,26 +96,36 @@ impl DimensionResult {
 ///
 /// The questionnaire must have passed validation; answers to unknown questions or
 /// with unknown options are ignored (check them first with [`crate::check_answers`]).
+/// Builds a [`Plan`]; use [`score_planned`] to reuse one.
 pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Evaluation {
-    let mut marked = BTreeSet::new();
+    score_planned(&Plan::new(questionnaire), questionnaire, answers)
+}
+
+/// [`score`] with a plan built once for `questionnaire` (what the widget does after
+/// every answer).
+pub fn score_planned(plan: &Plan, questionnaire: &Questionnaire, answers: &Answers) -> Evaluation {
+    let (_, effective) = plan.effective(&plan.by_position(answers));
+    let mut marked = vec![false; questionnaire.indicators.len()];
     let mut evidence = Vec::new();
     let mut unsure = Vec::new();
     let mut declined = Vec::new();
-    for (question, answer) in effective_answers(questionnaire, answers) {
+    for (position, answer) in effective.iter().enumerate() {
+        let Some(answer) = answer else { continue };
+        let question = &questionnaire.questions[position];
         match answer {
             Answer::Unsure => unsure.push(question.id.clone()),
             Answer::Declined => declined.push(question.id.clone()),
             _ => {}
         }
-        for indicator in answer.indicators(question) {
-            marked.insert(indicator.to_owned());
+        for indicator in plan.marked_by(questionnaire, position, answer) {
+            marked[indicator] = true;
             evidence.push(Evidence {
-                indicator: indicator.to_owned(),
+                indicator: questionnaire.indicators[indicator].id.clone(),
                 question: question.id.clone(),
             });
         }
     }
-    let mut result = score_indicators(questionnaire, &marked);
+    let mut result = score_marked(questionnaire, &marked);
     result.evidence = evidence;
     result.unsure = unsure;
     result.declined = declined;
@@ -125,10 +135,21 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Evaluation {
 /// Scores a set of indicators marked present directly (the author's what-if tool).
 /// Unknown ids are ignored.
 pub fn score_indicators(questionnaire: &Questionnaire, marked: &BTreeSet<String>) -> Evaluation {
+    let marked: Vec<bool> = questionnaire
+        .indicators
+        .iter()
+        .map(|i| marked.contains(&i.id))
+        .collect();
+    score_marked(questionnaire, &marked)
+}
+
+/// Scores indicators marked by position (aligned with `questionnaire.indicators`).
+fn score_marked(questionnaire: &Questionnaire, marked: &[bool]) -> Evaluation {
     let present: Vec<&crate::model::Indicator> = questionnaire
         .indicators
         .iter()
-        .filter(|i| marked.contains(&i.id))
+        .zip(marked)
+        .filter_map(|(i, &m)| m.then_some(i))
         .collect();
     let danger_indicators: Vec<String> = present
         .iter()

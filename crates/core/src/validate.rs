@@ -542,7 +542,11 @@ impl<'q> Validator<'q> {
                             format!("indicator `{id}` is not declared"),
                         )
                         .subject(subject)
-                        .maybe_hint(did_you_mean(id, indicators.iter().copied())),
+                        .maybe_hint(
+                            did_you_mean(id, indicators.iter().copied()).or_else(|| {
+                                Some(format!("declare it with [[indicator]] id = \"{id}\""))
+                            }),
+                        ),
                     );
                 }
             }
@@ -687,19 +691,16 @@ impl<'q> Validator<'q> {
                         targets.push((target, test.question.clone()));
                         if let Some(at) = asked_at {
                             if target >= at {
-                                let what = if target == at {
-                                    "itself"
-                                } else {
-                                    "a later question"
-                                };
+                                let (message, hint) =
+                                    forward_reference(self.q, subject, target, at);
                                 self.push(
                                     Diagnostic::error(
                                         "forward-reference",
                                         p.key("question"),
-                                        format!("condition refers to {what}, `{}`", test.question),
+                                        message,
                                     )
                                     .subject(subject)
-                                    .hint("conditions may only use answers to questions asked before; move this question after it"),
+                                    .hint(hint),
                                 );
                             }
                         }
@@ -746,6 +747,8 @@ impl<'q> Validator<'q> {
                             trail.push(next);
                             stack.push((next, deps_of(depends, next)));
                         }
+                        // A question that depends on itself is already a forward reference.
+                        Colour::Grey if next == node => {}
                         Colour::Grey => {
                             let from = trail.iter().position(|&x| x == next).unwrap_or(0);
                             let cycle: Vec<usize> = trail[from..].to_vec();
@@ -850,7 +853,7 @@ impl<'q> Validator<'q> {
     }
 
     /// Bands must all carry `key`, start at `first`, and rise strictly.
-    fn ordered_bands<T: PartialOrd + Copy + std::fmt::Debug>(
+    fn ordered_bands<T: PartialOrd + Copy + serde::Serialize>(
         &mut self,
         get: impl Fn(&Band) -> Option<T>,
         key: &str,
@@ -909,7 +912,11 @@ impl<'q> Validator<'q> {
                         Diagnostic::error(
                             "band-order",
                             p.key(key),
-                            format!("thresholds out of order: {value:?} does not come after {prev:?}"),
+                            format!(
+                                "thresholds out of order: {} does not come after {}",
+                                spelled(&value),
+                                spelled(&prev)
+                            ),
                         )
                         .subject(subject)
                         .hint("list bands from the lowest level of concern to the highest, each strictly above the one before"),
@@ -939,6 +946,15 @@ impl<'q> Validator<'q> {
     }
 }
 
+/// A value as the file spells it (`pattern_met`, `3`), for messages.
+fn spelled<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::from("?"),
+    }
+}
+
 fn deps_of(depends: &BTreeMap<usize, BTreeSet<usize>>, node: usize) -> Vec<usize> {
     depends
         .get(&node)
@@ -961,6 +977,38 @@ pub fn reachable_indicators(q: &Questionnaire) -> BTreeSet<&str> {
         .collect()
 }
 
+/// The message and hint for a condition (of a question, or of a section whose first
+/// question is at `at`) that refers to the question at `target >= at`.
+fn forward_reference(
+    q: &Questionnaire,
+    subject: &str,
+    target: usize,
+    at: usize,
+) -> (String, String) {
+    let id = &q.questions[target].id;
+    if subject.starts_with("section") {
+        let what = if q.questions[target].section == q.questions[at].section {
+            "a question in this section"
+        } else {
+            "a question asked after the section starts"
+        };
+        (
+            format!("condition refers to {what}, `{id}`"),
+            format!("a section's condition may only use answers to questions asked before the section starts; ask `{id}` in an earlier section"),
+        )
+    } else {
+        let what = if target == at {
+            "itself"
+        } else {
+            "a later question"
+        };
+        (
+            format!("condition refers to {what}, `{id}`"),
+            "conditions may only use answers to questions asked before; move this question after it".to_owned(),
+        )
+    }
+}
+
 /// Why `value` can never be the answer to `question`, with a hint; `None` if it can.
 fn value_problem(question: &Question, value: &str) -> Option<(String, String)> {
     let ok = match value {
@@ -974,7 +1022,13 @@ fn value_problem(question: &Question, value: &str) -> Option<(String, String)> {
     }
     let mut possible: Vec<&str> = match question.kind {
         QuestionKind::YesNo => vec!["yes", "no"],
-        _ => question.options.iter().map(|o| o.id.as_str()).collect(),
+        // Reserved ids cannot be told apart from the answer words; leave them out.
+        _ => question
+            .options
+            .iter()
+            .map(|o| o.id.as_str())
+            .filter(|id| !RESERVED_VALUES.contains(id))
+            .collect(),
     };
     if question.allow_unsure {
         possible.push("unsure");

@@ -1,0 +1,183 @@
+//! Architecture invariants that no compiler checks.
+//!
+//! - The core stays pure: no web crate (yew, web-sys, js-sys, wasm-bindgen, gloo*,
+//!   `wasm-*`, `web-*`) among its dependencies, directly or transitively, so the CLI
+//!   and the tests use exactly the code the widget runs, without a browser.
+//! - Every Rust file says what it is for in a `//!` comment on its first line.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn core_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn workspace_root() -> PathBuf {
+    core_dir().join("../..")
+}
+
+/// The one rule: whether a crate name is a web crate.
+fn is_web_crate(name: &str) -> bool {
+    matches!(name, "yew" | "web-sys" | "js-sys" | "wasm-bindgen")
+        || name.starts_with("gloo")
+        || name.starts_with("wasm-")
+        || name.starts_with("web-")
+        || name.starts_with("yew-")
+}
+
+#[test]
+fn the_rule_recognises_web_crates() {
+    for web in [
+        "yew",
+        "web-sys",
+        "js-sys",
+        "wasm-bindgen",
+        "wasm-bindgen-futures",
+        "gloo",
+        "gloo-timers",
+        "web-time",
+    ] {
+        assert!(is_web_crate(web), "{web}");
+    }
+    for pure in [
+        "serde",
+        "serde_json",
+        "toml",
+        "strsim",
+        "webpki-roots-free",
+        "js",
+    ] {
+        assert!(!is_web_crate(pure), "{pure}");
+    }
+}
+
+#[test]
+fn core_manifest_names_no_web_crate() {
+    let manifest: toml::Table = fs::read_to_string(core_dir().join("Cargo.toml"))
+        .expect("crates/core/Cargo.toml")
+        .parse()
+        .expect("Cargo.toml is TOML");
+    // [dependencies] and every [target.'…'.dependencies].
+    let mut tables: Vec<(String, &toml::Table)> = Vec::new();
+    if let Some(deps) = manifest.get("dependencies").and_then(|d| d.as_table()) {
+        tables.push(("dependencies".into(), deps));
+    }
+    if let Some(targets) = manifest.get("target").and_then(|t| t.as_table()) {
+        for (target, body) in targets {
+            if let Some(deps) = body.get("dependencies").and_then(|d| d.as_table()) {
+                tables.push((format!("target.{target}.dependencies"), deps));
+            }
+        }
+    }
+    assert!(!tables.is_empty(), "no [dependencies] found");
+    let mut offending = Vec::new();
+    for (table, deps) in tables {
+        for (key, spec) in deps {
+            // `foo = { package = "web-sys" }` renames a crate: check both names.
+            let package = spec.get("package").and_then(|p| p.as_str());
+            if is_web_crate(key) || package.is_some_and(is_web_crate) {
+                offending.push(format!("[{table}] {key}"));
+            }
+        }
+    }
+    assert!(
+        offending.is_empty(),
+        "riskscreen-core must stay free of web crates: {offending:?}"
+    );
+}
+
+#[test]
+fn core_dependency_tree_has_no_web_crate() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .current_dir(workspace_root())
+        .args([
+            "tree",
+            "-p",
+            "riskscreen-core",
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+            "--all-features",
+            "--target",
+            "all",
+        ])
+        .output()
+        .expect("run cargo tree");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "cargo tree failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let crates: Vec<&str> = stdout
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
+    assert!(
+        crates.contains(&"riskscreen-core") && crates.contains(&"serde"),
+        "unexpected cargo tree output:\n{stdout}"
+    );
+    let web: Vec<&&str> = crates.iter().filter(|c| is_web_crate(c)).collect();
+    assert!(
+        web.is_empty(),
+        "riskscreen-core pulls in web crates: {web:?}\n{stdout}"
+    );
+}
+
+/// Every `.rs` file under `dir`, skipping build output and test fixtures.
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries {
+        let path = entry.expect("directory entry").path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if path.is_dir() {
+            let skipped = name == "target"
+                || name.starts_with('.')
+                || (name == "fixtures" && path.parent().is_some_and(|p| p.ends_with("tests")));
+            if !skipped {
+                rust_files(&path, out);
+            }
+        } else if name.ends_with(".rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_rust_file_starts_with_a_module_doc_comment() {
+    let root = workspace_root();
+    let mut files = Vec::new();
+    for dir in ["crates", "src", "xtask/src"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    assert!(
+        files.len() >= 10,
+        "only {} Rust files found under {}",
+        files.len(),
+        root.display()
+    );
+    let undocumented: Vec<String> = files
+        .iter()
+        .filter(|path| {
+            !fs::read_to_string(path)
+                .unwrap_or_default()
+                .starts_with("//!")
+        })
+        .map(|path| {
+            path.strip_prefix(&root)
+                .unwrap_or(path)
+                .display()
+                .to_string()
+        })
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "these files do not start with a `//!` comment saying what they are for:\n{}",
+        undocumented.join("\n")
+    );
+}
