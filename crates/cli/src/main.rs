@@ -5,7 +5,8 @@
 //! used here only, for IO and output failures; every problem with a questionnaire
 //! or an answers file is a core [`riskscreen_core::Diagnostic`] or a located message.
 //!
-//! One module per command (`validate`, `compile`, `score`, `schema`, `report`);
+//! One module per command (`validate`, `compile`, `score`, `schema`, `report`,
+//! `translations`);
 //! `input` holds what they share: reading a file and telling a questionnaire from
 //! the helpline directory.
 //!
@@ -23,7 +24,7 @@
 //!
 //! # Why clap
 //!
-//! Six subcommands with flags, a required either/or (`--answers` | `--indicators`)
+//! Subcommands with flags, a required either/or (`--answers` | `--indicators`)
 //! and enumerated values (`--format json|text`) are what clap's derive does well:
 //! `--help` for every subcommand, "did you mean" for misspelt flags and exit code 2
 //! on usage errors come for free and stay in sync with the code. Hand-parsing would
@@ -44,6 +45,7 @@ mod input;
 mod report;
 mod schema;
 mod score;
+mod translations;
 mod validate;
 
 use std::io::{self, Write};
@@ -128,6 +130,11 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Translator workflow: status, PO export and import, records of translations.
+    ///
+    /// See docs/translating.md.
+    #[command(subcommand)]
+    Translations(translations::Command),
 }
 
 /// Output format of `score` and `report`.
@@ -189,6 +196,7 @@ fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Re
         Command::Score(args) => score::run(&args, out, err),
         Command::Schema { helplines } => schema::run(helplines, out),
         Command::Report { file, format } => report::run(&file, format, out, err),
+        Command::Translations(command) => translations::run(command, out, err),
     }
 }
 

@@ -20,6 +20,11 @@
 //! the report follows with a note, and the exit code is 1.
 //!
 //! For the helpline directory: lines per country and which numbers are unverified.
+//!
+//! For both, a "Translations" section: per declared language, strings translated,
+//! missing, stale and unrecorded (from the records in `<dir>/translations/`), and
+//! the native-speaker review status from `<dir>/translations/review-status.toml`
+//! ("unknown" when absent); see [`crate::translations`].
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -31,6 +36,7 @@ use riskscreen_core::{Model, Questionnaire, Strength, Text};
 use serde::Serialize;
 
 use crate::input::{self, Document, Kind};
+use crate::translations::{self, TranslationsReport};
 use crate::{Format, Status};
 
 /// How many missing strings per language the text report lists before "… and N more".
@@ -52,12 +58,32 @@ pub fn run(
     if errors > 0 {
         writeln!(err, "{}", checked.summary())?;
     }
+    // A record or review-status file that cannot be read is invalid input too.
+    let mut sidecar_errors = false;
+    let mut section = |result: Result<TranslationsReport, Vec<String>>,
+                       err: &mut dyn Write|
+     -> anyhow::Result<Option<TranslationsReport>> {
+        match result {
+            Ok(r) => Ok(Some(r)),
+            Err(problems) => {
+                for p in problems {
+                    writeln!(err, "error: {p}")?;
+                }
+                sidecar_errors = true;
+                Ok(None)
+            }
+        }
+    };
     match (checked.document, checked.kind) {
         (Some(Document::Questionnaire(q)), _) => {
-            write_questionnaire(out, &QuestionnaireReport::of(&q), format)?;
+            let mut r = QuestionnaireReport::of(&q);
+            r.translations = section(translations::report_questionnaire(file, &q), err)?;
+            write_questionnaire(out, &r, format)?;
         }
         (Some(Document::Helplines(directory)), _) => {
-            write_directory(out, &DirectoryReport::of(&directory), format)?;
+            let mut r = DirectoryReport::of(&directory);
+            r.translations = section(translations::report_directory(file, &directory), err)?;
+            write_directory(out, &r, format)?;
         }
         (None, Kind::Questionnaire) => {
             // Errors, but maybe only of meaning: describe what the shape gives.
@@ -68,14 +94,16 @@ pub fn run(
                         "note: {} has errors; this report describes it as written",
                         checked.name
                     )?;
-                    write_questionnaire(out, &QuestionnaireReport::of(&q), format)?;
+                    let mut r = QuestionnaireReport::of(&q);
+                    r.translations = section(translations::report_questionnaire(file, &q), err)?;
+                    write_questionnaire(out, &r, format)?;
                 }
                 None => writeln!(err, "no report: fix the errors above first")?,
             }
         }
         (None, Kind::Helplines) => writeln!(err, "no report: fix the errors above first")?,
     }
-    Ok(Status::invalid_if(errors > 0))
+    Ok(Status::invalid_if(errors > 0 || sidecar_errors))
 }
 
 /// Everything `report` says about a questionnaire.
@@ -115,6 +143,9 @@ pub struct QuestionnaireReport {
     pub unverified: usize,
     /// Number of indicators with `verified = true`.
     pub verified: usize,
+    /// Translation coverage, staleness and native-speaker review per declared language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translations: Option<TranslationsReport>,
 }
 
 /// One section.
@@ -279,6 +310,7 @@ impl QuestionnaireReport {
                 .collect(),
             unverified,
             verified: q.indicators.len() - unverified,
+            translations: None,
         }
     }
 }
@@ -398,6 +430,11 @@ fn write_questionnaire(
         }
     }
 
+    if let Some(t) = &r.translations {
+        writeln!(out)?;
+        translations::write_report(out, t)?;
+    }
+
     writeln!(out)?;
     writeln!(
         out,
@@ -467,6 +504,9 @@ pub struct DirectoryReport {
     /// The earliest `checked` date of any line (YYYY-MM-DD).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub oldest_check: Option<String>,
+    /// Translation coverage, staleness and native-speaker review per declared language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translations: Option<TranslationsReport>,
 }
 
 /// One country's lines.
@@ -514,6 +554,7 @@ impl DirectoryReport {
                 .map(|h| h.id.clone())
                 .collect(),
             oldest_check: dates.first().map(|d| (*d).to_owned()),
+            translations: None,
         }
     }
 }
@@ -542,5 +583,9 @@ fn write_directory(out: &mut dyn Write, r: &DirectoryReport, format: Format) -> 
         writeln!(out, "Oldest check: {date}")?;
     }
     list(out, "Numbers not verified", &r.unverified)?;
+    if let Some(t) = &r.translations {
+        writeln!(out)?;
+        translations::write_report(out, t)?;
+    }
     Ok(())
 }

@@ -1,0 +1,272 @@
+//! Native-speaker review status: `<dir>/translations/review-status.toml`.
+//!
+//! ```toml
+//! [uk]
+//! reviewed_by_native_speaker = false      # true only once a native speaker has reviewed it
+//! notes = "Written by the project team; not yet reviewed."
+//! # reviewed_on = "2026-12-01"            # optional, YYYY-MM-DD
+//! # reviewer = "Name, organisation"       # optional, only with the reviewer's consent
+//!
+//! [uk.files.self-check]                   # optional: one file (by stem; `ui` for src/i18n)
+//! reviewed_by_native_speaker = true
+//! reviewed_on = "2026-12-01"
+//! ```
+//!
+//! A language with no table, or no file at all, is "unknown".
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::languages::is_language_tag;
+
+/// The file's name inside a `translations/` directory.
+pub const FILE_NAME: &str = "review-status.toml";
+
+/// One language's entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageReview {
+    reviewed_by_native_speaker: bool,
+    notes: String,
+    #[serde(default)]
+    reviewed_on: Option<String>,
+    #[serde(default)]
+    reviewer: Option<String>,
+    #[serde(default)]
+    files: BTreeMap<String, FileReview>,
+}
+
+/// An override for one file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileReview {
+    reviewed_by_native_speaker: bool,
+    #[serde(default)]
+    notes: Option<String>,
+    #[serde(default)]
+    reviewed_on: Option<String>,
+    #[serde(default)]
+    reviewer: Option<String>,
+}
+
+/// What is known about the native-speaker review of one language of one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Review {
+    /// `reviewed`, `not_reviewed` or `unknown`.
+    pub status: ReviewStatus,
+    /// Notes, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// When it was reviewed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewed_on: Option<String>,
+    /// By whom.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<String>,
+}
+
+/// Whether a native speaker reviewed a translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    /// `reviewed_by_native_speaker = true`.
+    Reviewed,
+    /// `reviewed_by_native_speaker = false`.
+    NotReviewed,
+    /// No entry, or no review-status file.
+    Unknown,
+}
+
+impl Review {
+    /// Nothing known.
+    pub fn unknown() -> Self {
+        Review {
+            status: ReviewStatus::Unknown,
+            notes: None,
+            reviewed_on: None,
+            reviewer: None,
+        }
+    }
+
+    /// A few words for a table cell: `reviewed 2026-12-01`, `not reviewed`, `unknown`.
+    pub fn short(&self) -> String {
+        match self.status {
+            ReviewStatus::Reviewed => match &self.reviewed_on {
+                Some(on) => format!("reviewed {on}"),
+                None => "reviewed".into(),
+            },
+            ReviewStatus::NotReviewed => "not reviewed".into(),
+            ReviewStatus::Unknown => "unknown".into(),
+        }
+    }
+
+    /// One line: status, reviewer and date, notes.
+    pub fn long(&self) -> String {
+        let mut s = match self.status {
+            ReviewStatus::Reviewed => "reviewed by a native speaker".to_owned(),
+            ReviewStatus::NotReviewed => "NOT reviewed by a native speaker".to_owned(),
+            ReviewStatus::Unknown => "review status unknown".to_owned(),
+        };
+        if let Some(who) = &self.reviewer {
+            s.push_str(&format!(" ({who})"));
+        }
+        if let Some(on) = &self.reviewed_on {
+            s.push_str(&format!(" on {on}"));
+        }
+        if let Some(notes) = &self.notes {
+            s.push_str(&format!(": {notes}"));
+        }
+        s
+    }
+}
+
+/// A review-status file, read.
+#[derive(Debug, Clone, Default)]
+pub struct Reviews {
+    /// Whether it exists.
+    pub found: bool,
+    languages: BTreeMap<String, LanguageReview>,
+}
+
+impl Reviews {
+    /// The review of `lang` for the file with stem `file` (`self-check`, `ui`).
+    pub fn of(&self, lang: &str, file: &str) -> Review {
+        let Some(l) = self.languages.get(lang) else {
+            return Review::unknown();
+        };
+        let status = |reviewed| {
+            if reviewed {
+                ReviewStatus::Reviewed
+            } else {
+                ReviewStatus::NotReviewed
+            }
+        };
+        match l.files.get(file) {
+            Some(f) => Review {
+                status: status(f.reviewed_by_native_speaker),
+                notes: f.notes.clone().or_else(|| Some(l.notes.clone())),
+                reviewed_on: f.reviewed_on.clone(),
+                reviewer: f.reviewer.clone(),
+            },
+            None => Review {
+                status: status(l.reviewed_by_native_speaker),
+                notes: Some(l.notes.clone()).filter(|n| !n.trim().is_empty()),
+                reviewed_on: l.reviewed_on.clone(),
+                reviewer: l.reviewer.clone(),
+            },
+        }
+    }
+
+    /// The languages the file lists, in its order (alphabetical).
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.languages.keys().map(String::as_str)
+    }
+}
+
+/// Reads `<translations dir>/review-status.toml`; a missing file gives "unknown"
+/// for every language, a malformed one an error naming it.
+pub fn read(translations_dir: &Path) -> Result<Reviews, String> {
+    let path = translations_dir.join(FILE_NAME);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Reviews::default()),
+        Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
+    };
+    let languages: BTreeMap<String, LanguageReview> = toml::from_str(&text)
+        .map_err(|e| format!("{}: {}", path.display(), e.to_string().trim_end()))?;
+    for (lang, l) in &languages {
+        if !is_language_tag(lang) {
+            return Err(format!(
+                "{}: `[{lang}]` is not a language code (use BCP 47: `uk`, `de`)",
+                path.display()
+            ));
+        }
+        let dates = std::iter::once(&l.reviewed_on).chain(l.files.values().map(|f| &f.reviewed_on));
+        for date in dates.flatten() {
+            if !is_date(date) {
+                return Err(format!(
+                    "{}: `[{lang}]`: reviewed_on = \"{date}\" is not a YYYY-MM-DD date",
+                    path.display()
+                ));
+            }
+        }
+    }
+    Ok(Reviews {
+        found: true,
+        languages,
+    })
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reviews(text: &str) -> Result<Reviews, String> {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir =
+            std::env::temp_dir().join(format!("riskscreen-review-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(FILE_NAME), text).unwrap();
+        let r = read(&dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        r
+    }
+
+    #[test]
+    fn file_overrides_win_and_absent_languages_are_unknown() {
+        let r = reviews(
+            "[uk]\nreviewed_by_native_speaker = false\nnotes = \"draft\"\n\
+             [uk.files.self-check]\nreviewed_by_native_speaker = true\nreviewed_on = \"2026-12-01\"\nreviewer = \"A\"\n",
+        )
+        .unwrap();
+        assert_eq!(r.of("uk", "helplines").status, ReviewStatus::NotReviewed);
+        assert_eq!(r.of("uk", "helplines").notes.as_deref(), Some("draft"));
+        let sc = r.of("uk", "self-check");
+        assert_eq!(sc.status, ReviewStatus::Reviewed);
+        assert_eq!(sc.short(), "reviewed 2026-12-01");
+        assert_eq!(
+            sc.long(),
+            "reviewed by a native speaker (A) on 2026-12-01: draft"
+        );
+        assert_eq!(r.of("pl", "self-check").status, ReviewStatus::Unknown);
+    }
+
+    #[test]
+    fn mistakes_are_errors() {
+        for (text, words) in [
+            ("[uk]\nreviewed_by_native_speaker = false\n", "notes"),
+            ("[uk]\nreviewed_by_native_speaker = \"no\"\nnotes = \"\"\n", "bool"),
+            ("[uk]\nreviewed = false\nnotes = \"\"\n", "reviewed"),
+            ("[UA]\nreviewed_by_native_speaker = false\nnotes = \"\"\n", "language code"),
+            (
+                "[uk]\nreviewed_by_native_speaker = true\nnotes = \"\"\nreviewed_on = \"1.12.2026\"\n",
+                "YYYY-MM-DD",
+            ),
+        ] {
+            let e = reviews(text).unwrap_err();
+            assert!(e.contains(words), "{text}: {e}");
+        }
+    }
+
+    #[test]
+    fn no_file_means_unknown() {
+        let r = read(Path::new("/nonexistent/translations")).unwrap();
+        assert!(!r.found);
+        assert_eq!(r.of("uk", "x").status, ReviewStatus::Unknown);
+    }
+}
