@@ -1,1 +1,128 @@
-//! The riskscreen widget (built in the widget issue).
+//! riskscreen: a trafficking-risk screening widget (Yew → WebAssembly).
+//!
+//! A person checks an offer of accommodation, transport or work, privately: every
+//! answer lives only in the flow state in memory. Nothing is stored (no cookies,
+//! storage or IndexedDB), nothing is sent (this crate has no fetch, XHR or
+//! beacon), nothing goes into the URL or history; the only navigation is the
+//! quick exit's `location.replace`.
+//!
+//! Module map:
+//! - [`config`]: the embedder's options → a validated [`config::Setup`] (context);
+//! - [`state`]: the flow as a pure reducer (tested natively, `tests/reducer.rs`);
+//! - [`i18n`]: Fluent UI strings, CLDR plurals, language negotiation (context);
+//! - [`components`]: the function components, one per file (render-tested with
+//!   yew's SSR, `tests/ssr.rs`);
+//! - [`quick_exit`]: "Leave quickly" and Shift×3;
+//! - [`mod@panic`]: the fallback panel shown if anything panics;
+//! - [`hooks`]: focus management.
+//!
+//! The only JS entry point is [`mount`] (an ES module export, no globals).
+//!
+//! # Bundle size
+//!
+//! The self-check page must stay small on weak phone connections (budget: 160 KB
+//! brotli for everything but the questionnaire JSON). Measured on this crate
+//! (release, wasm-bindgen 0.2.130, `wasm-opt -Oz` 132, brotli 11), each choice
+//! below paid for itself:
+//! - UI strings: Fluent files compiled ahead of time ([`i18n`]) instead of
+//!   fluent-bundle (+43 KB) or fluent-syntax at run time (+5.7 KB);
+//! - the questionnaire is checked for shape and for what the widget relies on
+//!   ([`config::check`]); the full validator runs in `riskscreen compile` (+33 KB
+//!   in the browser);
+//! - `tracing` (yew's logger) compiled out of release builds (−9 KB);
+//! - no `classes!` (−1 KB), the panic panel written as escaped HTML.
+
+pub mod components;
+pub mod config;
+pub mod hooks;
+pub mod i18n;
+pub mod panic;
+pub mod quick_exit;
+pub mod state;
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+
+use crate::components::app::{App, AppProps};
+use crate::config::{Options, Setup};
+use crate::panic::{Fallback, FallbackTexts};
+use crate::state::FlowState;
+
+/// A mounted widget; `destroy()` unmounts it and removes its listeners.
+#[wasm_bindgen]
+pub struct MountHandle {
+    app: Option<yew::AppHandle<App>>,
+    element: web_sys::Element,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Unmounts the widget: its state (every answer) is dropped, its window
+    /// listeners removed and the element emptied.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        panic::uninstall(&self.element);
+        self.element.set_text_content(None);
+    }
+}
+
+/// Mounts the widget into `element`, replacing its content.
+///
+/// `options` is a plain object (see [`config`]): `{ questionnaire, helplines,
+/// lang?, country?, exitUrl?, testPanic? }`, the first two being the compiled JSON
+/// texts. Fails, listing every problem, when the questionnaire or the helpline
+/// directory is not valid.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<MountHandle, JsValue> {
+    let options = Options::from_js(&options).map_err(|e| JsValue::from_str(&e))?;
+    let setup = Setup::new(options, &preferred_languages()).map_err(|e| JsValue::from_str(&e))?;
+    for warning in &setup.warnings {
+        web_sys::console::warn_1(&JsValue::from_str(warning));
+    }
+    panic::install(
+        &element,
+        Fallback {
+            marker: format!("{:x}", (js_sys::Math::random() * 1e15) as u64),
+            exit_url: setup.exit_url.to_string(),
+            lang: setup.lang.to_string(),
+            country: setup.country.as_ref().map(|c| c.to_string()),
+            directory: setup.directory.clone(),
+            texts: FallbackTexts::all(&setup.locales),
+        },
+    );
+    let initial = FlowState::new(
+        setup.questionnaire.clone(),
+        setup.lang.clone(),
+        setup.country.clone(),
+    );
+    element.set_text_content(None);
+    let props = AppProps {
+        setup: Rc::new(setup),
+        initial: Rc::new(initial),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(element.clone(), props).render();
+    Ok(MountHandle {
+        app: Some(app),
+        element,
+    })
+}
+
+/// `navigator.languages`, best first (`navigator.language` if that is empty).
+fn preferred_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
+    }
+}

@@ -637,11 +637,12 @@ fn status_file(
     Ok(failed)
 }
 
-/// The review-status file for the UI strings in `dir`: the nearest
-/// `questionnaires/translations/review-status.toml` above it.
+/// The review-status file for the UI strings in `dir` (`src/i18n`): the
+/// `questionnaires/translations/review-status.toml` of the project, looked for at
+/// most two levels up so that an unrelated file higher up is never picked.
 fn ui_translations_dir(dir: &Path) -> PathBuf {
     let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-    for ancestor in absolute.ancestors() {
+    for ancestor in absolute.ancestors().take(3) {
         let candidate = ancestor.join("questionnaires").join("translations");
         if candidate.join(review::FILE_NAME).is_file() {
             // Shown relative to the current directory when it is below it.

@@ -1,0 +1,18 @@
+//! The widget's function components, one per file.
+//!
+//! [`app::App`] owns the flow state and provides the contexts; every other
+//! component gets what it shows through props (typed: question indexes, answers,
+//! `Callback<Action>`) and the setup and locale through context.
+
+pub mod answer_options;
+pub mod app;
+pub mod danger_block;
+pub mod helpline_list;
+pub mod language_picker;
+pub mod live_region;
+pub mod progress;
+pub mod question_screen;
+pub mod quick_exit;
+pub mod result_screen;
+pub mod review_screen;
+pub mod start_screen;

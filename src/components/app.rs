@@ -1,0 +1,141 @@
+//! The app: the flow reducer, the contexts and the screen showing.
+//!
+//! Markup contract (browser tests rely on it): the root is
+//! `div.rs-widget[lang][dir][data-screen="start|question|review|result|exit"]`;
+//! the quick exit (`button.rs-exit`), the language picker and the live region
+//! (`.rs-live`, present from the first render) are on every screen.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::language_picker::LanguagePicker;
+use super::live_region::LiveRegion;
+use super::question_screen::QuestionScreen;
+use super::quick_exit::QuickExit;
+use super::result_screen::ResultScreen;
+use super::review_screen::ReviewScreen;
+use super::start_screen::StartScreen;
+use crate::config::{Setup, SetupContext};
+use crate::i18n::LocaleContext;
+use crate::state::{Action, FlowState, Screen};
+
+/// The app's inputs: the validated setup and the state to start from (the start
+/// screen in production; any state in render tests).
+#[derive(Properties, Clone)]
+pub struct AppProps {
+    /// Questionnaire, helplines, options, UI strings.
+    pub setup: Rc<Setup>,
+    /// The initial flow state.
+    pub initial: Rc<FlowState>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.setup, &other.setup) && Rc::ptr_eq(&self.initial, &other.initial)
+    }
+}
+
+/// The whole widget.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer(move || (*initial).clone());
+    let setup = props.setup.clone();
+    if setup.test_panic && state.screen != Screen::Start {
+        panic!("riskscreen: testPanic test hook: panicking after Start, as asked");
+    }
+    let locale = LocaleContext::new(
+        setup.locales.clone(),
+        state.lang.clone(),
+        setup.questionnaire.default_language.clone().into(),
+    );
+    let on_action: Callback<Action> = state.dispatcher().to_callback();
+    let on_exit = on_action.reform(|()| Action::Exit);
+    let on_restore = on_action.reform(|()| Action::Restart);
+    let on_language = on_action.reform(Action::SetLanguage);
+
+    let step = state.step;
+    let screen = match state.screen {
+        Screen::Start => html! {
+            <StartScreen key="start" {step} questions={state.visible.len()} on_action={on_action.clone()} />
+        },
+        Screen::Question(index) => {
+            let question = &setup.questionnaire.questions[index];
+            html! {
+                <QuestionScreen
+                    key={format!("question-{}", question.id)}
+                    {index}
+                    answer={state.answers.get(&question.id).cloned()}
+                    position={state.position(index) + 1}
+                    total={state.visible.len()}
+                    first_in_section={first_in_section(&state, index)}
+                    error={state.error}
+                    editing={state.editing}
+                    {step}
+                    on_action={on_action.clone()}
+                />
+            }
+        }
+        Screen::Review => html! {
+            <ReviewScreen
+                key="review"
+                answers={state.answers.clone()}
+                visible={state.visible.clone()}
+                {step}
+                on_action={on_action.clone()}
+            />
+        },
+        Screen::Result => match &state.evaluation {
+            Some(evaluation) => html! {
+                <ResultScreen
+                    key="result"
+                    evaluation={evaluation.clone()}
+                    answers={state.answers.clone()}
+                    country={state.country.clone()}
+                    {step}
+                    on_action={on_action.clone()}
+                />
+            },
+            None => html! {},
+        },
+        Screen::Exit => html! {
+            <div key="exit" class="rs-cover">
+                <p>{ locale.t("exit-cover") }</p>
+            </div>
+        },
+    };
+
+    html! {
+        <ContextProvider<SetupContext> context={SetupContext(setup.clone())}>
+            <ContextProvider<LocaleContext> context={locale.clone()}>
+                <div
+                    class="rs-widget"
+                    lang={locale.lang().clone()}
+                    dir={locale.dir()}
+                    data-screen={state.screen.name()}
+                >
+                    <div class="rs-bar">
+                        <QuickExit {on_exit} {on_restore} />
+                        if state.screen != Screen::Exit {
+                            <LanguagePicker current={state.lang.clone()} on_change={on_language} />
+                        }
+                    </div>
+                    <LiveRegion notice={state.notice} seq={state.notice_seq} />
+                    { screen }
+                </div>
+            </ContextProvider<LocaleContext>>
+        </ContextProvider<SetupContext>>
+    }
+}
+
+/// Whether question `index` is the first shown question of its section (its
+/// section's intro is shown with it).
+fn first_in_section(state: &FlowState, index: usize) -> bool {
+    let section = &state.questionnaire.questions[index].section;
+    state
+        .visible
+        .iter()
+        .find(|&&i| state.questionnaire.questions[i].section == *section)
+        == Some(&index)
+}

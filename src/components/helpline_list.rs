@@ -1,0 +1,115 @@
+//! The helplines for the chosen country, with the country picker.
+//!
+//! `.rs-helplines` lists the emergency number first, then the country's lines and,
+//! for an EU country, the EU-wide ones ([`Directory::for_country`] order; with no
+//! country chosen, the EU-wide ones): name, number as a `tel:`
+//! link, hours, languages, whether the call is free, and "please check this
+//! number" beside a number not confirmed as current. The picker
+//! (`select#rs-country`) changes the country without touching any answer.
+//!
+//! [`Directory::for_country`]: riskscreen_core::helplines::Directory::for_country
+
+use yew::prelude::*;
+
+use crate::config::use_setup;
+use crate::i18n::{autonym, use_i18n, Arg};
+
+/// Props of [`HelplineList`].
+#[derive(Properties, PartialEq)]
+pub struct HelplineListProps {
+    /// The chosen country's code.
+    pub country: Option<AttrValue>,
+    /// Gets the newly chosen country (`None`: another country).
+    pub on_change: Callback<Option<String>>,
+}
+
+/// The helpline list.
+#[component]
+pub fn HelplineList(props: &HelplineListProps) -> Html {
+    let setup = use_setup();
+    let i18n = use_i18n();
+    let directory = &setup.directory;
+    // No country chosen: the EU-wide lines.
+    let code = props.country.as_deref().unwrap_or("EU");
+    let dl = &directory.default_language;
+    let countries: Vec<_> = directory
+        .countries
+        .iter()
+        .filter(|c| c.code != "EU")
+        .collect();
+    let onchange = props.on_change.reform(|e: Event| {
+        let value = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        (!value.is_empty()).then_some(value)
+    });
+    let mut shown = vec!["112".to_owned()];
+    let own_emergency = directory
+        .country(code)
+        .map(|c| c.emergency.clone())
+        .filter(|e| e != "112");
+    shown.extend(own_emergency.clone());
+    let lines: Vec<_> = directory
+        .for_country(code)
+        .into_iter()
+        .filter(|h| !shown.contains(&h.tel))
+        .collect();
+    let emergency = |number: String| {
+        html! {
+            <li key={format!("emergency-{number}")} class="rs-line rs-line-emergency">
+                <span class="rs-line-name">{ i18n.t("emergency-name") }</span>
+                <a class="rs-tel" href={format!("tel:{number}")}>{ number }</a>
+            </li>
+        }
+    };
+    html! {
+        <section class="rs-helplines">
+            <h3>{ i18n.t("helplines-heading") }</h3>
+            if !countries.is_empty() {
+                <div class="rs-field">
+                    <label for="rs-country">{ i18n.t("country-label") }</label>
+                    <select id="rs-country" {onchange}>
+                        <option value="" selected={props.country.is_none()}>{ i18n.t("country-other") }</option>
+                        { for countries.iter().map(|c| html! {
+                            <option key={c.code.clone()} value={c.code.clone()} selected={c.code == code}>
+                                { i18n.text_or(&c.name, dl) }
+                            </option>
+                        }) }
+                    </select>
+                </div>
+            }
+            <ul class="rs-lines">
+                { emergency("112".to_owned()) }
+                { for own_emergency.map(emergency) }
+                { for lines.iter().map(|h| {
+                    let mut meta = Vec::new();
+                    if let Some(hours) = &h.hours {
+                        meta.push(i18n.t_args("helpline-hours", &[("hours", Arg::Str(i18n.text_or(hours, dl)))]));
+                    }
+                    if !h.languages.is_empty() {
+                        let names: Vec<&str> = h.languages.iter().map(|l| autonym(l)).collect();
+                        meta.push(i18n.t_args("helpline-languages", &[("languages", Arg::Str(&names.join(", ")))]));
+                    }
+                    if h.free {
+                        meta.push(i18n.t("helpline-free"));
+                    }
+                    html! {
+                        <li key={h.id.clone()} class="rs-line" data-helpline={h.id.clone()}>
+                            <span class="rs-line-name">{ i18n.text_or(&h.name, dl) }</span>
+                            <a class="rs-tel" href={format!("tel:{}", h.tel)}>{ h.number.clone() }</a>
+                            if !h.verification.verified {
+                                <span class="rs-check">{ i18n.t("helpline-check") }</span>
+                            }
+                            if !meta.is_empty() {
+                                <span class="rs-line-meta">{ meta.join(" · ") }</span>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+            if lines.is_empty() {
+                <p class="rs-hint">{ i18n.t("helplines-none") }</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,59 @@
+//! The language picker: a labelled `select#rs-lang`, on every screen.
+//!
+//! Lists the languages the questionnaire ships, each named in itself; switching
+//! keeps every answer (the language is part of the flow state). The label is also
+//! given in English when the active language is another, so a person who cannot
+//! read the current language still finds it. Hidden for one-language questionnaires.
+
+use yew::prelude::*;
+
+use crate::config::use_setup;
+use crate::i18n::{autonym, use_i18n, FALLBACK_UI};
+
+/// Props of [`LanguagePicker`].
+#[derive(Properties, PartialEq)]
+pub struct LanguagePickerProps {
+    /// The active language.
+    pub current: AttrValue,
+    /// Gets the chosen language code.
+    pub on_change: Callback<String>,
+}
+
+/// The language picker.
+#[component]
+pub fn LanguagePicker(props: &LanguagePickerProps) -> Html {
+    let setup = use_setup();
+    let i18n = use_i18n();
+    let languages = &setup.questionnaire.languages;
+    if languages.len() < 2 {
+        return html! {};
+    }
+    let label = i18n.t("language-label");
+    let english = setup.locales.format(FALLBACK_UI, "language-label", &[]);
+    let label = if label == english {
+        label
+    } else {
+        format!("{label} · {english}")
+    };
+    let onchange = props.on_change.reform(|e: Event| {
+        e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value()
+    });
+    html! {
+        <div class="rs-lang">
+            <label for="rs-lang">{ label }</label>
+            <select id="rs-lang" {onchange}>
+                { for languages.iter().map(|lang| html! {
+                    <option
+                        key={lang.clone()}
+                        value={lang.clone()}
+                        lang={lang.clone()}
+                        selected={lang.as_str() == props.current.as_str()}
+                    >
+                        { autonym(lang) }
+                    </option>
+                }) }
+            </select>
+        </div>
+    }
+}

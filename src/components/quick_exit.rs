@@ -1,0 +1,74 @@
+//! The "Leave quickly" control, on every screen, and its Shift×3 shortcut.
+//!
+//! A real `button.rs-exit` (first in the tab order) plus a window key listener
+//! (see [`crate::quick_exit`]) installed while the app is mounted. Three dots show
+//! how many Shift presses were counted and a polite announcement says how many
+//! remain; both reset when the five seconds pass.
+
+use yew::prelude::*;
+
+use crate::config::use_setup;
+use crate::i18n::{use_i18n, Arg};
+use crate::quick_exit::{leave, Listener, PRESSES};
+
+/// Props of [`QuickExit`].
+#[derive(Properties, PartialEq)]
+pub struct QuickExitProps {
+    /// Runs after leaving started: wipes the flow state.
+    pub on_exit: Callback<()>,
+    /// Runs when the page is restored from the back/forward cache after leaving.
+    pub on_restore: Callback<()>,
+}
+
+/// The quick exit.
+#[component]
+pub fn QuickExit(props: &QuickExitProps) -> Html {
+    let setup = use_setup();
+    let i18n = use_i18n();
+    let presses = use_state_eq(|| 0_u8);
+    {
+        let url = setup.exit_url.clone();
+        let setter = presses.setter();
+        let on_count = Callback::from(move |n: u8| setter.set(n));
+        let on_exit = props.on_exit.clone();
+        let on_restore = props.on_restore.clone();
+        use_effect_with((), move |()| {
+            let listener = Listener::install(url, on_count, on_exit, on_restore);
+            move || drop(listener)
+        });
+    }
+    let onclick = {
+        let url = setup.exit_url.clone();
+        let on_exit = props.on_exit.clone();
+        Callback::from(move |_: MouseEvent| {
+            leave(&url);
+            on_exit.emit(());
+        })
+    };
+    let count = *presses;
+    let progress = if count > 0 {
+        i18n.t_args(
+            "exit-progress",
+            &[(
+                "remaining",
+                Arg::Num(u64::from(PRESSES.saturating_sub(count))),
+            )],
+        )
+    } else {
+        String::new()
+    };
+    html! {
+        <div class="rs-exit-area">
+            <button type="button" class="rs-exit" {onclick}>{ i18n.t("exit-button") }</button>
+            <span class="rs-exit-hint">
+                { i18n.t("exit-hint") }
+                <span class="rs-presses" aria-hidden="true" data-presses={count.to_string()}>
+                    { for (0..PRESSES).map(|i| html! {
+                        <span key={i} class={if i < count { "rs-press rs-press-on" } else { "rs-press" }}></span>
+                    }) }
+                </span>
+            </span>
+            <span class="rs-vh" aria-live="polite">{ progress }</span>
+        </div>
+    }
+}

@@ -1,0 +1,57 @@
+//! The start screen: what this is, that nothing leaves the device, how long it
+//! takes, how to leave quickly. The language picker sits above it, as on every screen.
+
+use yew::prelude::*;
+
+use crate::config::use_setup;
+use crate::hooks::use_focus_on_step;
+use crate::i18n::{use_i18n, Arg};
+use crate::state::Action;
+
+/// Props of [`StartScreen`].
+#[derive(Properties, PartialEq)]
+pub struct StartScreenProps {
+    /// The flow's step counter (focus moves here when it changes).
+    pub step: u32,
+    /// How many questions are shown before any answer.
+    pub questions: usize,
+    /// Dispatches flow actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The start screen.
+#[component]
+pub fn StartScreen(props: &StartScreenProps) -> Html {
+    let setup = use_setup();
+    let i18n = use_i18n();
+    let heading = use_node_ref();
+    use_focus_on_step(heading.clone(), props.step);
+    let questionnaire = &setup.questionnaire;
+    let length = match questionnaire.minutes {
+        Some(minutes) => i18n.t_args("start-time", &[("minutes", Arg::Num(u64::from(minutes)))]),
+        None => i18n.t_args(
+            "start-questions",
+            &[("count", Arg::Num(props.questions as u64))],
+        ),
+    };
+    let onclick = props.on_action.reform(|_: MouseEvent| Action::Start);
+    html! {
+        <section class="rs-screen rs-start">
+            <h2 class="rs-heading" tabindex="-1" ref={heading}>
+                { i18n.text(&questionnaire.title) }
+            </h2>
+            <p class="rs-lead">{ i18n.text(&questionnaire.description) }</p>
+            <ul class="rs-facts">
+                <li class="rs-fact rs-fact-private">{ i18n.t("start-private") }</li>
+                <li class="rs-fact rs-fact-time">{ length }</li>
+                <li class="rs-fact">{ i18n.t("start-not-verdict") }</li>
+                <li class="rs-fact rs-fact-exit">{ i18n.t("start-exit") }</li>
+            </ul>
+            <div class="rs-nav">
+                <button type="button" class="rs-primary" data-action="start" {onclick}>
+                    { i18n.t("start-button") }
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,293 @@
+//! The embedder's options and what the widget makes of them.
+//!
+//! `mount(element, options)` takes a plain JS object:
+//!
+//! | option | type | default | meaning |
+//! |---|---|---|---|
+//! | `questionnaire` | string | (required) | compiled questionnaire JSON (`riskscreen compile`) |
+//! | `helplines` | string | no helplines | compiled helpline directory JSON |
+//! | `lang` | string | negotiated | force a language the questionnaire ships |
+//! | `country` | string | none | ISO code of the country whose helplines to show first |
+//! | `exitUrl` | string | [`DEFAULT_EXIT_URL`] | where "Leave quickly" goes (`https:`, `http:` or a `/path`) |
+//! | `testPanic` | boolean | `false` | **test hook**: the app panics on its first render after Start |
+//!
+//! **Country.** The helplines shown are those of the `country` option when the
+//! directory has it. Otherwise no country is assumed (the browser language says
+//! nothing reliable about where a refugee *is*: a Ukrainian phone in Poland says
+//! `uk-UA`): the result screen then shows 112 and the EU-wide lines, and the person
+//! picks their country from the list right above them.
+//!
+//! **Language.** `lang` when the questionnaire ships it, else the first of the
+//! browser's preferred languages the questionnaire ships ([`crate::i18n::negotiate`]),
+//! else the questionnaire's default language.
+//!
+//! **Checks.** Both JSON texts must have the shape of the engine's model (serde,
+//! unknown fields rejected), and the questionnaire must have what the widget relies
+//! on (see [`check`]); otherwise mount fails with the reason. The full validator
+//! (references, translations, sources, band order) runs when `riskscreen compile`
+//! writes the JSON, not in the browser: it would cost 33 KB brotli of the 160 KB
+//! budget, and the widget stays safe on a questionnaire that passes [`check`] but
+//! not the validator (an unknown reference never holds and never marks anything;
+//! a missing translation falls back to the default language).
+//!
+//! `testPanic` exists so browser tests can check the panic fallback; only the
+//! embedder sets options, so it is harmless in production.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use riskscreen_core::helplines::Directory;
+use riskscreen_core::Questionnaire;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::i18n::{negotiate, Locales};
+
+/// Where "Leave quickly" goes by default: a neutral, fast page (as GOV.UK's "Exit
+/// this page" uses BBC Weather).
+pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.com/weather";
+
+/// The options as the embedder passed them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Options {
+    /// Compiled questionnaire JSON.
+    pub questionnaire: String,
+    /// Compiled helpline directory JSON, if any.
+    pub helplines: Option<String>,
+    /// A forced language.
+    pub lang: Option<String>,
+    /// A country code.
+    pub country: Option<String>,
+    /// The quick-exit destination.
+    pub exit_url: Option<String>,
+    /// Test hook: panic on the first render after Start.
+    pub test_panic: bool,
+}
+
+impl Options {
+    /// Reads the options object passed to `mount` (a plain JS object).
+    pub fn from_js(value: &JsValue) -> Result<Self, String> {
+        if !value.is_object() {
+            return Err("riskscreen: mount(element, options) needs an options object".into());
+        }
+        let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok();
+        let string = |key: &str| {
+            get(key)
+                .and_then(|v| v.as_string())
+                .filter(|s| !s.trim().is_empty())
+        };
+        Ok(Options {
+            questionnaire: string("questionnaire").ok_or(
+                "riskscreen: options.questionnaire must be the compiled questionnaire JSON text",
+            )?,
+            helplines: string("helplines"),
+            lang: string("lang"),
+            country: string("country"),
+            exit_url: string("exitUrl"),
+            test_panic: get("testPanic").and_then(|v| v.as_bool()) == Some(true),
+        })
+    }
+}
+
+/// Everything the app needs that does not change while it runs: provided to every
+/// component through [`SetupContext`].
+#[derive(Debug)]
+pub struct Setup {
+    /// The questionnaire.
+    pub questionnaire: Rc<Questionnaire>,
+    /// The helpline directory (possibly empty); shared with the panic fallback,
+    /// hence `Arc`.
+    pub directory: Arc<Directory>,
+    /// Where "Leave quickly" goes.
+    pub exit_url: AttrValue,
+    /// The configured country (a code the directory has), if any.
+    pub country: Option<AttrValue>,
+    /// The language to start in.
+    pub lang: AttrValue,
+    /// The UI strings.
+    pub locales: Rc<Locales>,
+    /// Test hook: panic on the first render after Start.
+    pub test_panic: bool,
+    /// Problems that did not stop the widget (an ignored option), for the console.
+    pub warnings: Vec<String>,
+}
+
+impl Setup {
+    /// Reads and checks the options. `preferred` is the browser's language list,
+    /// best first.
+    pub fn new(options: Options, preferred: &[String]) -> Result<Self, String> {
+        let questionnaire: Questionnaire =
+            serde_json::from_str(&options.questionnaire).map_err(|e| {
+                format!("riskscreen: the questionnaire is not valid JSON for this version: {e}")
+            })?;
+        check(&questionnaire)
+            .map_err(|e| format!("riskscreen: the questionnaire cannot be used: {e}"))?;
+        let mut warnings = Vec::new();
+        let directory = match &options.helplines {
+            None => {
+                warnings.push("riskscreen: no helplines given; only 112 is shown".to_owned());
+                empty_directory(&questionnaire)
+            }
+            Some(json) => serde_json::from_str(json).map_err(|e| {
+                format!(
+                    "riskscreen: the helpline directory is not valid JSON for this version: {e}"
+                )
+            })?,
+        };
+        let country = options.country.as_deref().and_then(|code| {
+            let code = code.trim().to_ascii_uppercase();
+            match directory.country(&code) {
+                Some(c) if c.code != "EU" => Some(AttrValue::from(c.code.clone())),
+                _ => {
+                    warnings.push(format!(
+                        "riskscreen: country `{code}` is not in the helpline directory; ignored"
+                    ));
+                    None
+                }
+            }
+        });
+        let exit_url = match options.exit_url.as_deref().map(str::trim) {
+            None => DEFAULT_EXIT_URL.to_owned(),
+            Some(url) if is_safe_exit_url(url) => url.to_owned(),
+            Some(url) => {
+                warnings.push(format!(
+                    "riskscreen: exitUrl `{url}` is not an http(s) URL or a /path; using {DEFAULT_EXIT_URL}"
+                ));
+                DEFAULT_EXIT_URL.to_owned()
+            }
+        };
+        let lang = match options.lang.as_deref() {
+            Some(forced) => {
+                let chosen = negotiate(
+                    &[forced.to_owned()],
+                    &questionnaire.languages,
+                    &questionnaire.default_language,
+                );
+                if !chosen.eq_ignore_ascii_case(forced) {
+                    warnings.push(format!(
+                        "riskscreen: the questionnaire does not ship `{forced}`; using `{chosen}`"
+                    ));
+                }
+                chosen
+            }
+            None => negotiate(
+                preferred,
+                &questionnaire.languages,
+                &questionnaire.default_language,
+            ),
+        };
+        Ok(Setup {
+            questionnaire: Rc::new(questionnaire),
+            directory: Arc::new(directory),
+            exit_url: exit_url.into(),
+            country,
+            lang: lang.into(),
+            locales: Rc::new(Locales::new()),
+            test_panic: options.test_panic,
+            warnings,
+        })
+    }
+}
+
+/// What the widget relies on: a language to show (the default among those
+/// shipped), at least one question, at least one result band, unique question ids.
+pub fn check(questionnaire: &Questionnaire) -> Result<(), String> {
+    if !questionnaire
+        .languages
+        .contains(&questionnaire.default_language)
+    {
+        return Err(format!(
+            "default_language `{}` is not among languages",
+            questionnaire.default_language
+        ));
+    }
+    if questionnaire.questions.is_empty() {
+        return Err("it has no questions".into());
+    }
+    if questionnaire.bands.is_empty() {
+        return Err("it has no result bands".into());
+    }
+    let questions = &questionnaire.questions;
+    if let Some((i, q)) = questions
+        .iter()
+        .enumerate()
+        .find(|(i, q)| questions[..*i].iter().any(|earlier| earlier.id == q.id))
+    {
+        return Err(format!(
+            "question id `{}` is used twice (question {})",
+            q.id,
+            i + 1
+        ));
+    }
+    Ok(())
+}
+
+/// `https://…`, `http://…` or a same-site `/path`: never `javascript:` or `data:`.
+pub fn is_safe_exit_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let has_host = |rest: &str| {
+        rest.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+    };
+    lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .is_some_and(has_host)
+        || (url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\"))
+}
+
+fn empty_directory(questionnaire: &Questionnaire) -> Directory {
+    Directory {
+        languages: questionnaire.languages.clone(),
+        default_language: questionnaire.default_language.clone(),
+        countries: Vec::new(),
+        sources: Vec::new(),
+        helplines: Vec::new(),
+    }
+}
+
+/// [`Setup`] as a context: compared by identity, as it never changes.
+#[derive(Debug, Clone)]
+pub struct SetupContext(pub Rc<Setup>);
+
+impl PartialEq for SetupContext {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SetupContext {
+    type Target = Setup;
+    fn deref(&self) -> &Setup {
+        &self.0
+    }
+}
+
+/// The setup provided by the app.
+///
+/// # Panics
+///
+/// Outside the app, which always provides it (a programming error, shown as the
+/// panic fallback).
+#[hook]
+pub fn use_setup() -> SetupContext {
+    use_context::<SetupContext>().expect("riskscreen: SetupContext is provided by App")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_safe_exit_url;
+
+    #[test]
+    fn exit_urls_must_be_web_pages() {
+        assert!(is_safe_exit_url("https://www.bbc.com/weather"));
+        assert!(is_safe_exit_url("http://example.org"));
+        assert!(is_safe_exit_url("/neutral.html"));
+        assert!(!is_safe_exit_url("javascript:alert(1)"));
+        assert!(!is_safe_exit_url("data:text/html,hi"));
+        assert!(!is_safe_exit_url("//evil.example"));
+        assert!(!is_safe_exit_url("https://"));
+        assert!(!is_safe_exit_url("weather.html"));
+    }
+}

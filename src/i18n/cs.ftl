@@ -1,0 +1,112 @@
+# riskscreen widget: UI strings, Czech (cs). Not reviewed by a native speaker.
+# Fluent syntax (https://projectfluent.org). CLDR plural categories for Czech:
+# one (1), few (2–4), many (fractions: 1,5), other (0, 5 and more).
+# The reader is addressed with formal "vy", as in Czech public-service and NGO materials.
+# "I'm not sure" is „Nevím jistě“: gender-neutral, unlike „Nejsem si jistý/jistá“.
+
+## Quick exit (on every screen)
+
+exit-button = Rychle odejít
+exit-hint = nebo stiskněte 3krát Shift
+exit-progress = { $remaining ->
+    [one] Pro odchod stiskněte Shift ještě { $remaining }krát.
+    [few] Pro odchod stiskněte Shift ještě { $remaining }krát.
+    [many] Pro odchod stiskněte Shift ještě { $remaining }krát.
+   *[other] Pro odchod stiskněte Shift ještě { $remaining }krát.
+}
+exit-cover = Načítání…
+
+## Language picker
+
+language-label = Jazyk
+
+## Start screen
+
+start-private = Nic z toho, co odpovíte, neopustí toto zařízení. Nic se neukládá ani neodesílá. Když stránku zavřete, vaše odpovědi zmizí.
+start-time = { $minutes ->
+    [one] Zabere to asi { $minutes } minutu.
+    [few] Zabere to asi { $minutes } minuty.
+    [many] Zabere to asi { $minutes } minuty.
+   *[other] Zabere to asi { $minutes } minut.
+}
+start-questions = { $count ->
+    [one] Čeká vás { $count } otázka, jedna na každé obrazovce.
+    [few] Čekají vás asi { $count } otázky, vždy jedna na obrazovce.
+    [many] Čeká vás asi { $count } otázky, vždy jedna na obrazovce.
+   *[other] Čeká vás asi { $count } otázek, vždy jedna na obrazovce.
+}
+start-not-verdict = Výsledek ukáže varovné signály. Nejde o hodnocení vás ani člověka, který vám nabídku dal.
+start-exit = Pokud se k vám někdo přiblíží, stiskněte nahoře „Rychle odejít“ nebo třikrát stiskněte klávesu Shift. Stránka se přepne na web o počasí.
+start-button = Začít
+
+## Question screen
+
+progress = Otázka { $position } z přibližně { $total }
+why-heading = Proč se ptáme:
+answer-yes = Ano
+answer-no = Ne
+answer-unsure = Nevím jistě
+answer-declined = Nechci odpovídat
+choose-one = Vyberte jednu odpověď.
+choose-any = Vyberte vše, co platí.
+error-heading = Vyskytl se problém
+error-choose = Chcete-li pokračovat, vyberte odpověď. Pokud nevíte, vyberte „Nevím jistě“.
+error-choose-plain = Chcete-li pokračovat, vyberte odpověď.
+next-button = Další
+back-button = Zpět
+
+## Review screen
+
+review-heading = Zkontrolujte své odpovědi
+review-intro = { $count ->
+    [one] Odpověděli jste na { $count } otázku.
+    [few] Odpověděli jste na { $count } otázky.
+    [many] Odpověděli jste na { $count } otázky.
+   *[other] Odpověděli jste na { $count } otázek.
+} Než uvidíte výsledek, můžete kteroukoli odpověď změnit.
+review-change = Změnit
+review-change-hidden = vaši odpověď na otázku: { $question }
+review-return = Zpět k odpovědím
+review-result-button = Zobrazit výsledek
+
+## Result screen
+
+result-heading = Váš výsledek
+result-disclaimer = Nejde o verdikt. Výsledek ukazuje varovné signály ve vašich odpovědích, aby vám pomohl rozhodnout se, co dál.
+danger-heading = Možná jste v nebezpečí
+danger-text = Pokud jste teď v nebezpečí nebo nemůžete odejít, zavolejte na tísňové číslo. Hovor je zdarma.
+danger-emergency = Tísňové číslo
+danger-helpline = Národní linka pomoci
+concerns-heading = Co vzbudilo obavy
+concerns-none = Žádná z vašich odpovědí neodpovídala varovnému signálu v této kontrole. Přesto důvěřujte svým pocitům, mějte doklady u sebe a řekněte někomu, komu důvěřujete, kde jste.
+concern-from = Vaše odpověď na otázku: { $question }
+theme-pattern = Několik signálů v této oblasti ukazuje stejným směrem.
+unsure-heading = Co je třeba zjistit
+unsure-intro = U těchto otázek jste si nebyli jistí. Zkuste to zjistit, než nabídku přijmete.
+unsure-none = Na žádnou otázku jste neodpověděli „Nevím jistě“.
+unsure-generic = Zeptejte se člověka, který vám nabídku dal, a požádejte o odpověď písemně.
+declined-heading = Otázky, na které jste se rozhodli neodpovídat
+helplines-heading = Kde najít pomoc
+country-label = Kde jste teď?
+country-other = Jiná země
+helpline-free = Volání zdarma
+helpline-hours = Provozní doba: { $hours }
+helpline-languages = Jazyky: { $languages }
+helpline-check = Ověřte si prosím toto číslo: nepodařilo se potvrdit, že stále platí.
+helplines-none = Pro tuto zemi zatím v seznamu žádnou linku pomoci nemáme. V nouzi volejte 112.
+emergency-name = Tísňové volání (policie, záchranná služba, hasiči)
+print-button = Vytisknout nebo uložit jako PDF
+restart-button = Začít znovu
+restart-hint = Když začnete znovu, všechny odpovědi se smažou.
+change-button = Změnit odpovědi
+
+## Announcements (live region)
+
+notice-review = Než uvidíte výsledek, zkontrolujte své odpovědi.
+notice-result = Váš výsledek je připraven.
+notice-restarted = Všechny odpovědi jsou smazány. Jste zpět na začátku.
+
+## Fallback after an internal error
+
+fallback-heading = Něco se pokazilo
+fallback-text = Tato kontrola přestala fungovat. Nic z toho, co jste odpověděli, se neuložilo ani neodeslalo. Pokud teď potřebujete pomoc, zavolejte na některé z těchto čísel.

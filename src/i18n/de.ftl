@@ -1,0 +1,106 @@
+# riskscreen widget: UI strings, German.
+# NOT reviewed by a native speaker: written by a non-native translator; a native-speaker review is
+# required before release (see questionnaires/translations/review-status.toml).
+# Fluent syntax (https://projectfluent.org). CLDR plural categories for German: one (1), other (0, 2 and more, fractions).
+# The widget speaks to the person checking an offer with informal "du", as many German NGO and
+# refugee-help materials do. "I'm not sure" is „Ich bin nicht sicher“ (gender-neutral in German);
+# the questionnaires quote these answer labels, so keep them in sync.
+
+## Quick exit (on every screen)
+
+exit-button = Seite schnell verlassen
+exit-hint = oder drücke 3-mal Shift
+exit-progress = { $remaining ->
+    [one] Drücke noch { $remaining } Mal Shift, um die Seite zu verlassen.
+   *[other] Drücke noch { $remaining } Mal Shift, um die Seite zu verlassen.
+}
+exit-cover = Wird geladen…
+
+## Language picker
+
+language-label = Sprache
+
+## Start screen
+
+start-private = Deine Antworten verlassen dieses Gerät nicht. Nichts wird gespeichert oder gesendet. Wenn du die Seite schließt, sind deine Antworten weg.
+start-time = { $minutes ->
+    [one] Das dauert etwa { $minutes } Minute.
+   *[other] Das dauert etwa { $minutes } Minuten.
+}
+start-questions = { $count ->
+    [one] Es gibt { $count } Frage, eine pro Seite.
+   *[other] Es gibt etwa { $count } Fragen, eine pro Seite.
+}
+start-not-verdict = Das Ergebnis zeigt Warnzeichen. Es ist kein Urteil über dich oder über die Person, die dir das Angebot gemacht hat.
+start-exit = Wenn jemand in deine Nähe kommt, drücke oben auf „Seite schnell verlassen“ oder drücke dreimal die Shift-Taste. Dann erscheint eine Wetterseite.
+start-button = Starten
+
+## Question screen
+
+progress = Frage { $position } von etwa { $total }
+why-heading = Warum wir fragen:
+answer-yes = Ja
+answer-no = Nein
+answer-unsure = Ich bin nicht sicher
+answer-declined = Möchte ich nicht sagen
+choose-one = Wähle eine Antwort.
+choose-any = Wähle alles, was passt.
+error-heading = Es gibt ein Problem
+error-choose = Wähle eine Antwort, um weiterzumachen. Wenn du es nicht weißt, wähle „Ich bin nicht sicher“.
+error-choose-plain = Wähle eine Antwort, um weiterzumachen.
+next-button = Weiter
+back-button = Zurück
+
+## Review screen
+
+review-heading = Prüfe deine Antworten
+review-intro = { $count ->
+    [one] Du hast { $count } Frage beantwortet.
+   *[other] Du hast { $count } Fragen beantwortet.
+} Du kannst jede Antwort ändern, bevor du das Ergebnis siehst.
+review-change = Ändern
+review-change-hidden = deine Antwort auf: { $question }
+review-return = Zurück zu deinen Antworten
+review-result-button = Ergebnis ansehen
+
+## Result screen
+
+result-heading = Dein Ergebnis
+result-disclaimer = Das ist kein Urteil. Das Ergebnis zeigt Warnzeichen in deinen Antworten. Es soll dir helfen zu entscheiden, was du als Nächstes tust.
+danger-heading = Du bist vielleicht in Gefahr
+danger-text = Wenn du jetzt in Gefahr bist oder nicht weggehen kannst, ruf den Notruf an. Der Anruf ist kostenlos.
+danger-emergency = Notruf
+danger-helpline = Nationales Hilfetelefon
+concerns-heading = Was Sorgen macht
+concerns-none = Keine deiner Antworten passt zu einem Warnzeichen in diesem Check. Trotzdem: Vertrau deinem Gefühl, behalte deine Dokumente bei dir und sag einer Person, der du vertraust, wo du bist.
+concern-from = Deine Antwort auf: { $question }
+theme-pattern = Mehrere Zeichen in diesem Bereich weisen in dieselbe Richtung.
+unsure-heading = Was du herausfinden solltest
+unsure-intro = Bei diesen Fragen warst du nicht sicher. Versuche, es herauszufinden, bevor du das Angebot annimmst.
+unsure-none = Du hast bei keiner Frage „Ich bin nicht sicher“ gewählt.
+unsure-generic = Frag die Person, die das Angebot gemacht hat, und lass dir die Antwort schriftlich geben.
+declined-heading = Fragen, die du nicht beantworten wolltest
+helplines-heading = Hier bekommst du Hilfe
+country-label = Wo bist du gerade?
+country-other = Ein anderes Land
+helpline-free = Anruf kostenlos
+helpline-hours = Erreichbar: { $hours }
+helpline-languages = Sprachen: { $languages }
+helpline-check = Bitte prüfe diese Nummer: Wir konnten nicht bestätigen, dass sie noch aktuell ist.
+helplines-none = Für dieses Land gibt es noch kein Hilfetelefon in der Liste. Im Notfall ruf die 112 an.
+emergency-name = Notruf (Polizei, Rettungsdienst, Feuerwehr)
+print-button = Drucken oder als PDF speichern
+restart-button = Neu beginnen
+restart-hint = Wenn du neu beginnst, werden alle Antworten gelöscht.
+change-button = Antworten ändern
+
+## Announcements (live region)
+
+notice-review = Prüfe deine Antworten, bevor du das Ergebnis siehst.
+notice-result = Dein Ergebnis ist da.
+notice-restarted = Alle Antworten sind gelöscht. Du bist wieder am Anfang.
+
+## Fallback after an internal error
+
+fallback-heading = Etwas ist schiefgelaufen
+fallback-text = Dieser Check funktioniert nicht mehr. Keine deiner Antworten wurde gespeichert oder gesendet. Wenn du jetzt Hilfe brauchst, ruf eine dieser Nummern an.

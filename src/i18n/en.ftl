@@ -1,0 +1,102 @@
+# riskscreen widget: UI strings, English.
+# Fluent syntax (https://projectfluent.org). Plural variants use CLDR categories
+# (English: one, other). Questionnaire texts are not here: they come with the questionnaire.
+
+## Quick exit (on every screen)
+
+exit-button = Leave quickly
+exit-hint = or press Shift 3 times
+exit-progress = { $remaining ->
+    [one] Press Shift { $remaining } more time to leave.
+   *[other] Press Shift { $remaining } more times to leave.
+}
+exit-cover = Loading…
+
+## Language picker
+
+language-label = Language
+
+## Start screen
+
+start-private = Nothing you answer leaves this device. Nothing is saved or sent. When you close the page, your answers are gone.
+start-time = { $minutes ->
+    [one] It takes about { $minutes } minute.
+   *[other] It takes about { $minutes } minutes.
+}
+start-questions = { $count ->
+    [one] There is { $count } question, one per screen.
+   *[other] There are about { $count } questions, one per screen.
+}
+start-not-verdict = The result shows warning signs. It is not a judgement about you or about the person who made the offer.
+start-exit = If someone comes near, press “Leave quickly” at the top, or press the Shift key three times. The page switches to a weather site.
+start-button = Start
+
+## Question screen
+
+progress = Question { $position } of about { $total }
+why-heading = Why we ask:
+answer-yes = Yes
+answer-no = No
+answer-unsure = I'm not sure
+answer-declined = I'd rather not say
+choose-one = Choose one answer.
+choose-any = Choose all that apply.
+error-heading = There is a problem
+error-choose = Choose an answer to go on. If you do not know, choose “I'm not sure”.
+error-choose-plain = Choose an answer to go on.
+next-button = Next
+back-button = Back
+
+## Review screen
+
+review-heading = Check your answers
+review-intro = { $count ->
+    [one] You answered { $count } question.
+   *[other] You answered { $count } questions.
+} You can change any answer before you see the result.
+review-change = Change
+review-change-hidden = your answer to: { $question }
+review-return = Back to your answers
+review-result-button = See the result
+
+## Result screen
+
+result-heading = Your result
+result-disclaimer = This is not a verdict. It shows warning signs in your answers, to help you decide what to do next.
+danger-heading = You may be in danger
+danger-text = If you are in danger now, or cannot leave, call the emergency number. The call is free.
+danger-emergency = Emergency number
+danger-helpline = National helpline
+concerns-heading = What raised concern
+concerns-none = None of your answers matched a warning sign in this check. Still, trust your feelings, keep your documents with you, and tell someone you trust where you are.
+concern-from = Your answer to: { $question }
+theme-pattern = Several signs in this area point the same way.
+unsure-heading = What to find out
+unsure-intro = You were not sure about these questions. Try to find out before you accept the offer.
+unsure-none = You did not answer “I'm not sure” to any question.
+unsure-generic = Ask the person who made the offer, and ask for the answer in writing.
+declined-heading = Questions you chose not to answer
+helplines-heading = Where to get help
+country-label = Where are you now?
+country-other = Another country
+helpline-free = Free call
+helpline-hours = Hours: { $hours }
+helpline-languages = Languages: { $languages }
+helpline-check = Please check this number: it could not be confirmed as current.
+helplines-none = There is no helpline for this country in the list yet. In an emergency, call 112.
+emergency-name = Emergency (police, ambulance, fire)
+print-button = Print or save as PDF
+restart-button = Start again
+restart-hint = Starting again deletes all answers.
+change-button = Change answers
+
+## Announcements (live region)
+
+notice-review = Check your answers before you see the result.
+notice-result = Your result is ready.
+notice-restarted = All answers are deleted. You are back at the start.
+
+## Fallback after an internal error
+
+fallback-heading = Something went wrong
+fallback-text = This check stopped working. Nothing you answered was saved or sent. If you need help now, call one of these numbers.

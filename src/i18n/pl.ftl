@@ -1,0 +1,115 @@
+# riskscreen widget: UI strings, Polish.
+# Not reviewed by a native speaker yet.
+# Fluent syntax (https://projectfluent.org). CLDR plural categories for Polish:
+# one (1), few (2–4, 22–24, 102…), many (0, 5–21, 25–31, 112…), other (fractions).
+# Informal "ty" (lower case), as in Polish NGO and public-service materials for refugees.
+# Gender-neutral wording throughout (no past-tense forms like "odpowiedziałeś/odpowiedziałaś").
+# "I'm not sure" is „Nie mam pewności”: gender-neutral, unlike „Nie jestem pewien/pewna”.
+# Questionnaire texts are not here: they come with the questionnaire.
+
+## Quick exit (on every screen)
+
+exit-button = Szybko wyjdź
+exit-hint = lub naciśnij 3 razy Shift
+exit-progress = { $remaining ->
+    [one] Naciśnij Shift jeszcze { $remaining } raz, aby wyjść.
+    [few] Naciśnij Shift jeszcze { $remaining } razy, aby wyjść.
+    [many] Naciśnij Shift jeszcze { $remaining } razy, aby wyjść.
+   *[other] Naciśnij Shift jeszcze { $remaining } razu, aby wyjść.
+}
+exit-cover = Ładowanie…
+
+## Language picker
+
+language-label = Język
+
+## Start screen
+
+start-private = Żadna twoja odpowiedź nie opuszcza tego urządzenia. Nic nie jest zapisywane ani wysyłane. Gdy zamkniesz stronę, odpowiedzi znikną.
+start-time = { $minutes ->
+    [one] To zajmie około { $minutes } minuty.
+    [few] To zajmie około { $minutes } minut.
+    [many] To zajmie około { $minutes } minut.
+   *[other] To zajmie około { $minutes } minuty.
+}
+start-questions = { $count ->
+    [one] Jest { $count } pytanie, jedno na ekranie.
+    [few] Jest około { $count } pytań, po jednym na ekranie.
+    [many] Jest około { $count } pytań, po jednym na ekranie.
+   *[other] Jest około { $count } pytania, po jednym na ekranie.
+}
+start-not-verdict = Wynik pokazuje sygnały ostrzegawcze. Nie jest to ocena ciebie ani osoby, która złożyła ofertę.
+start-exit = Jeśli ktoś się zbliża, naciśnij „Szybko wyjdź” na górze strony albo naciśnij 3 razy klawisz Shift. Strona przełączy się na serwis pogodowy.
+start-button = Zacznij
+
+## Question screen
+
+progress = Pytanie { $position } z około { $total }
+why-heading = Dlaczego o to pytamy:
+answer-yes = Tak
+answer-no = Nie
+answer-unsure = Nie mam pewności
+answer-declined = Wolę nie odpowiadać
+choose-one = Wybierz jedną odpowiedź.
+choose-any = Wybierz wszystkie pasujące odpowiedzi.
+error-heading = Wystąpił problem
+error-choose = Wybierz odpowiedź, aby przejść dalej. Jeśli nie wiesz, wybierz „Nie mam pewności”.
+error-choose-plain = Wybierz odpowiedź, aby przejść dalej.
+next-button = Dalej
+back-button = Wstecz
+
+## Review screen
+
+review-heading = Sprawdź swoje odpowiedzi
+review-intro = { $count ->
+    [one] Masz odpowiedź na { $count } pytanie.
+    [few] Masz odpowiedzi na { $count } pytania.
+    [many] Masz odpowiedzi na { $count } pytań.
+   *[other] Masz odpowiedzi na { $count } pytania.
+} Zanim zobaczysz wynik, możesz zmienić każdą odpowiedź.
+review-change = Zmień
+review-change-hidden = swoją odpowiedź na pytanie: { $question }
+review-return = Wróć do odpowiedzi
+review-result-button = Zobacz wynik
+
+## Result screen
+
+result-heading = Twój wynik
+result-disclaimer = To nie jest wyrok. Wynik pokazuje sygnały ostrzegawcze w twoich odpowiedziach, żeby pomóc ci zdecydować, co robić dalej.
+danger-heading = Może ci grozić niebezpieczeństwo
+danger-text = Jeśli grozi ci niebezpieczeństwo albo nie możesz odejść, zadzwoń na numer alarmowy. Połączenie jest bezpłatne.
+danger-emergency = Numer alarmowy
+danger-helpline = Krajowy telefon zaufania
+concerns-heading = Co budzi niepokój
+concerns-none = Żadna z twoich odpowiedzi nie pasuje do sygnałów ostrzegawczych z tego sprawdzenia. Mimo to ufaj swoim odczuciom, trzymaj dokumenty przy sobie i powiedz komuś, komu ufasz, gdzie jesteś.
+concern-from = Twoja odpowiedź na pytanie: { $question }
+theme-pattern = Kilka sygnałów w tym obszarze wskazuje na to samo.
+unsure-heading = Co warto sprawdzić
+unsure-intro = Przy tych pytaniach nie masz pewności. Spróbuj się tego dowiedzieć, zanim przyjmiesz ofertę.
+unsure-none = Przy żadnym pytaniu nie wybrano odpowiedzi „Nie mam pewności”.
+unsure-generic = Zapytaj osobę, która złożyła ofertę, i poproś o odpowiedź na piśmie.
+declined-heading = Pytania, na które wolisz nie odpowiadać
+helplines-heading = Gdzie szukać pomocy
+country-label = Gdzie teraz jesteś?
+country-other = Inny kraj
+helpline-free = Bezpłatne połączenie
+helpline-hours = Godziny: { $hours }
+helpline-languages = Języki: { $languages }
+helpline-check = Sprawdź ten numer: nie udało się potwierdzić, że jest aktualny.
+helplines-none = Na liście nie ma jeszcze telefonu zaufania dla tego kraju. W nagłej sytuacji zadzwoń pod numer 112.
+emergency-name = Numer alarmowy (policja, pogotowie ratunkowe, straż pożarna)
+print-button = Drukuj lub zapisz jako PDF
+restart-button = Zacznij od nowa
+restart-hint = Rozpoczęcie od nowa usuwa wszystkie odpowiedzi.
+change-button = Zmień odpowiedzi
+
+## Announcements (live region)
+
+notice-review = Sprawdź swoje odpowiedzi, zanim zobaczysz wynik.
+notice-result = Twój wynik jest gotowy.
+notice-restarted = Wszystkie odpowiedzi zostały usunięte. Jesteś znowu na początku.
+
+## Fallback after an internal error
+
+fallback-heading = Coś poszło nie tak
+fallback-text = To sprawdzenie przestało działać. Żadna twoja odpowiedź nie została zapisana ani wysłana. Jeśli potrzebujesz pomocy teraz, zadzwoń pod jeden z tych numerów.

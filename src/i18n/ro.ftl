@@ -1,0 +1,110 @@
+# riskscreen widget: UI strings, Romanian.
+# Fluent syntax (https://projectfluent.org). CLDR plural categories for Romanian:
+# one (1), few (0, 2–19, 101–119…), other (20–100, 120–200…: "20 de minute", with "de").
+# Not reviewed by a native speaker: written by a non-native translator for the project.
+# Polite "dumneavoastră" form, as UNHCR and La Strada use in Romanian for refugees.
+# [one] variants spell out "o"/"un" (1) instead of the digit, as Romanian prose does.
+# "I'm not sure" is „Nu știu sigur”: gender-neutral, unlike „Nu sunt sigur/sigură”.
+
+## Quick exit (on every screen)
+
+exit-button = Ieșiți rapid
+exit-hint = sau apăsați Shift de 3 ori
+exit-progress = { $remaining ->
+    [one] Mai apăsați Shift o dată ca să ieșiți.
+    [few] Mai apăsați Shift de { $remaining } ori ca să ieșiți.
+   *[other] Mai apăsați Shift de { $remaining } de ori ca să ieșiți.
+}
+exit-cover = Se încarcă…
+
+## Language picker
+
+language-label = Limba
+
+## Start screen
+
+start-private = Nimic din ce răspundeți nu pleacă de pe acest dispozitiv. Nimic nu se salvează și nimic nu se trimite. Când închideți pagina, răspunsurile dispar.
+start-time = { $minutes ->
+    [one] Durează aproximativ un minut.
+    [few] Durează aproximativ { $minutes } minute.
+   *[other] Durează aproximativ { $minutes } de minute.
+}
+start-questions = { $count ->
+    [one] Este o singură întrebare.
+    [few] Sunt aproximativ { $count } întrebări, câte una pe ecran.
+   *[other] Sunt aproximativ { $count } de întrebări, câte una pe ecran.
+}
+start-not-verdict = Rezultatul arată semne de avertizare. Nu este o judecată despre dumneavoastră sau despre persoana care a făcut oferta.
+start-exit = Dacă se apropie cineva, apăsați „Ieșiți rapid” sus sau apăsați de trei ori tasta Shift. Pagina se schimbă într-un site cu prognoza meteo.
+start-button = Începeți
+
+## Question screen
+
+progress = Întrebarea { $position } din aproximativ { $total }
+why-heading = De ce întrebăm:
+answer-yes = Da
+answer-no = Nu
+answer-unsure = Nu știu sigur
+answer-declined = Prefer să nu răspund
+choose-one = Alegeți un singur răspuns.
+choose-any = Alegeți tot ce se potrivește.
+error-heading = A apărut o problemă
+error-choose = Alegeți un răspuns ca să mergeți mai departe. Dacă nu știți, alegeți „Nu știu sigur”.
+error-choose-plain = Alegeți un răspuns ca să mergeți mai departe.
+next-button = Înainte
+back-button = Înapoi
+
+## Review screen
+
+review-heading = Verificați-vă răspunsurile
+review-intro = { $count ->
+    [one] Ați răspuns la o întrebare.
+    [few] Ați răspuns la { $count } întrebări.
+   *[other] Ați răspuns la { $count } de întrebări.
+} Puteți schimba orice răspuns înainte să vedeți rezultatul.
+review-change = Schimbați
+review-change-hidden = răspunsul dumneavoastră la: { $question }
+review-return = Înapoi la răspunsurile dumneavoastră
+review-result-button = Vedeți rezultatul
+
+## Result screen
+
+result-heading = Rezultatul dumneavoastră
+result-disclaimer = Acesta nu este un verdict. Arată semnele de avertizare din răspunsurile dumneavoastră, ca să vă ajute să hotărâți ce faceți mai departe.
+danger-heading = Este posibil să fiți în pericol
+danger-text = Dacă sunteți în pericol acum sau nu puteți pleca, sunați la numărul de urgență. Apelul este gratuit.
+danger-emergency = Numărul de urgență
+danger-helpline = Linia națională de asistență
+concerns-heading = Ce a atras atenția
+concerns-none = Niciunul dintre răspunsurile dumneavoastră nu corespunde unui semn de avertizare din această verificare. Totuși, aveți încredere în ce simțiți, păstrați actele la dumneavoastră și spuneți unei persoane în care aveți încredere unde sunteți.
+concern-from = Răspunsul dumneavoastră la: { $question }
+theme-pattern = Mai multe semne din acest domeniu arată în aceeași direcție.
+unsure-heading = Ce trebuie să aflați
+unsure-intro = Nu ați știut sigur răspunsul la aceste întrebări. Încercați să aflați înainte să acceptați oferta.
+unsure-none = Nu ați răspuns „Nu știu sigur” la nicio întrebare.
+unsure-generic = Întrebați persoana care a făcut oferta și cereți răspunsul în scris.
+declined-heading = Întrebări la care ați ales să nu răspundeți
+helplines-heading = Unde găsiți ajutor
+country-label = Unde vă aflați acum?
+country-other = Altă țară
+helpline-free = Apel gratuit
+helpline-hours = Program: { $hours }
+helpline-languages = Limbi: { $languages }
+helpline-check = Verificați acest număr: nu s-a putut confirma că este încă valabil.
+helplines-none = Lista nu are încă nicio linie de asistență pentru această țară. În caz de urgență, sunați la 112.
+emergency-name = Urgențe (poliție, ambulanță, pompieri)
+print-button = Tipăriți sau salvați ca PDF
+restart-button = Începeți din nou
+restart-hint = Dacă începeți din nou, toate răspunsurile se șterg.
+change-button = Schimbați răspunsurile
+
+## Announcements (live region)
+
+notice-review = Verificați-vă răspunsurile înainte să vedeți rezultatul.
+notice-result = Rezultatul dumneavoastră este gata.
+notice-restarted = Toate răspunsurile au fost șterse. Sunteți din nou la început.
+
+## Fallback after an internal error
+
+fallback-heading = Ceva nu a funcționat
+fallback-text = Această verificare nu mai funcționează. Nimic din ce ați răspuns nu a fost salvat sau trimis. Dacă aveți nevoie de ajutor acum, sunați la unul dintre aceste numere.

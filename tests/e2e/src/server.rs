@@ -1,0 +1,315 @@
+//! A static file server for the tests: serves `www/` plus generated pages on an
+//! ephemeral loopback port, with the production Content-Security-Policy, and logs
+//! every request so a test can assert which requests happened, and when.
+//!
+//! `std` only: one thread accepts, one thread per connection, one request per
+//! connection (`Connection: close`), GET and HEAD only.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{self, BufRead, BufReader, Write};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// The strict policy every response carries (what a careful host would send).
+pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+                       style-src 'self'; img-src 'self'; connect-src 'self'; \
+                       base-uri 'none'; form-action 'none'";
+
+/// One logged request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// 0, 1, 2, … in the order the request lines were read.
+    pub seq: usize,
+    /// Time since the server started.
+    pub at: Duration,
+    /// `GET`, `HEAD`, `POST`, …
+    pub method: String,
+    /// The request target as sent, query string included.
+    pub target: String,
+    /// The status code answered.
+    pub status: u16,
+}
+
+impl std::fmt::Display for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "#{} +{}ms {} {} -> {}",
+            self.seq,
+            self.at.as_millis(),
+            self.method,
+            self.target,
+            self.status
+        )
+    }
+}
+
+/// A body served at a fixed path instead of a file.
+#[derive(Debug, Clone)]
+struct Generated {
+    content_type: &'static str,
+    body: Vec<u8>,
+}
+
+#[derive(Debug)]
+struct Shared {
+    root: PathBuf,
+    started: Instant,
+    log: Mutex<Vec<Request>>,
+    generated: Mutex<HashMap<String, Generated>>,
+    stop: AtomicBool,
+}
+
+/// A running server; stops accepting when dropped.
+#[derive(Debug)]
+pub struct Server {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+}
+
+impl Server {
+    /// Starts serving `root` on `127.0.0.1:0` (a free port chosen by the OS).
+    pub fn start(root: &Path) -> io::Result<Server> {
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+        let addr = listener.local_addr()?;
+        let shared = Arc::new(Shared {
+            root: root.to_path_buf(),
+            started: Instant::now(),
+            log: Mutex::new(Vec::new()),
+            generated: Mutex::new(HashMap::new()),
+            stop: AtomicBool::new(false),
+        });
+        let accept_shared = Arc::clone(&shared);
+        thread::Builder::new()
+            .name(format!("e2e-server-{}", addr.port()))
+            .spawn(move || {
+                for stream in listener.incoming() {
+                    if accept_shared.stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let Ok(stream) = stream else { continue };
+                    let conn_shared = Arc::clone(&accept_shared);
+                    thread::spawn(move || {
+                        // A browser that drops a connection is not a test failure.
+                        let _ = handle(&conn_shared, stream);
+                    });
+                }
+            })?;
+        Ok(Server { addr, shared })
+    }
+
+    /// `http://127.0.0.1:PORT` (no trailing slash).
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The absolute URL of `path` (which starts with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.origin())
+    }
+
+    /// Serves `body` at `path` (exact match, query ignored), taking precedence over files.
+    pub fn put(&self, path: &str, content_type: &'static str, body: impl Into<Vec<u8>>) {
+        self.shared.generated.lock().expect("server lock").insert(
+            path.to_owned(),
+            Generated {
+                content_type,
+                body: body.into(),
+            },
+        );
+    }
+
+    /// Every request so far, in order.
+    pub fn requests(&self) -> Vec<Request> {
+        self.shared.log.lock().expect("server lock").clone()
+    }
+
+    /// How many requests were logged so far: a mark for [`Server::requests_since`].
+    pub fn mark(&self) -> usize {
+        self.shared.log.lock().expect("server lock").len()
+    }
+
+    /// The requests logged after `mark` was taken.
+    pub fn requests_since(&self, mark: usize) -> Vec<Request> {
+        self.shared.log.lock().expect("server lock")[mark..].to_vec()
+    }
+
+    /// The whole log, one request a line, for failure messages.
+    pub fn log_text(&self) -> String {
+        let log = self.requests();
+        if log.is_empty() {
+            return "  (no requests)".to_owned();
+        }
+        log.iter()
+            .map(|r| format!("  {r}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::SeqCst);
+        // Wake the accept loop so it sees the flag.
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_millis(200));
+    }
+}
+
+/// `Content-Type` by file extension.
+pub fn content_type(path: &str) -> &'static str {
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" => "application/json",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Maps a request path to a file below `root`; `None` for anything that tries to leave it.
+fn resolve(root: &Path, path: &str) -> Option<PathBuf> {
+    let relative = path.trim_start_matches('/');
+    let relative = if relative.is_empty() || relative.ends_with('/') {
+        format!("{relative}index.html")
+    } else {
+        relative.to_owned()
+    };
+    if relative.contains('\\') || relative.contains('%') || relative.contains('\0') {
+        return None;
+    }
+    let candidate = Path::new(&relative);
+    if !candidate
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
+    {
+        return None;
+    }
+    Some(root.join(candidate))
+}
+
+fn handle(shared: &Shared, stream: TcpStream) -> io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line)? == 0 {
+        return Ok(()); // a connection opened and closed without a request (preconnect)
+    }
+    // Drain the headers; the tests never send a body.
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or("").to_owned();
+    let target = parts.next().unwrap_or("").to_owned();
+    let path = target.split(['?', '#']).next().unwrap_or("").to_owned();
+
+    let (status, content_type, body): (u16, &str, Vec<u8>) = if method != "GET" && method != "HEAD"
+    {
+        (
+            405,
+            "text/plain; charset=utf-8",
+            b"method not allowed\n".to_vec(),
+        )
+    } else if let Some(generated) = shared
+        .generated
+        .lock()
+        .expect("server lock")
+        .get(&path)
+        .cloned()
+    {
+        (200, generated.content_type, generated.body)
+    } else {
+        match resolve(&shared.root, &path).map(|file| {
+            let ctype = content_type(&file.to_string_lossy());
+            (fs::read(&file), ctype)
+        }) {
+            Some((Ok(bytes), ctype)) => (200, ctype, bytes),
+            Some((Err(_), _)) => (404, "text/plain; charset=utf-8", b"not found\n".to_vec()),
+            None => (400, "text/plain; charset=utf-8", b"bad path\n".to_vec()),
+        }
+    };
+
+    {
+        let mut log = shared.log.lock().expect("server lock");
+        let seq = log.len();
+        log.push(Request {
+            seq,
+            at: shared.started.elapsed(),
+            method: method.clone(),
+            target,
+            status,
+        });
+    }
+
+    let reason = match status {
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        _ => "Method Not Allowed",
+    };
+    let mut out = stream;
+    write!(
+        out,
+        "HTTP/1.1 {status} {reason}\r\n\
+         Content-Type: {content_type}\r\n\
+         Content-Length: {}\r\n\
+         Content-Security-Policy: {CSP}\r\n\
+         Referrer-Policy: no-referrer\r\n\
+         X-Content-Type-Options: nosniff\r\n\
+         Cache-Control: no-store\r\n\
+         Connection: close\r\n\r\n",
+        body.len()
+    )?;
+    if method != "HEAD" {
+        out.write_all(&body)?;
+    }
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_stays_inside_root() {
+        let root = Path::new("/srv/www");
+        assert_eq!(
+            resolve(root, "/"),
+            Some(PathBuf::from("/srv/www/index.html"))
+        );
+        assert_eq!(
+            resolve(root, "/pkg/riskscreen.js"),
+            Some(PathBuf::from("/srv/www/pkg/riskscreen.js"))
+        );
+        assert_eq!(resolve(root, "/../etc/passwd"), None);
+        assert_eq!(resolve(root, "/%2e%2e/etc/passwd"), None);
+        assert_eq!(resolve(root, "/a/./b"), Some(PathBuf::from("/srv/www/a/b")));
+    }
+
+    #[test]
+    fn wasm_has_its_mime_type() {
+        assert_eq!(content_type("pkg/riskscreen_bg.wasm"), "application/wasm");
+        assert_eq!(
+            content_type("pkg/riskscreen.js"),
+            "text/javascript; charset=utf-8"
+        );
+    }
+}

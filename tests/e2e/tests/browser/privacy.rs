@@ -1,0 +1,158 @@
+//! Nothing a person answers leaves the page or stays behind: no request after the
+//! page loaded, no cookie or storage of any kind, no answer in the URL, and no
+//! Content-Security-Policy violation on the way.
+
+use std::time::Duration;
+
+use riskscreen_e2e::browser::PAGE_PATH;
+use riskscreen_e2e::plan::{self, answer_values};
+use riskscreen_e2e::{browser_test, Browser, PageOptions};
+use serde_json::json;
+
+use crate::plan_for;
+
+/// Waits until the server has seen no request for 500 ms (the page and its assets
+/// are loaded) and returns the log mark.
+async fn quiet_mark(b: &Browser) -> usize {
+    let mut mark = b.server.mark();
+    let mut still = 0;
+    while still < 5 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let now = b.server.mark();
+        if now == mark {
+            still += 1;
+        } else {
+            mark = now;
+            still = 0;
+        }
+    }
+    mark
+}
+
+async fn resource_count(b: &Browser) -> u64 {
+    b.js("return performance.getEntriesByType('resource').length;")
+        .await
+        .as_u64()
+        .unwrap_or(0)
+}
+
+#[test]
+fn run_makes_no_requests_and_stores_nothing() {
+    browser_test("privacy", PageOptions::self_check(), |b| async move {
+        let plan = plan_for(&b, &plan::danger);
+        b.open_start().await;
+        let mark = quiet_mark(&b).await;
+        let loaded = b.server.requests();
+        for wanted in [
+            "/pkg/riskscreen.js",
+            "/pkg/riskscreen_bg.wasm",
+            "/q/self-check.json",
+        ] {
+            assert!(
+                loaded.iter().any(|r| r.target == wanted && r.status == 200),
+                "the page should have loaded {wanted}; log:\n{}",
+                b.server.log_text()
+            );
+        }
+        let resources = resource_count(&b).await;
+
+        b.run_by_clicks(&plan).await;
+        // Back and forth on the result/review does not fetch anything either.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+
+        let later = b.server.requests_since(mark);
+        assert!(
+            later.is_empty(),
+            "requests after the page loaded (answers could leave the device):\n{}",
+            later
+                .iter()
+                .map(|r| format!("  {r}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        let resources_after = resource_count(&b).await;
+        assert_eq!(
+            resources_after,
+            resources,
+            "the page fetched resources during the run (Resource Timing): {}",
+            b.js("return performance.getEntriesByType('resource').map(e => e.name);")
+                .await
+        );
+
+        let report = b.storage_report().await;
+        assert_eq!(report["cookie"], json!(""), "document.cookie: {report}");
+        assert_eq!(report["local"], json!(0), "localStorage.length: {report}");
+        assert_eq!(
+            report["session"],
+            json!(0),
+            "sessionStorage.length: {report}"
+        );
+        assert_eq!(report["idb"], json!([]), "indexedDB.databases(): {report}");
+        assert_eq!(report["caches"], json!([]), "caches.keys(): {report}");
+        assert_eq!(
+            report["href"],
+            json!(b.page_url()),
+            "the URL changed during the run: {report}"
+        );
+        let url_part = format!(
+            "{}{}",
+            report["search"].as_str().unwrap_or_default(),
+            report["hash"].as_str().unwrap_or_default()
+        );
+        for (id, answer) in &plan.answers {
+            assert!(
+                !url_part.contains(id.as_str()),
+                "the URL holds question id {id}: {url_part}"
+            );
+            for value in answer_values(answer) {
+                assert!(
+                    !url_part.contains(&value),
+                    "the URL holds answer {value}: {url_part}"
+                );
+            }
+        }
+        let sw = b
+            .js("return navigator.serviceWorker ? !!navigator.serviceWorker.controller : false;")
+            .await;
+        assert_eq!(sw, json!(false), "a service worker controls the page");
+        assert_eq!(
+            b.server
+                .requests()
+                .iter()
+                .filter(|r| r.target.starts_with(PAGE_PATH))
+                .count(),
+            1,
+            "the page itself was loaded more than once"
+        );
+    });
+}
+
+#[test]
+fn full_run_has_no_csp_violations_or_errors() {
+    browser_test("csp", PageOptions::self_check(), |b| async move {
+        let plan = plan_for(&b, &plan::concern_with_unsure);
+        b.open_start().await;
+        // Language switch and back, to render every string path.
+        let select = b.wait_for("select#rs-lang").await;
+        select.select_by_value("uk").await.expect("choosing uk");
+        b.wait_until(
+            "lang=uk",
+            "return document.querySelector('.rs-widget').getAttribute('lang') === 'uk';",
+        )
+        .await;
+        let select = b.wait_for("select#rs-lang").await;
+        select.select_by_value("en").await.expect("choosing en");
+        b.run_by_clicks(&plan).await;
+        if b.count(".rs-widget [data-action=\"restart\"]").await > 0 {
+            b.action("restart").await;
+            b.wait_screen("start").await;
+        }
+        let csp = b.csp_violations().await;
+        assert!(csp.is_empty(), "CSP violations during a full run: {csp:#?}");
+        let errors = b.page_errors().await;
+        assert!(
+            errors.is_empty(),
+            "page errors during a full run: {errors:#?}"
+        );
+    });
+}
