@@ -207,51 +207,41 @@ impl Plan {
         by_position
     }
 
-    /// The indicator positions that `answer` to the question at `position` marks,
-    /// each once, in indicator order.
+    /// Writes into `found` the indicator positions that `answer` to the question at
+    /// `position` marks, each once, in indicator order. A buffer, because this runs
+    /// for every answer of every evaluation.
     pub(crate) fn marked_by(
         &self,
         questionnaire: &Questionnaire,
         position: usize,
         answer: &Answer,
-    ) -> Vec<usize> {
+        found: &mut Vec<usize>,
+    ) {
+        use crate::model::QuestionKind;
+        found.clear();
         let marks = &self.marks[position];
         let question = &questionnaire.questions[position];
-        let mut found: Vec<usize> = match answer {
-            Answer::Yes => marks.if_yes.clone(),
-            Answer::No => marks.if_no.clone(),
-            Answer::Choice(id) => question
-                .options
-                .iter()
-                .position(|o| &o.id == id)
-                .map(|o| marks.options[o].clone())
-                .unwrap_or_default(),
-            Answer::Choices(set) => question
-                .options
-                .iter()
-                .zip(&marks.options)
-                .filter(|(o, _)| set.contains(&o.id))
-                .flat_map(|(_, m)| m.iter().copied())
-                .collect(),
-            Answer::Unsure | Answer::Declined => Vec::new(),
-        };
         // Kind mismatches (a "yes" to a choice question) mark nothing, as in
         // `Answer::indicators`; checked answers never have them.
-        let fits = matches!(
-            (question.kind, answer),
-            (crate::model::QuestionKind::YesNo, Answer::Yes | Answer::No)
-                | (crate::model::QuestionKind::SingleChoice, Answer::Choice(_))
-                | (
-                    crate::model::QuestionKind::MultipleChoice,
-                    Answer::Choices(_)
-                )
-        );
-        if !fits {
-            found.clear();
+        match (question.kind, answer) {
+            (QuestionKind::YesNo, Answer::Yes) => found.extend_from_slice(&marks.if_yes),
+            (QuestionKind::YesNo, Answer::No) => found.extend_from_slice(&marks.if_no),
+            (QuestionKind::SingleChoice, Answer::Choice(id)) => {
+                if let Some(o) = question.options.iter().position(|o| &o.id == id) {
+                    found.extend_from_slice(&marks.options[o]);
+                }
+            }
+            (QuestionKind::MultipleChoice, Answer::Choices(set)) => {
+                for (option, marked) in question.options.iter().zip(&marks.options) {
+                    if set.contains(&option.id) {
+                        found.extend_from_slice(marked);
+                    }
+                }
+                found.sort_unstable();
+                found.dedup();
+            }
+            _ => {}
         }
-        found.sort_unstable();
-        found.dedup();
-        found
     }
 
     /// The positions of the questions shown for `answers`, in order.

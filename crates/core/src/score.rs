@@ -109,6 +109,7 @@ pub fn score_planned(plan: &Plan, questionnaire: &Questionnaire, answers: &Answe
     let mut evidence = Vec::new();
     let mut unsure = Vec::new();
     let mut declined = Vec::new();
+    let mut found = Vec::new();
     for (position, answer) in effective.iter().enumerate() {
         let Some(answer) = answer else { continue };
         let question = &questionnaire.questions[position];
@@ -117,7 +118,8 @@ pub fn score_planned(plan: &Plan, questionnaire: &Questionnaire, answers: &Answe
             Answer::Declined => declined.push(question.id.clone()),
             _ => {}
         }
-        for indicator in plan.marked_by(questionnaire, position, answer) {
+        plan.marked_by(questionnaire, position, answer, &mut found);
+        for &indicator in &found {
             marked[indicator] = true;
             evidence.push(Evidence {
                 indicator: questionnaire.indicators[indicator].id.clone(),
