@@ -171,6 +171,16 @@ where
     F: FnOnce(Browser) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    browser_test_within(name, options, TEST_TIMEOUT, body);
+}
+
+/// [`browser_test`] with another time limit for the body than [`TEST_TIMEOUT`]
+/// (a walk through a long questionnaire).
+pub fn browser_test_within<F, Fut>(name: &str, options: PageOptions, limit: Duration, body: F)
+where
+    F: FnOnce(Browser) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let www = crate::require_build(&options);
     let index = std::fs::read_to_string(www.join("index.html")).expect("reading www/index.html");
     let html = page::variant(&index, &options).unwrap_or_else(|e| panic!("{e}"));
@@ -222,14 +232,14 @@ where
     let outcome = runtime.block_on(async {
         let handle = tokio::spawn(body(browser.clone()));
         let abort = handle.abort_handle();
-        match tokio::time::timeout(TEST_TIMEOUT, handle).await {
+        match tokio::time::timeout(limit, handle).await {
             Ok(Ok(())) => Ok(()),
             Ok(Err(e)) if e.is_panic() => Err(Failure::Panic(e.into_panic())),
             Ok(Err(e)) => Err(Failure::Message(format!("the test task failed: {e}"))),
             Err(_) => {
                 abort.abort();
                 Err(Failure::Message(format!(
-                    "the test did not finish within {TEST_TIMEOUT:?}"
+                    "the test did not finish within {limit:?}"
                 )))
             }
         }

@@ -9,6 +9,7 @@
 //! | [`page`]    | page variants (`data-*` config of `<main id="app">`), the recorder script, the neutral exit page |
 //! | [`browser`] | chromedriver + session per test, a guard that always closes both, DOM and keyboard helpers |
 //! | [`axe`]     | axe-core accessibility checks |
+//! | [`check`]   | per-screen checks: horizontal overflow, unresolved or untranslated strings, expected texts |
 //! | [`plan`]    | answers to give and the expected result, from the compiled questionnaire via `riskscreen-core` |
 //!
 //! # Running
@@ -29,6 +30,7 @@
 
 pub mod axe;
 pub mod browser;
+pub mod check;
 pub mod page;
 pub mod plan;
 pub mod server;

@@ -9,6 +9,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use riskscreen_core::flow::Plan as FlowPlan;
 use riskscreen_core::{
     load_json, score, visible_questions, Answer, Answers, Evaluation, Question, QuestionKind,
     Questionnaire,
@@ -226,6 +227,116 @@ pub fn concern_with_unsure(
     } else {
         concern(questionnaire, question, answers)
     }
+}
+
+/// Every answer a question can get from the widget: yes/no (and "not sure",
+/// "rather not say" where offered); each option of a single choice; for a
+/// multiple choice every non-exclusive option together, then each option alone.
+pub fn candidate_answers(question: &Question) -> Vec<Answer> {
+    let mut out = match question.kind {
+        QuestionKind::YesNo => vec![Answer::Yes, Answer::No],
+        QuestionKind::SingleChoice => question
+            .options
+            .iter()
+            .map(|o| Answer::Choice(o.id.clone()))
+            .collect(),
+        QuestionKind::MultipleChoice => {
+            let all: BTreeSet<String> = question
+                .options
+                .iter()
+                .filter(|o| !o.exclusive)
+                .map(|o| o.id.clone())
+                .collect();
+            let mut out = Vec::new();
+            if !all.is_empty() {
+                out.push(Answer::Choices(all.clone()));
+            }
+            out.extend(
+                question
+                    .options
+                    .iter()
+                    .map(|o| Answer::Choices(BTreeSet::from([o.id.clone()])))
+                    .filter(|a| !matches!(a, Answer::Choices(set) if *set == all)),
+            );
+            out
+        }
+    };
+    if question.allow_unsure {
+        out.push(Answer::Unsure);
+    }
+    if question.allow_decline {
+        out.push(Answer::Declined);
+    }
+    out
+}
+
+/// Walks on from question `current` (exclusive; `None`: from the start) as the
+/// widget does, answering each shown question with `choose`; returns every
+/// answer and how many questions were shown in all.
+fn walk_from(
+    questionnaire: &Questionnaire,
+    flow: &FlowPlan,
+    mut answers: Answers,
+    mut current: Option<usize>,
+    choose: &dyn Fn(&Question, &Answers) -> Answer,
+) -> (Answers, usize) {
+    let mut shown = current.map_or(0, |c| {
+        flow.visible(&answers).iter().filter(|&&i| i <= c).count()
+    });
+    loop {
+        let visible = flow.visible(&answers);
+        let Some(next) = visible.into_iter().find(|&i| current.is_none_or(|c| i > c)) else {
+            break;
+        };
+        let question = &questionnaire.questions[next];
+        let answer = choose(question, &answers);
+        answers.insert(question.id.clone(), answer);
+        shown += 1;
+        current = Some(next);
+    }
+    (answers, shown)
+}
+
+/// Shows as many questions as one run can: at each question, the answer whose
+/// run (the later questions answered by [`danger`]) shows the most questions;
+/// among those, the one whose run has a danger sign, then the most indicators.
+/// So every gate that can open opens, and the result shows the danger block
+/// when the questionnaire has a danger sign on that path.
+pub fn most_questions(
+    questionnaire: &Questionnaire,
+    question: &Question,
+    answers: &Answers,
+) -> Answer {
+    let flow = FlowPlan::new(questionnaire);
+    let position = questionnaire
+        .questions
+        .iter()
+        .position(|q| q.id == question.id)
+        .expect("the question is in the questionnaire");
+    let rest = |q: &Question, _: &Answers| pick(questionnaire, q, true);
+    let mut best: Option<((usize, bool, usize), Answer)> = None;
+    for candidate in candidate_answers(question) {
+        let mut tried = answers.clone();
+        tried.insert(question.id.clone(), candidate.clone());
+        let (all, shown) = walk_from(questionnaire, &flow, tried, Some(position), &rest);
+        let evaluation = score(questionnaire, &all);
+        let rank = (shown, evaluation.danger, evaluation.present.len());
+        if best.as_ref().is_none_or(|(b, _)| rank > *b) {
+            best = Some((rank, candidate));
+        }
+    }
+    best.map(|(_, a)| a)
+        .unwrap_or_else(|| pick(questionnaire, question, true))
+}
+
+/// The questions no run of [`plan`] with `choose` reaches: those the plan skips.
+pub fn not_shown<'q>(questionnaire: &'q Questionnaire, plan: &Plan) -> Vec<&'q str> {
+    questionnaire
+        .questions
+        .iter()
+        .filter(|q| !plan.steps.iter().any(|s| s.question == q.id))
+        .map(|q| q.id.as_str())
+        .collect()
 }
 
 /// The first question of each kind the plan asks (for "every question screen type").

@@ -1,26 +1,17 @@
-//! Small phones: at 320 CSS px nothing overflows horizontally on any screen;
+//! Small phones: at 320 CSS px nothing overflows horizontally on any screen, nor
+//! on the danger result in any language with any country's numbers;
 //! full-page screenshots of every screen at 360 px go to `target/screenshots/`
 //! for people to look at (not compared).
 
+use riskscreen_e2e::check;
 use riskscreen_e2e::plan::{self, Chooser};
 use riskscreen_e2e::{browser_test, Browser, PageOptions};
-use serde_json::Value as Json;
 
 use crate::plan_for;
 
 /// `None` if the page fits `innerWidth`, else a description of what sticks out.
 async fn overflow(b: &Browser) -> Option<String> {
-    let v: Json = b
-        .js("const iw = window.innerWidth, sw = document.documentElement.scrollWidth; \
-             if (sw <= iw) return null; \
-             const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + \
-               (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : ''); \
-             const out = Array.from(document.querySelectorAll('body *')).filter(e => { \
-               const r = e.getBoundingClientRect(); return r.width > 0 && r.right > iw + 0.5; }) \
-               .slice(0, 10).map(e => name(e) + ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ')'); \
-             return 'scrollWidth ' + sw + ' > innerWidth ' + iw + '; sticking out: ' + out.join(', ');")
-        .await;
-    v.as_str().map(str::to_owned)
+    check::overflow(b).await
 }
 
 /// Walks a plan by mouse, checking (or photographing) every screen.
@@ -81,11 +72,64 @@ async fn check(b: &Browser, name: &str, found: &mut Vec<String>, shots: bool) {
     } else if let Some(problem) = overflow(b).await {
         found.push(format!("{name}: {problem}"));
         // A picture of the first element that sticks out, for people.
-        b.js("const iw = innerWidth; const e = Array.from(document.querySelectorAll('body *')) \
-              .find(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > iw + 0.5; }); \
-              if (e) e.scrollIntoView({block: 'center'});")
+        check::picture_overflow(b, &format!("320-{name}")).await;
+    }
+}
+
+/// On the danger result: switches to every language the questionnaire ships and,
+/// in each, to every country of the helpline picker (the danger block shows that
+/// country's own emergency number and helpline), checking each.
+async fn danger_result_everywhere(b: &Browser, found: &mut Vec<String>) {
+    assert_eq!(b.screen().await.as_deref(), Some("result"));
+    assert_eq!(
+        b.count(".rs-danger").await,
+        1,
+        "the danger result has no `.rs-danger`"
+    );
+    let q = crate::questionnaire(b);
+    let countries = riskscreen_e2e::browser::strings(
+        &b.js("return Array.from(document.querySelectorAll('select#rs-country option'), o => o.value);")
+            .await,
+    );
+    for lang in &q.languages {
+        let offered = b
+            .count(&format!("select#rs-lang option[value=\"{lang}\"]"))
             .await;
-        b.screenshot(&format!("OVERFLOW-320-{name}")).await;
+        assert_eq!(offered, 1, "the language picker does not offer `{lang}`");
+        b.wait_for("select#rs-lang")
+            .await
+            .select_by_value(lang)
+            .await
+            .unwrap_or_else(|e| panic!("cannot choose `{lang}`: {e}"));
+        b.wait_until(
+            &format!("lang=\"{lang}\" on the result"),
+            &format!(
+                "const w = document.querySelector('.rs-widget'); \
+                 return !!w && w.getAttribute('lang') === {lang:?} && w.getAttribute('data-screen') === 'result';"
+            ),
+        )
+        .await;
+        for country in &countries {
+            b.wait_for("select#rs-country")
+                .await
+                .select_by_value(country)
+                .await
+                .unwrap_or_else(|e| panic!("cannot choose country `{country}`: {e}"));
+            // Let the widget render the change (Yew renders in a later task).
+            b.js_async(
+                "const done = arguments[arguments.length - 1]; \
+                 requestAnimationFrame(() => setTimeout(() => done(true), 0));",
+            )
+            .await;
+            let shown = if country.is_empty() { "none" } else { country };
+            check(
+                b,
+                &format!("{lang}-99-danger-country-{shown}"),
+                found,
+                false,
+            )
+            .await;
+        }
     }
 }
 
@@ -94,9 +138,11 @@ fn no_horizontal_overflow_at_320px() {
     browser_test("overflow_320", PageOptions::self_check(), |b| async move {
         b.set_width(320).await;
         let mut found = Vec::new();
+        walk(&b, &plan::concern_with_unsure, "en", &mut found, false).await;
         // Ukrainian words are longer; the danger result has the most content.
         walk(&b, &plan::danger, "uk", &mut found, false).await;
-        walk(&b, &plan::concern_with_unsure, "en", &mut found, false).await;
+        // The danger result in every language, with every country's numbers.
+        danger_result_everywhere(&b, &mut found).await;
         assert!(
             found.is_empty(),
             "horizontal overflow at 320 px:\n{}",

@@ -12,6 +12,7 @@
 //! | [`a11y`]       | axe-core finds no violation on any screen |
 //! | [`privacy`]    | no storage, no requests and no CSP violations during a run |
 //! | [`layout`]     | no horizontal overflow at 320 px; screenshots at 360 px |
+//! | [`screens`]    | every screen of every questionnaire in every language: texts, no missing string, no overflow at 320 px |
 
 mod a11y;
 mod fallback;
@@ -19,6 +20,7 @@ mod flow;
 mod layout;
 mod privacy;
 mod quick_exit;
+mod screens;
 
 use riskscreen_core::Questionnaire;
 use riskscreen_e2e::plan::{self, Chooser, Plan};
