@@ -30,6 +30,8 @@
 //!   ([`config::check`]); the full validator runs in `riskscreen compile` (+33 KB
 //!   in the browser);
 //! - `tracing` (yew's logger) compiled out of release builds (−9 KB);
+//! - the JSON read with `JSON.parse` and serde-wasm-bindgen instead of serde_json
+//!   ([`config::from_json`], −14 KB with the glue it adds);
 //! - no `classes!` (−1 KB), the panic panel written as escaped HTML.
 
 pub mod components;

@@ -6,6 +6,12 @@
 //! printed to standard error and the model is written as pretty JSON (serde_json of
 //! the core model, so the widget reads it with the same types).
 //!
+//! A helpline directory is written in its widget form
+//! ([`riskscreen_core::helplines::Directory::for_widget`]: no sources, check dates
+//! or notes) and compact: the page downloads it on every first visit, so it counts
+//! in the size budget, unlike the questionnaires. The TOML stays the record of
+//! where each number comes from.
+//!
 //! `compile` detects a helpline directory on its own; `compile-helplines` forces
 //! that reading (the build calls it for `questionnaires/helplines.toml`).
 //!
@@ -40,7 +46,7 @@ pub fn run(
             return Ok(Status::Invalid);
         }
         Some(Document::Questionnaire(q)) => serde_json::to_string_pretty(q)?,
-        Some(Document::Helplines(directory)) => serde_json::to_string_pretty(directory)?,
+        Some(Document::Helplines(directory)) => serde_json::to_string(&directory.for_widget())?,
     };
     if output == Path::new("-") {
         writeln!(out, "{json}")?;
