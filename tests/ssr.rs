@@ -72,6 +72,12 @@ fn common_contract(html: &str, screen: &str, lang: &str) {
         exit.starts_with("<button") && exit.contains("type=\"button\""),
         "{exit}"
     );
+    // A way to a helpline on every screen, not only on the result.
+    let help = tag(html, "class=\"rs-help\"");
+    assert!(
+        help.starts_with("<a") && help.contains("href=\"tel:112\""),
+        "{help}"
+    );
     let live = tag(html, "class=\"rs-live");
     assert!(
         live.contains("role=\"status\"") && live.contains("aria-live=\"polite\""),

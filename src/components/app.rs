@@ -117,6 +117,9 @@ pub fn App(props: &AppProps) -> Html {
                 >
                     <div class="rs-bar">
                         <QuickExit {on_exit} {on_restore} />
+                        // A way to a helpline on every screen, not only on the result:
+                        // someone in danger may never get that far.
+                        <a class="rs-help" href="tel:112">{ locale.t("help-emergency") }</a>
                         if state.screen != Screen::Exit {
                             <LanguagePicker current={state.lang.clone()} on_change={on_language} />
                         }

@@ -8,6 +8,8 @@
 
 exit-button = Rychle odejít
 exit-hint = nebo stiskněte 3krát Shift
+# A way to a helpline on every screen: the emergency number, free across the EU and in Ukraine.
+help-emergency = Tísňová linka: 112
 exit-progress = { $remaining ->
     [one] Pro odchod stiskněte Shift ještě { $remaining }krát.
     [few] Pro odchod stiskněte Shift ještě { $remaining }krát.

@@ -10,6 +10,8 @@
 
 exit-button = Seite schnell verlassen
 exit-hint = oder drücke 3-mal Shift
+# A way to a helpline on every screen: the emergency number, free across the EU and in Ukraine.
+help-emergency = Notruf: 112
 exit-progress = { $remaining ->
     [one] Drücke noch { $remaining } Mal Shift, um die Seite zu verlassen.
    *[other] Drücke noch { $remaining } Mal Shift, um die Seite zu verlassen.

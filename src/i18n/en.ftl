@@ -6,6 +6,8 @@
 
 exit-button = Leave quickly
 exit-hint = or press Shift 3 times
+# A way to a helpline on every screen: the emergency number, free across the EU and in Ukraine.
+help-emergency = Emergency: 112
 exit-progress = { $remaining ->
     [one] Press Shift { $remaining } more time to leave.
    *[other] Press Shift { $remaining } more times to leave.

@@ -10,6 +10,8 @@
 
 exit-button = Gyors kilépés
 exit-hint = vagy nyomja meg háromszor a Shiftet
+# A way to a helpline on every screen: the emergency number, free across the EU and in Ukraine.
+help-emergency = Segélyhívó: 112
 exit-progress = { $remaining ->
     [one] A kilépéshez nyomja meg a Shiftet még { $remaining } alkalommal.
    *[other] A kilépéshez nyomja meg a Shiftet még { $remaining } alkalommal.

@@ -11,6 +11,8 @@
 
 exit-button = Szybko wyjdź
 exit-hint = lub naciśnij 3 razy Shift
+# A way to a helpline on every screen: the emergency number, free across the EU and in Ukraine.
+help-emergency = Numer alarmowy: 112
 exit-progress = { $remaining ->
     [one] Naciśnij Shift jeszcze { $remaining } raz, aby wyjść.
     [few] Naciśnij Shift jeszcze { $remaining } razy, aby wyjść.

@@ -10,6 +10,8 @@
 
 exit-button = Ieșiți rapid
 exit-hint = sau apăsați Shift de 3 ori
+# A way to a helpline on every screen: the emergency number, free across the EU and in Ukraine.
+help-emergency = Urgențe: 112
 exit-progress = { $remaining ->
     [one] Mai apăsați Shift o dată ca să ieșiți.
     [few] Mai apăsați Shift de { $remaining } ori ca să ieșiți.

@@ -9,6 +9,8 @@
 
 exit-button = Быстро выйти
 exit-hint = или нажмите Shift 3 раза
+# A way to a helpline on every screen: the emergency number, free across the EU and in Ukraine.
+help-emergency = Экстренная помощь: 112
 exit-progress = { $remaining ->
     [one] Нажмите Shift ещё { $remaining } раз, чтобы выйти.
     [few] Нажмите Shift ещё { $remaining } раза, чтобы выйти.

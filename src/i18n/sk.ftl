@@ -10,6 +10,8 @@
 
 exit-button = Rýchlo odísť
 exit-hint = alebo stlačte 3-krát Shift
+# A way to a helpline on every screen: the emergency number, free across the EU and in Ukraine.
+help-emergency = Tiesňová linka: 112
 exit-progress = { $remaining ->
     [one] Ak chcete odísť, stlačte Shift ešte { $remaining }-krát.
     [few] Ak chcete odísť, stlačte Shift ešte { $remaining }-krát.

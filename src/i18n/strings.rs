@@ -38,6 +38,7 @@ pub fn all() -> Vec<(&'static str, Messages)> {
 pub static EN: Messages = &[
     ("exit-button", &[Text("Leave quickly")]),
     ("exit-hint", &[Text("or press Shift 3 times")]),
+    ("help-emergency", &[Text("Emergency: 112")]),
     ("exit-progress", &[Select("remaining", &[Variant { key: Name("one"), default: false, value: &[Text("Press Shift "), Var("remaining"), Text(" more time to leave.")] }, Variant { key: Name("other"), default: true, value: &[Text("Press Shift "), Var("remaining"), Text(" more times to leave.")] }])]),
     ("exit-cover", &[Text("Loading…")]),
     ("language-label", &[Text("Language")]),
@@ -106,6 +107,7 @@ pub static EN: Messages = &[
 pub static CS: Messages = &[
     ("exit-button", &[Text("Rychle odejít")]),
     ("exit-hint", &[Text("nebo stiskněte 3krát Shift")]),
+    ("help-emergency", &[Text("Tísňová linka: 112")]),
     ("exit-progress", &[Select("remaining", &[Variant { key: Name("one"), default: false, value: &[Text("Pro odchod stiskněte Shift ještě "), Var("remaining"), Text("krát.")] }, Variant { key: Name("few"), default: false, value: &[Text("Pro odchod stiskněte Shift ještě "), Var("remaining"), Text("krát.")] }, Variant { key: Name("many"), default: false, value: &[Text("Pro odchod stiskněte Shift ještě "), Var("remaining"), Text("krát.")] }, Variant { key: Name("other"), default: true, value: &[Text("Pro odchod stiskněte Shift ještě "), Var("remaining"), Text("krát.")] }])]),
     ("exit-cover", &[Text("Načítání…")]),
     ("language-label", &[Text("Jazyk")]),
@@ -174,6 +176,7 @@ pub static CS: Messages = &[
 pub static DE: Messages = &[
     ("exit-button", &[Text("Seite schnell verlassen")]),
     ("exit-hint", &[Text("oder drücke 3-mal Shift")]),
+    ("help-emergency", &[Text("Notruf: 112")]),
     ("exit-progress", &[Select("remaining", &[Variant { key: Name("one"), default: false, value: &[Text("Drücke noch "), Var("remaining"), Text(" Mal Shift, um die Seite zu verlassen.")] }, Variant { key: Name("other"), default: true, value: &[Text("Drücke noch "), Var("remaining"), Text(" Mal Shift, um die Seite zu verlassen.")] }])]),
     ("exit-cover", &[Text("Wird geladen…")]),
     ("language-label", &[Text("Sprache")]),
@@ -242,6 +245,7 @@ pub static DE: Messages = &[
 pub static HU: Messages = &[
     ("exit-button", &[Text("Gyors kilépés")]),
     ("exit-hint", &[Text("vagy nyomja meg háromszor a Shiftet")]),
+    ("help-emergency", &[Text("Segélyhívó: 112")]),
     ("exit-progress", &[Select("remaining", &[Variant { key: Name("one"), default: false, value: &[Text("A kilépéshez nyomja meg a Shiftet még "), Var("remaining"), Text(" alkalommal.")] }, Variant { key: Name("other"), default: true, value: &[Text("A kilépéshez nyomja meg a Shiftet még "), Var("remaining"), Text(" alkalommal.")] }])]),
     ("exit-cover", &[Text("Betöltés…")]),
     ("language-label", &[Text("Nyelv")]),
@@ -310,6 +314,7 @@ pub static HU: Messages = &[
 pub static PL: Messages = &[
     ("exit-button", &[Text("Szybko wyjdź")]),
     ("exit-hint", &[Text("lub naciśnij 3 razy Shift")]),
+    ("help-emergency", &[Text("Numer alarmowy: 112")]),
     ("exit-progress", &[Select("remaining", &[Variant { key: Name("one"), default: false, value: &[Text("Naciśnij Shift jeszcze "), Var("remaining"), Text(" raz, aby wyjść.")] }, Variant { key: Name("few"), default: false, value: &[Text("Naciśnij Shift jeszcze "), Var("remaining"), Text(" razy, aby wyjść.")] }, Variant { key: Name("many"), default: false, value: &[Text("Naciśnij Shift jeszcze "), Var("remaining"), Text(" razy, aby wyjść.")] }, Variant { key: Name("other"), default: true, value: &[Text("Naciśnij Shift jeszcze "), Var("remaining"), Text(" razu, aby wyjść.")] }])]),
     ("exit-cover", &[Text("Ładowanie…")]),
     ("language-label", &[Text("Język")]),
@@ -378,6 +383,7 @@ pub static PL: Messages = &[
 pub static RO: Messages = &[
     ("exit-button", &[Text("Ieșiți rapid")]),
     ("exit-hint", &[Text("sau apăsați Shift de 3 ori")]),
+    ("help-emergency", &[Text("Urgențe: 112")]),
     ("exit-progress", &[Select("remaining", &[Variant { key: Name("one"), default: false, value: &[Text("Mai apăsați Shift o dată ca să ieșiți.")] }, Variant { key: Name("few"), default: false, value: &[Text("Mai apăsați Shift de "), Var("remaining"), Text(" ori ca să ieșiți.")] }, Variant { key: Name("other"), default: true, value: &[Text("Mai apăsați Shift de "), Var("remaining"), Text(" de ori ca să ieșiți.")] }])]),
     ("exit-cover", &[Text("Se încarcă…")]),
     ("language-label", &[Text("Limba")]),
@@ -446,6 +452,7 @@ pub static RO: Messages = &[
 pub static RU: Messages = &[
     ("exit-button", &[Text("Быстро выйти")]),
     ("exit-hint", &[Text("или нажмите Shift 3 раза")]),
+    ("help-emergency", &[Text("Экстренная помощь: 112")]),
     ("exit-progress", &[Select("remaining", &[Variant { key: Name("one"), default: false, value: &[Text("Нажмите Shift ещё "), Var("remaining"), Text(" раз, чтобы выйти.")] }, Variant { key: Name("few"), default: false, value: &[Text("Нажмите Shift ещё "), Var("remaining"), Text(" раза, чтобы выйти.")] }, Variant { key: Name("many"), default: false, value: &[Text("Нажмите Shift ещё "), Var("remaining"), Text(" раз, чтобы выйти.")] }, Variant { key: Name("other"), default: true, value: &[Text("Нажмите Shift ещё "), Var("remaining"), Text(" раза, чтобы выйти.")] }])]),
     ("exit-cover", &[Text("Загрузка…")]),
     ("language-label", &[Text("Язык")]),
@@ -514,6 +521,7 @@ pub static RU: Messages = &[
 pub static SK: Messages = &[
     ("exit-button", &[Text("Rýchlo odísť")]),
     ("exit-hint", &[Text("alebo stlačte 3-krát Shift")]),
+    ("help-emergency", &[Text("Tiesňová linka: 112")]),
     ("exit-progress", &[Select("remaining", &[Variant { key: Name("one"), default: false, value: &[Text("Ak chcete odísť, stlačte Shift ešte "), Var("remaining"), Text("-krát.")] }, Variant { key: Name("few"), default: false, value: &[Text("Ak chcete odísť, stlačte Shift ešte "), Var("remaining"), Text("-krát.")] }, Variant { key: Name("many"), default: false, value: &[Text("Ak chcete odísť, stlačte Shift ešte "), Var("remaining"), Text("-krát.")] }, Variant { key: Name("other"), default: true, value: &[Text("Ak chcete odísť, stlačte Shift ešte "), Var("remaining"), Text("-krát.")] }])]),
     ("exit-cover", &[Text("Načítava sa…")]),
     ("language-label", &[Text("Jazyk")]),
@@ -582,6 +590,7 @@ pub static SK: Messages = &[
 pub static UK: Messages = &[
     ("exit-button", &[Text("Швидко вийти")]),
     ("exit-hint", &[Text("або натисніть Shift 3 рази")]),
+    ("help-emergency", &[Text("Екстрена допомога: 112")]),
     ("exit-progress", &[Select("remaining", &[Variant { key: Name("one"), default: false, value: &[Text("Натисніть Shift ще "), Var("remaining"), Text(" раз, щоб вийти.")] }, Variant { key: Name("few"), default: false, value: &[Text("Натисніть Shift ще "), Var("remaining"), Text(" рази, щоб вийти.")] }, Variant { key: Name("many"), default: false, value: &[Text("Натисніть Shift ще "), Var("remaining"), Text(" разів, щоб вийти.")] }, Variant { key: Name("other"), default: true, value: &[Text("Натисніть Shift ще "), Var("remaining"), Text(" раза, щоб вийти.")] }])]),
     ("exit-cover", &[Text("Завантаження…")]),
     ("language-label", &[Text("Мова")]),

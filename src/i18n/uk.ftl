@@ -7,6 +7,8 @@
 
 exit-button = Швидко вийти
 exit-hint = або натисніть Shift 3 рази
+# A way to a helpline on every screen: the emergency number, free across the EU and in Ukraine.
+help-emergency = Екстрена допомога: 112
 exit-progress = { $remaining ->
     [one] Натисніть Shift ще { $remaining } раз, щоб вийти.
     [few] Натисніть Shift ще { $remaining } рази, щоб вийти.
