@@ -4,7 +4,7 @@
 //! language and country chosen. [`Action`]s change it through [`FlowState::apply`]
 //! (wrapped as yew's [`Reducible`]), which does no IO, so every rule below is tested
 //! natively in `tests/reducer.rs`. Skip logic and scoring are the engine's
-//! ([`visible_questions`], [`fn@score`]); nothing here duplicates them.
+//! ([`Plan`], [`score_planned`]); nothing here duplicates them.
 //!
 //! Rules:
 //! - Answers are kept only for questions that are shown: when a changed answer hides
@@ -20,7 +20,7 @@
 
 use std::rc::Rc;
 
-use riskscreen_core::{score, visible_questions, Answer, Answers, Evaluation, Questionnaire};
+use riskscreen_core::{score_planned, Answer, Answers, Evaluation, Plan, Questionnaire};
 use yew::prelude::*;
 
 /// Which screen is showing.
@@ -126,6 +126,8 @@ pub enum Action {
 pub struct FlowState {
     /// The questionnaire (shared, never changed).
     pub questionnaire: Rc<Questionnaire>,
+    /// The questionnaire's skip logic, compiled once: every answer re-evaluates it.
+    pub plan: Rc<Plan>,
     /// The screen showing.
     pub screen: Screen,
     /// The answers to shown questions.
@@ -195,9 +197,11 @@ impl FlowState {
         lang: AttrValue,
         country: Option<AttrValue>,
     ) -> Self {
-        let visible = visible_questions(&questionnaire, &Answers::new()).into();
+        let plan = Rc::new(Plan::new(&questionnaire));
+        let visible = plan.visible(&Answers::new()).into();
         FlowState {
             questionnaire,
+            plan,
             screen: Screen::Start,
             answers: Rc::default(),
             visible,
@@ -298,7 +302,8 @@ impl FlowState {
             Action::ShowResult => {
                 if self.screen == Screen::Review {
                     if self.all_answered() {
-                        let evaluation = score(&self.questionnaire, &self.answers);
+                        let evaluation =
+                            score_planned(&self.plan, &self.questionnaire, &self.answers);
                         self.evaluation = Some(Rc::new(evaluation));
                         self.show(Screen::Result, Some(Notice::Result));
                     } else {
@@ -388,7 +393,7 @@ impl FlowState {
                 answers.remove(&question);
             }
         }
-        let visible = visible_questions(&self.questionnaire, answers);
+        let visible = self.plan.visible(answers);
         let questions = &self.questionnaire.questions;
         answers.retain(|id, _| visible.iter().any(|&i| questions[i].id == *id));
         self.visible = visible.into();
@@ -449,7 +454,7 @@ impl FlowState {
 
     fn wipe(&mut self) {
         self.answers = Rc::default();
-        self.visible = visible_questions(&self.questionnaire, &self.answers).into();
+        self.visible = self.plan.visible(&self.answers).into();
         self.evaluation = None;
         self.error = None;
         self.editing = false;
