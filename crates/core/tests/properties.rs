@@ -6,15 +6,16 @@
 //! and built into a [`Questionnaire`] by [`build`]; every generated questionnaire
 //! passes validation, which `generated_questionnaires_are_valid` checks.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use proptest::prelude::*;
 use riskscreen_core::{
-    check_answers, load_helplines_toml, load_json, load_toml, score, score_indicators, validate,
-    visible_questions, Answer, AnswerOption, AnswerTest, Answers, Audience, Band, Condition,
-    Dimension, IloStage, Indicator, Model, Question, QuestionKind, Questionnaire, Scoring, Section,
-    Source, Strength, Text,
+    check_answers, load_helplines_toml, load_json, load_toml, score, score_indicators,
+    score_planned, validate, visible_questions, Answer, AnswerOption, AnswerTest, Answers,
+    Audience, Band, Condition, Dimension, DimensionResult, Evaluation, Evidence, IloStage,
+    Indicator, Model, Plan, Question, QuestionKind, Questionnaire, Scoring, Section, Source,
+    Strength, Text,
 };
 
 // ---------------------------------------------------------------- generated questionnaires
@@ -386,6 +387,185 @@ fn answers() -> impl Strategy<Value = Answers> {
     prop::collection::btree_map(id, value, 0..16)
 }
 
+// ---------------------------------------------------------------- reference scorer
+
+/// A flaw the validator would reject, put into a generated questionnaire so that the
+/// reference comparison also covers what the scorer sees only unvalidated: the same
+/// option id twice in a question, or an option named like a reserved answer word.
+fn sabotage(q: &mut Questionnaire, flaw: usize, at: usize) {
+    let choice: Vec<usize> = (0..q.questions.len())
+        .filter(|&i| !q.questions[i].options.is_empty())
+        .collect();
+    let Some(&i) = choice.get(at % choice.len().max(1)) else {
+        return;
+    };
+    let options = &mut q.questions[i].options;
+    let last = options.len() - 1;
+    match flaw % 4 {
+        1 => options[last].id = options[0].id.clone(),
+        2 => options[0].id = "yes".into(),
+        3 => options[last].id = "unsure".into(),
+        _ => {}
+    }
+}
+
+/// The scoring rules written out the slow, obvious way over the model's strings, as
+/// the reference the compiled [`Plan`] and the scorer must agree with exactly.
+///
+/// Questions are walked in order; a question counts when its section's condition
+/// (evaluated at the section's first question) and its own condition hold over the
+/// answers to questions shown so far. The first question of a duplicated id takes
+/// its answer, and a condition's question id names that first question.
+fn reference(q: &Questionnaire, answers: &Answers) -> Evaluation {
+    fn holds(condition: &Condition, effective: &BTreeMap<&str, &Answer>) -> bool {
+        match condition {
+            Condition::All(all) => all.iter().all(|c| holds(c, effective)),
+            Condition::Any(any) => any.iter().any(|c| holds(c, effective)),
+            Condition::Not(inner) => !holds(inner, effective),
+            Condition::Equals(test) => effective
+                .get(test.question.as_str())
+                .is_some_and(|a| a.equals(&test.value)),
+            Condition::Includes(test) => effective
+                .get(test.question.as_str())
+                .is_some_and(|a| a.includes(&test.value)),
+        }
+    }
+    let indicator_position =
+        |id: &str| q.indicators.iter().position(|indicator| indicator.id == id);
+    let mut effective: BTreeMap<&str, &Answer> = BTreeMap::new();
+    let mut section_shown: BTreeMap<&str, bool> = BTreeMap::new();
+    let mut marked = vec![false; q.indicators.len()];
+    let (mut evidence, mut unsure, mut declined) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, question) in q.questions.iter().enumerate() {
+        let section_ok = match q.sections.iter().find(|s| s.id == question.section) {
+            Some(section) => *section_shown.entry(section.id.as_str()).or_insert_with(|| {
+                section
+                    .show_if
+                    .as_ref()
+                    .is_none_or(|c| holds(c, &effective))
+            }),
+            None => true,
+        };
+        let shown = section_ok
+            && question
+                .show_if
+                .as_ref()
+                .is_none_or(|c| holds(c, &effective));
+        let first = q.questions.iter().position(|o| o.id == question.id) == Some(i);
+        let Some(answer) = answers.get(&question.id).filter(|_| shown && first) else {
+            continue;
+        };
+        effective.insert(&question.id, answer);
+        match answer {
+            Answer::Unsure => unsure.push(question.id.clone()),
+            Answer::Declined => declined.push(question.id.clone()),
+            _ => {}
+        }
+        let mut found: Vec<usize> = answer
+            .indicators(question)
+            .into_iter()
+            .filter_map(indicator_position)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        for indicator in found {
+            marked[indicator] = true;
+            evidence.push(Evidence {
+                indicator: q.indicators[indicator].id.clone(),
+                question: question.id.clone(),
+            });
+        }
+    }
+    let present: Vec<&Indicator> = q
+        .indicators
+        .iter()
+        .zip(&marked)
+        .filter_map(|(indicator, &m)| m.then_some(indicator))
+        .collect();
+    let danger_indicators: Vec<String> = present
+        .iter()
+        .filter(|i| i.danger)
+        .map(|i| i.id.clone())
+        .collect();
+    let mut result = Evaluation {
+        questionnaire: q.id.clone(),
+        version: q.version.clone(),
+        model: q.scoring.model.as_str().to_owned(),
+        level: String::new(),
+        level_index: 0,
+        danger: !danger_indicators.is_empty(),
+        danger_indicators,
+        present: present.iter().map(|i| i.id.clone()).collect(),
+        evidence,
+        unsure,
+        declined,
+        score: None,
+        dimensions: None,
+        pattern_parts: None,
+        pattern_met: None,
+    };
+    let level = match q.scoring.model {
+        Model::Weighted => {
+            let total = present
+                .iter()
+                .map(|i| i.weight.unwrap_or(0))
+                .fold(0, u32::saturating_add);
+            result.score = Some(total);
+            q.bands
+                .iter()
+                .rposition(|b| b.min_score.is_some_and(|min| total >= min))
+        }
+        Model::Ilo => {
+            let mut dimensions: BTreeMap<String, DimensionResult> = BTreeMap::new();
+            for dimension in &q.dimensions {
+                dimensions.insert(dimension.id.clone(), DimensionResult::default());
+            }
+            for indicator in &present {
+                if let Some(counts) = dimensions.get_mut(&indicator.dimension) {
+                    match indicator.strength {
+                        Some(Strength::Strong) => counts.strong += 1,
+                        Some(Strength::Medium) => counts.medium += 1,
+                        Some(Strength::Weak) => counts.weak += 1,
+                        None => {}
+                    }
+                }
+            }
+            for counts in dimensions.values_mut() {
+                counts.positive = DimensionResult::rule(counts.strong, counts.medium, counts.weak);
+            }
+            let positive = |d: &String| dimensions.get(d).is_some_and(|r| r.positive);
+            let parts: Vec<bool> = q
+                .scoring
+                .pattern
+                .iter()
+                .map(|any| any.iter().any(positive))
+                .collect();
+            let met = !parts.is_empty() && parts.iter().all(|&p| p);
+            let stage = if met {
+                IloStage::PatternMet
+            } else if q.scoring.pattern.iter().flatten().any(positive) {
+                IloStage::DimensionPositive
+            } else if !present.is_empty() {
+                IloStage::IndicatorPresent
+            } else {
+                IloStage::Always
+            };
+            result.dimensions = Some(dimensions);
+            result.pattern_parts = Some(parts);
+            result.pattern_met = Some(met);
+            q.bands
+                .iter()
+                .rposition(|b| b.when.is_some_and(|w| w <= stage))
+        }
+    };
+    let level = level.unwrap_or(0);
+    if let Some(band) = q.bands.get(level) {
+        result.level = band.id.clone();
+        result.level_index = level;
+    }
+    result
+}
+
 // ---------------------------------------------------------------- properties
 
 proptest! {
@@ -457,6 +637,31 @@ proptest! {
         for id in result.unsure.iter().chain(&result.declined) {
             prop_assert!(shown.contains(id.as_str()));
         }
+    }
+
+    /// The compiled scorer gives exactly what the rules written out naively give, for
+    /// any answers (unknown questions and options, wrong kinds), also on questionnaires
+    /// with flaws only the validator would catch; and a reused plan gives the same.
+    #[test]
+    fn scoring_matches_the_reference(
+        spec in spec(),
+        answers in answers(),
+        flaw in any::<usize>(),
+        at in any::<usize>(),
+    ) {
+        let mut q = build(&spec);
+        sabotage(&mut q, flaw, at);
+        let expected = reference(&q, &answers);
+        prop_assert_eq!(&score(&q, &answers), &expected);
+        let plan = Plan::new(&q);
+        prop_assert_eq!(&score_planned(&plan, &q, &answers), &expected);
+        prop_assert_eq!(&score_planned(&plan, &q, &Answers::new()), &reference(&q, &Answers::new()));
+        let marked: BTreeSet<String> = expected.present.iter().cloned().collect();
+        let direct = score_indicators(&q, &marked);
+        prop_assert_eq!(
+            (&direct.level, &direct.present, &direct.dimensions, &direct.score, &direct.pattern_parts),
+            (&expected.level, &expected.present, &expected.dimensions, &expected.score, &expected.pattern_parts)
+        );
     }
 
     /// Any text at all is an error or a questionnaire, never a panic.
