@@ -10,7 +10,7 @@
 //! uses minimum counts, and the validator keeps bands in ascending order). The
 //! property tests in `tests/properties.rs` hold the code to that.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -92,6 +92,46 @@ impl DimensionResult {
     }
 }
 
+/// What scoring needs of a questionnaire that does not depend on the answers, worked
+/// out once (a [`Plan`] holds it) so that an evaluation looks nothing up by name.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Tables {
+    /// For each indicator, the slot of its dimension (`None`: no such dimension).
+    indicator_slot: Vec<Option<usize>>,
+    /// For each slot (one per distinct dimension id), the first dimension with that id.
+    slot_dimension: Vec<usize>,
+    /// The `ilo` pattern with dimension ids replaced by slots.
+    pattern: Vec<Vec<Option<usize>>>,
+}
+
+impl Tables {
+    pub(crate) fn new(questionnaire: &Questionnaire) -> Self {
+        let mut slot_of: HashMap<&str, usize> = HashMap::new();
+        let mut slot_dimension = Vec::new();
+        for (i, dimension) in questionnaire.dimensions.iter().enumerate() {
+            slot_of.entry(&dimension.id).or_insert_with(|| {
+                slot_dimension.push(i);
+                slot_dimension.len() - 1
+            });
+        }
+        let slot = |id: &String| slot_of.get(id.as_str()).copied();
+        Tables {
+            indicator_slot: questionnaire
+                .indicators
+                .iter()
+                .map(|i| slot(&i.dimension))
+                .collect(),
+            pattern: questionnaire
+                .scoring
+                .pattern
+                .iter()
+                .map(|any| any.iter().map(slot).collect())
+                .collect(),
+            slot_dimension,
+        }
+    }
+}
+
 /// Scores answers: only answers to shown questions count.
 ///
 /// The questionnaire must have passed validation; answers to unknown questions or
@@ -106,29 +146,32 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Evaluation {
 pub fn score_planned(plan: &Plan, questionnaire: &Questionnaire, answers: &Answers) -> Evaluation {
     let (_, effective) = plan.effective(&plan.by_position(answers));
     let mut marked = vec![false; questionnaire.indicators.len()];
-    let mut evidence = Vec::new();
+    // (indicator, question) positions first, so the evidence is allocated once.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut unsure = Vec::new();
     let mut declined = Vec::new();
     let mut found = Vec::new();
-    for (position, answer) in effective.iter().enumerate() {
-        let Some(answer) = answer else { continue };
-        let question = &questionnaire.questions[position];
-        match answer {
-            Answer::Unsure => unsure.push(question.id.clone()),
-            Answer::Declined => declined.push(question.id.clone()),
+    for (position, given) in effective.iter().enumerate() {
+        let Some(given) = given else { continue };
+        match given.answer {
+            Answer::Unsure => unsure.push(questionnaire.questions[position].id.clone()),
+            Answer::Declined => declined.push(questionnaire.questions[position].id.clone()),
             _ => {}
         }
-        plan.marked_by(questionnaire, position, answer, &mut found);
+        plan.marked_by(position, given, &mut found);
         for &indicator in &found {
             marked[indicator] = true;
-            evidence.push(Evidence {
-                indicator: questionnaire.indicators[indicator].id.clone(),
-                question: question.id.clone(),
-            });
+            pairs.push((indicator, position));
         }
     }
-    let mut result = score_marked(questionnaire, &marked);
-    result.evidence = evidence;
+    let mut result = score_marked(questionnaire, &plan.tables, &marked);
+    result.evidence = pairs
+        .iter()
+        .map(|&(indicator, position)| Evidence {
+            indicator: questionnaire.indicators[indicator].id.clone(),
+            question: questionnaire.questions[position].id.clone(),
+        })
+        .collect();
     result.unsure = unsure;
     result.declined = declined;
     result
@@ -142,21 +185,21 @@ pub fn score_indicators(questionnaire: &Questionnaire, marked: &BTreeSet<String>
         .iter()
         .map(|i| marked.contains(&i.id))
         .collect();
-    score_marked(questionnaire, &marked)
+    score_marked(questionnaire, &Tables::new(questionnaire), &marked)
 }
 
 /// Scores indicators marked by position (aligned with `questionnaire.indicators`).
-fn score_marked(questionnaire: &Questionnaire, marked: &[bool]) -> Evaluation {
-    let present: Vec<&crate::model::Indicator> = questionnaire
-        .indicators
+fn score_marked(questionnaire: &Questionnaire, tables: &Tables, marked: &[bool]) -> Evaluation {
+    let present: Vec<usize> = marked
         .iter()
-        .zip(marked)
+        .enumerate()
         .filter_map(|(i, &m)| m.then_some(i))
         .collect();
+    let indicators = &questionnaire.indicators;
     let danger_indicators: Vec<String> = present
         .iter()
-        .filter(|i| i.danger)
-        .map(|i| i.id.clone())
+        .filter(|&&i| indicators[i].danger)
+        .map(|&i| indicators[i].id.clone())
         .collect();
 
     let mut result = Evaluation {
@@ -167,7 +210,7 @@ fn score_marked(questionnaire: &Questionnaire, marked: &[bool]) -> Evaluation {
         level_index: 0,
         danger: !danger_indicators.is_empty(),
         danger_indicators,
-        present: present.iter().map(|i| i.id.clone()).collect(),
+        present: present.iter().map(|&i| indicators[i].id.clone()).collect(),
         evidence: Vec::new(),
         unsure: Vec::new(),
         declined: Vec::new(),
@@ -181,7 +224,7 @@ fn score_marked(questionnaire: &Questionnaire, marked: &[bool]) -> Evaluation {
         Model::Weighted => {
             let total: u32 = present
                 .iter()
-                .map(|i| i.weight.unwrap_or(0))
+                .map(|&i| indicators[i].weight.unwrap_or(0))
                 .fold(0, u32::saturating_add);
             result.score = Some(total);
             last_band(questionnaire, |band| {
@@ -189,51 +232,47 @@ fn score_marked(questionnaire: &Questionnaire, marked: &[bool]) -> Evaluation {
             })
         }
         Model::Ilo => {
-            let mut dimensions: BTreeMap<String, DimensionResult> = questionnaire
-                .dimensions
-                .iter()
-                .map(|d| (d.id.clone(), DimensionResult::default()))
-                .collect();
-            for indicator in &present {
-                let Some(counts) = dimensions.get_mut(&indicator.dimension) else {
+            // Counted by slot; the map (sorted by id) is built once at the end.
+            let mut counts = vec![DimensionResult::default(); tables.slot_dimension.len()];
+            for &i in &present {
+                let Some(slot) = tables.indicator_slot[i] else {
                     continue;
                 };
-                match indicator.strength {
+                let counts = &mut counts[slot];
+                match indicators[i].strength {
                     Some(Strength::Strong) => counts.strong += 1,
                     Some(Strength::Medium) => counts.medium += 1,
                     Some(Strength::Weak) => counts.weak += 1,
                     None => {}
                 }
             }
-            for counts in dimensions.values_mut() {
+            for counts in &mut counts {
                 counts.positive = DimensionResult::rule(counts.strong, counts.medium, counts.weak);
             }
-            let parts: Vec<bool> = questionnaire
-                .scoring
+            let positive = |slot: &Option<usize>| slot.is_some_and(|s| counts[s].positive);
+            let parts: Vec<bool> = tables
                 .pattern
                 .iter()
-                .map(|any| {
-                    any.iter()
-                        .any(|d| dimensions.get(d).is_some_and(|r| r.positive))
-                })
+                .map(|any| any.iter().any(positive))
                 .collect();
             let pattern_met = !parts.is_empty() && parts.iter().all(|&p| p);
             let stage = if pattern_met {
                 IloStage::PatternMet
-            } else if questionnaire
-                .scoring
-                .pattern
-                .iter()
-                .flatten()
-                .any(|d| dimensions.get(d).is_some_and(|r| r.positive))
-            {
+            } else if tables.pattern.iter().flatten().any(positive) {
                 IloStage::DimensionPositive
             } else if !present.is_empty() {
                 IloStage::IndicatorPresent
             } else {
                 IloStage::Always
             };
-            result.dimensions = Some(dimensions);
+            result.dimensions = Some(
+                tables
+                    .slot_dimension
+                    .iter()
+                    .zip(counts)
+                    .map(|(&d, counts)| (questionnaire.dimensions[d].id.clone(), counts))
+                    .collect(),
+            );
             result.pattern_parts = Some(parts);
             result.pattern_met = Some(pattern_met);
             last_band(questionnaire, |band| band.when.is_some_and(|w| w <= stage))

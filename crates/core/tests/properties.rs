@@ -391,22 +391,90 @@ fn answers() -> impl Strategy<Value = Answers> {
 
 /// A flaw the validator would reject, put into a generated questionnaire so that the
 /// reference comparison also covers what the scorer sees only unvalidated: the same
-/// option id twice in a question, or an option named like a reserved answer word.
+/// option id twice in a question, an option named like a reserved answer word (the
+/// conditions on it renamed too), or two questions with the same id.
 fn sabotage(q: &mut Questionnaire, flaw: usize, at: usize) {
+    fn rename(condition: &mut Condition, question: &str, from: &str, to: &str) {
+        match condition {
+            Condition::All(list) | Condition::Any(list) => {
+                list.iter_mut().for_each(|c| rename(c, question, from, to))
+            }
+            Condition::Not(inner) => rename(inner, question, from, to),
+            Condition::Equals(test) | Condition::Includes(test) => {
+                if test.question == question && test.value == from {
+                    test.value = to.to_owned();
+                }
+            }
+        }
+    }
+    if flaw % 5 == 4 {
+        if q.questions.len() > 1 {
+            let i = 1 + at % (q.questions.len() - 1);
+            q.questions[i].id = q.questions[i - 1].id.clone();
+        }
+        return;
+    }
     let choice: Vec<usize> = (0..q.questions.len())
         .filter(|&i| !q.questions[i].options.is_empty())
         .collect();
     let Some(&i) = choice.get(at % choice.len().max(1)) else {
         return;
     };
-    let options = &mut q.questions[i].options;
-    let last = options.len() - 1;
-    match flaw % 4 {
-        1 => options[last].id = options[0].id.clone(),
-        2 => options[0].id = "yes".into(),
-        3 => options[last].id = "unsure".into(),
-        _ => {}
+    let last = q.questions[i].options.len() - 1;
+    let (option, to) = match flaw % 5 {
+        1 => (last, q.questions[i].options[0].id.clone()),
+        2 => (0, "yes".to_owned()),
+        3 => (last, "unsure".to_owned()),
+        _ => return,
+    };
+    let question = q.questions[i].id.clone();
+    let from = std::mem::replace(&mut q.questions[i].options[option].id, to.clone());
+    let conditions = q.questions.iter_mut().map(|q| &mut q.show_if);
+    let sections = q.sections.iter_mut().map(|s| &mut s.show_if);
+    for condition in conditions.chain(sections).flatten() {
+        rename(condition, &question, &from, &to);
     }
+}
+
+/// Answers that mostly fit `q`, so that conditions and marks on lists of options are
+/// really reached: per question (selectors reused in turn) no answer, "not sure",
+/// "rather not say", a wrong kind, or an answer of its kind with options picked by
+/// bits, now and then with an unknown option id.
+fn fitting_answers(q: &Questionnaire, picks: &[(u8, u64)]) -> Answers {
+    let mut answers = Answers::new();
+    for (question, &(what, bits)) in q.questions.iter().zip(picks.iter().cycle()) {
+        let unknown = bits >> 63 == 1;
+        let options = &question.options;
+        let answer = match (what % 8, question.kind) {
+            (0, _) => continue,
+            (1, _) => Answer::Unsure,
+            (2, _) => Answer::Declined,
+            (3, QuestionKind::YesNo) => Answer::Choice("o0".into()),
+            (3, _) => Answer::Yes,
+            (_, QuestionKind::YesNo) if bits & 1 == 0 => Answer::Yes,
+            (_, QuestionKind::YesNo) => Answer::No,
+            (_, QuestionKind::SingleChoice) if unknown || options.is_empty() => {
+                Answer::Choice("x".into())
+            }
+            (_, QuestionKind::SingleChoice) => {
+                Answer::Choice(options[bits as usize % options.len()].id.clone())
+            }
+            (_, QuestionKind::MultipleChoice) => {
+                let mut ids: BTreeSet<String> = options
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| bits >> (k % 62) & 1 == 1)
+                    .map(|(_, o)| o.id.clone())
+                    .collect();
+                if unknown {
+                    ids.insert("x".into());
+                }
+                Answer::Choices(ids)
+            }
+        };
+        answers.entry(question.id.clone()).or_insert(answer);
+    }
+    answers
 }
 
 /// The scoring rules written out the slow, obvious way over the model's strings, as
@@ -414,8 +482,8 @@ fn sabotage(q: &mut Questionnaire, flaw: usize, at: usize) {
 ///
 /// Questions are walked in order; a question counts when its section's condition
 /// (evaluated at the section's first question) and its own condition hold over the
-/// answers to questions shown so far. The first question of a duplicated id takes
-/// its answer, and a condition's question id names that first question.
+/// answers to questions shown so far. Every question of a duplicated id takes the
+/// answer to that id, and a condition's question id names the first of them.
 fn reference(q: &Questionnaire, answers: &Answers) -> Evaluation {
     fn holds(condition: &Condition, effective: &BTreeMap<&str, &Answer>) -> bool {
         match condition {
@@ -452,10 +520,12 @@ fn reference(q: &Questionnaire, answers: &Answers) -> Evaluation {
                 .as_ref()
                 .is_none_or(|c| holds(c, &effective));
         let first = q.questions.iter().position(|o| o.id == question.id) == Some(i);
-        let Some(answer) = answers.get(&question.id).filter(|_| shown && first) else {
+        let Some(answer) = answers.get(&question.id).filter(|_| shown) else {
             continue;
         };
-        effective.insert(&question.id, answer);
+        if first {
+            effective.insert(&question.id, answer);
+        }
         match answer {
             Answer::Unsure => unsure.push(question.id.clone()),
             Answer::Declined => declined.push(question.id.clone()),
@@ -645,12 +715,17 @@ proptest! {
     #[test]
     fn scoring_matches_the_reference(
         spec in spec(),
-        answers in answers(),
+        picks in prop::collection::vec(any::<(u8, u64)>(), 1..8),
+        noise in answers(),
         flaw in any::<usize>(),
         at in any::<usize>(),
     ) {
         let mut q = build(&spec);
         sabotage(&mut q, flaw, at);
+        let mut answers = fitting_answers(&q, &picks);
+        if flaw % 3 == 0 {
+            answers.extend(noise);
+        }
         let expected = reference(&q, &answers);
         prop_assert_eq!(&score(&q, &answers), &expected);
         let plan = Plan::new(&q);
