@@ -15,4 +15,5 @@ pub mod question_screen;
 pub mod quick_exit;
 pub mod result_screen;
 pub mod review_screen;
+pub mod share_result;
 pub mod start_screen;

@@ -6,9 +6,11 @@
 //! |---|---|---|---|
 //! | `questionnaire` | string | (required) | compiled questionnaire JSON (`riskscreen compile`) |
 //! | `helplines` | string | no helplines | compiled helpline directory JSON |
+//! | `helplinesAdd` | string | none | a second compiled directory whose countries and lines are added, or replace those with the same code or id |
 //! | `lang` | string | negotiated | force a language the questionnaire ships |
 //! | `country` | string | none | ISO code of the country whose helplines to show first |
 //! | `exitUrl` | string | [`DEFAULT_EXIT_URL`] | where "Leave quickly" goes (`https:`, `http:` or a `/path`) |
+//! | `shareResult` | boolean | `false` | offer "Share the result" on the result screen (never for a self-check) |
 //! | `testPanic` | boolean | `false` | **test hook**: the app panics on its first render after Start |
 //!
 //! **Country.** The helplines shown are those of the `country` option when the
@@ -30,6 +32,13 @@
 //! not the validator (an unknown reference never holds and never marks anything;
 //! a missing translation falls back to the default language).
 //!
+//! **Sharing.** Off unless `shareResult` is true *and* the questionnaire is not a
+//! self-check (`audience = "self-check"`): a person checking an offer for
+//! themselves never has their result offered to anyone. When on, the result screen
+//! explains what would be shared and a button dispatches `riskscreen:complete` (see
+//! [`crate::components::share_result`]); nothing leaves the widget before the
+//! press.
+//!
 //! `testPanic` exists so browser tests can check the panic fallback; only the
 //! embedder sets options, so it is harmless in production.
 
@@ -37,7 +46,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use riskscreen_core::helplines::Directory;
-use riskscreen_core::Questionnaire;
+use riskscreen_core::{Audience, Questionnaire};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -54,12 +63,16 @@ pub struct Options {
     pub questionnaire: String,
     /// Compiled helpline directory JSON, if any.
     pub helplines: Option<String>,
+    /// A second directory to merge into the first.
+    pub helplines_add: Option<String>,
     /// A forced language.
     pub lang: Option<String>,
     /// A country code.
     pub country: Option<String>,
     /// The quick-exit destination.
     pub exit_url: Option<String>,
+    /// Whether the embedder asks to offer sharing the result.
+    pub share_result: bool,
     /// Test hook: panic on the first render after Start.
     pub test_panic: bool,
 }
@@ -81,9 +94,11 @@ impl Options {
                 "riskscreen: options.questionnaire must be the compiled questionnaire JSON text",
             )?,
             helplines: string("helplines"),
+            helplines_add: string("helplinesAdd"),
             lang: string("lang"),
             country: string("country"),
             exit_url: string("exitUrl"),
+            share_result: get("shareResult").and_then(|v| v.as_bool()) == Some(true),
             test_panic: get("testPanic").and_then(|v| v.as_bool()) == Some(true),
         })
     }
@@ -106,6 +121,8 @@ pub struct Setup {
     pub lang: AttrValue,
     /// The UI strings.
     pub locales: Rc<Locales>,
+    /// Whether the result screen offers "Share the result".
+    pub share_result: bool,
     /// Test hook: panic on the first render after Start.
     pub test_panic: bool,
     /// Problems that did not stop the widget (an ignored option), for the console.
@@ -122,7 +139,7 @@ impl Setup {
         check(&questionnaire)
             .map_err(|e| format!("riskscreen: the questionnaire cannot be used: {e}"))?;
         let mut warnings = Vec::new();
-        let directory = match &options.helplines {
+        let mut directory = match &options.helplines {
             None => {
                 warnings.push("riskscreen: no helplines given; only 112 is shown".to_owned());
                 empty_directory(&questionnaire)
@@ -133,6 +150,19 @@ impl Setup {
                 )
             })?,
         };
+        if let Some(json) = &options.helplines_add {
+            let extra: Directory = from_json(json).map_err(|e| {
+                format!("riskscreen: helplinesAdd is not valid helpline directory JSON: {e}")
+            })?;
+            directory.merge_directory(extra);
+        }
+        let share_result = options.share_result && questionnaire.audience != Audience::SelfCheck;
+        if options.share_result && !share_result {
+            warnings.push(
+                "riskscreen: shareResult is ignored for a self-check: its result is never offered to anyone"
+                    .to_owned(),
+            );
+        }
         let country = options.country.as_deref().and_then(|code| {
             let code = code.trim().to_ascii_uppercase();
             match directory.country(&code) {
@@ -182,6 +212,7 @@ impl Setup {
             country,
             lang: lang.into(),
             locales: Rc::new(Locales::new()),
+            share_result,
             test_panic: options.test_panic,
             warnings,
         })

@@ -10,7 +10,8 @@
 //! The hook keeps what it needs, already parsed, in its own closure ([`Fallback`]:
 //! the directory and the UI texts pre-formatted in every UI language), since the
 //! app's state cannot be trusted after a panic. The mount element is found again by
-//! its `data-rs-root` marker (the hook must be `Send`, which DOM handles are not).
+//! its marker in a thread-local registry (the hook must be `Send`, which DOM
+//! handles are not; a document query would miss an element in a shadow root).
 //! The panel is written as escaped HTML (`innerHTML` is not script: the strict CSP
 //! still holds) and its exit button gets a listener of its own.
 //!
@@ -66,7 +67,7 @@ impl FallbackTexts {
 /// Everything the fallback shows, kept by the panic hook.
 #[derive(Debug, Clone)]
 pub struct Fallback {
-    /// The mount element's `data-rs-root` value.
+    /// The mount element's `data-rs-root` value (its key in the registry).
     pub marker: String,
     /// Where the quick exit goes.
     pub exit_url: String,
@@ -85,6 +86,11 @@ pub struct Fallback {
 /// before the app is rendered.
 pub fn install(element: &web_sys::Element, fallback: Fallback) {
     let _ = element.set_attribute("data-rs-root", &fallback.marker);
+    ROOTS.with(|roots| {
+        roots
+            .borrow_mut()
+            .push((fallback.marker.clone(), element.clone()))
+    });
     let fallback = Arc::new(fallback);
     let previous = std::panic::take_hook();
     // Through yew, or yew's renderer would replace it with its console logger.
@@ -98,6 +104,13 @@ pub fn install(element: &web_sys::Element, fallback: Fallback) {
 /// Forgets `element`: a later panic leaves it alone (after `MountHandle::destroy`).
 pub fn uninstall(element: &web_sys::Element) {
     let _ = element.remove_attribute("data-rs-root");
+    ROOTS.with(|roots| roots.borrow_mut().retain(|(_, e)| e != element));
+}
+
+thread_local! {
+    /// The mounted widgets' elements by marker (wasm is single-threaded: one list).
+    static ROOTS: std::cell::RefCell<Vec<(String, web_sys::Element)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// One line of the fallback's list.
@@ -195,11 +208,14 @@ impl Fallback {
 
     /// Replaces the marked element's content with the fallback panel.
     fn show(&self) {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let selector = format!("[data-rs-root=\"{}\"]", self.marker);
-        let Ok(Some(root)) = document.query_selector(&selector) else {
+        let root = ROOTS.with(|roots| {
+            roots
+                .borrow()
+                .iter()
+                .find(|(marker, _)| *marker == self.marker)
+                .map(|(_, element)| element.clone())
+        });
+        let Some(root) = root else {
             return;
         };
         let find = |selector: &str| root.query_selector(selector).ok().flatten();

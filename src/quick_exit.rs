@@ -103,20 +103,33 @@ impl ShiftCounter {
     }
 }
 
+/// The message a framed widget sends its parent when leaving: the frame embed's
+/// `embed.js` then covers and leaves the host page itself, which works even where
+/// the browser refuses the frame's own top-level navigation. It carries nothing
+/// else (not even the exit URL: the host gave that to `embed.js`).
+pub const EXIT_MESSAGE: &str = "riskscreen:exit";
+
 /// Covers the page and replaces the current history entry with `url`.
 ///
-/// Plain DOM calls only, so it also works from the panic fallback.
+/// Plain DOM calls only, so it also works from the panic fallback. The cover is
+/// the `rs-exiting` class (the widget's stylesheet) *and* `visibility: hidden`
+/// set through the CSSOM (allowed under a strict `style-src`), for host pages that
+/// do not load the widget's stylesheet (the custom element, the JS API).
 pub fn leave(url: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
     if let Some(root) = window.document().and_then(|d| d.document_element()) {
         let _ = root.class_list().add_1(EXITING_CLASS);
+        if let Some(root) = root.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = root.style().set_property("visibility", "hidden");
+        }
     }
-    let top = window.top().ok().flatten();
-    let replaced_top = top
-        .filter(|top| top != &window)
-        .is_some_and(|top| top.location().replace(url).is_ok());
+    let top = window.top().ok().flatten().filter(|top| top != &window);
+    if let Some(parent) = top.as_ref().and(window.parent().ok().flatten()) {
+        let _ = parent.post_message(&EXIT_MESSAGE.into(), "*");
+    }
+    let replaced_top = top.is_some_and(|top| top.location().replace(url).is_ok());
     if !replaced_top {
         let _ = window.location().replace(url);
     }
@@ -129,6 +142,9 @@ pub fn uncover() {
         .and_then(|d| d.document_element())
     {
         let _ = root.class_list().remove_1(EXITING_CLASS);
+        if let Some(root) = root.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = root.style().remove_property("visibility");
+        }
     }
 }
 

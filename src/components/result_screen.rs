@@ -5,7 +5,8 @@
 //! a reminder that this is not a verdict, the concerns grouped by theme with advice
 //! (`.rs-concerns`; for the ILO model a theme whose signs add up says so), the
 //! questions answered "not sure" with what to find out (`.rs-unsure`), those the
-//! person chose not to answer, the helplines, then print and start again.
+//! person chose not to answer, the helplines, "Share the result" when the embedder
+//! opted in ([`super::share_result`]), then print and start again.
 //!
 //! Everything shown comes from the engine's [`Evaluation`]; this file only groups
 //! and words it.
@@ -18,6 +19,7 @@ use yew::prelude::*;
 use super::answer_options::answer_text;
 use super::danger_block::DangerBlock;
 use super::helpline_list::HelplineList;
+use super::share_result::ShareResult;
 use crate::config::use_setup;
 use crate::hooks::use_focus_on_step;
 use crate::i18n::{use_i18n, Arg};
@@ -192,6 +194,9 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 </section>
             }
             <HelplineList country={props.country.clone()} on_change={on_country} />
+            if setup.share_result {
+                <ShareResult evaluation={props.evaluation.clone()} />
+            }
             <div class="rs-nav rs-result-actions">
                 <button type="button" class="rs-secondary" data-action="print" onclick={on_print}>
                     { i18n.t("print-button") }

@@ -90,6 +90,10 @@ emergency-name = Emergency (police, ambulance, fire)
 print-button = Print or save as PDF
 restart-button = Start again
 restart-hint = Starting again deletes all answers.
+share-heading = Share this result
+share-text = The organisation running this page asks for the result: the level of concern and the signs of risk found. Your answers themselves are not sent. Nothing is shared unless you press the button.
+share-button = Share the result
+share-done = The result was shared with the organisation running this page.
 change-button = Change answers
 
 ## Announcements (live region)

@@ -102,6 +102,10 @@ emergency-name = Tiesňové volanie (polícia, záchranná služba, hasiči)
 print-button = Vytlačiť alebo uložiť ako PDF
 restart-button = Začať znova
 restart-hint = Ak začnete znova, všetky odpovede sa vymažú.
+share-heading = Zdieľať výsledok
+share-text = Organizácia, ktorá prevádzkuje túto stránku, žiada o výsledok: mieru obáv a nájdené znaky rizika. Vaše odpovede samotné sa neodosielajú. Nič sa nezdieľa, kým nestlačíte tlačidlo.
+share-button = Zdieľať výsledok
+share-done = Výsledok bol odovzdaný organizácii, ktorá prevádzkuje túto stránku.
 change-button = Zmeniť odpovede
 
 ## Announcements (live region)

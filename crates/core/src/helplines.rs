@@ -176,6 +176,26 @@ impl Directory {
         }
     }
 
+    /// Adds or replaces the countries (by code), sources and helplines (by id) of
+    /// `extra`: how an embedder brings its own lines (the `helplinesAdd` option).
+    /// Languages stay this directory's: a line in another language falls back to
+    /// its default language.
+    pub fn merge_directory(&mut self, extra: Directory) {
+        for country in extra.countries {
+            match self.countries.iter_mut().find(|c| c.code == country.code) {
+                Some(existing) => *existing = country,
+                None => self.countries.push(country),
+            }
+        }
+        for source in extra.sources {
+            match self.sources.iter_mut().find(|s| s.id == source.id) {
+                Some(existing) => *existing = source,
+                None => self.sources.push(source),
+            }
+        }
+        self.merge(extra.helplines);
+    }
+
     /// Adds or replaces entries (matched by id): how embedders bring their own lines.
     pub fn merge(&mut self, extra: Vec<Helpline>) {
         for line in extra {
@@ -371,5 +391,31 @@ mod tests {
         assert_eq!(dir.helplines.len(), 5);
         let replaced = dir.for_country("UA").into_iter().find(|h| h.id == "ua-527");
         assert_eq!(replaced.map(|h| h.kind), Some(Kind::Support));
+    }
+
+    #[test]
+    fn an_embedders_directory_adds_countries_and_replaces_lines() {
+        let mut dir = Directory {
+            languages: vec!["en".into()],
+            default_language: "en".into(),
+            countries: vec![country("PL", true), country("EU", false)],
+            sources: vec![],
+            helplines: vec![line("pl-kcik", "PL", Kind::AntiTrafficking)],
+        };
+        dir.merge_directory(Directory {
+            languages: vec!["en".into()],
+            default_language: "en".into(),
+            countries: vec![country("MD", false), country("PL", true)],
+            sources: vec![],
+            helplines: vec![
+                line("md-ngo", "MD", Kind::Support),
+                line("pl-kcik", "PL", Kind::Support),
+            ],
+        });
+        let codes: Vec<&str> = dir.countries.iter().map(|c| c.code.as_str()).collect();
+        assert_eq!(codes, ["PL", "EU", "MD"]);
+        assert_eq!(dir.helplines.len(), 2);
+        assert_eq!(dir.for_country("MD")[0].id, "md-ngo");
+        assert_eq!(dir.for_country("PL")[0].kind, Kind::Support);
     }
 }
