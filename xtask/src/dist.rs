@@ -1,23 +1,38 @@
 //! `cargo xtask dist`: the release bundle in `dist/`, its sizes and its budget.
 //!
 //! After a release build ([`crate::wasm::build`]) every file of `www/` (hidden
-//! files aside) is copied to `dist/`. JS, wasm and CSS files get content-hashed
-//! names (`pkg/riskscreen.js` → `pkg/riskscreen.3f2a9c1b.js`) so hosts can cache
-//! them forever, and every reference to them in HTML, JS and CSS files is
-//! rewritten, for instance `new URL('riskscreen_bg.wasm', import.meta.url)` in
-//! the wasm-bindgen glue. A file's hash is taken after its own references are
+//! files and the development demos of [`EXCLUDED_DIRS`] aside) is copied to
+//! `dist/`. JS, wasm and CSS files get content-hashed names
+//! (`pkg/riskscreen.js` → `pkg/riskscreen.3f2a9c1b.js`) so hosts can cache them
+//! forever, and every reference to them in HTML, JS and CSS files is rewritten,
+//! for instance `new URL('riskscreen_bg.wasm', import.meta.url)` in the
+//! wasm-bindgen glue. A file's hash is taken after its own references are
 //! rewritten, so a new wasm also renames the JS that loads it, and so on up.
 //!
+//! **Entry points keep their names** ([`KEEP_NAME`]): the URLs host pages write
+//! into their snippets (`embed.js`, `widget.js`, `risk-screen.js`) and the pages
+//! (`index.html`, `frame.html`; HTML is never renamed) are stable, while what they
+//! import is content-hashed. A hashed file must not import a stable-named one
+//! (its hash would not change when that file does): [`hash_assets`] refuses it.
+//! [`VERBATIM`] files (`embed.js`, which hosts pin with an `integrity` hash
+//! published in the README) must come out byte for byte as they went in:
+//! [`check_verbatim`].
+//!
 //! References are found and rewritten by file name (not path): asset file names
-//! must therefore be unique, which [`hash_assets`] checks.
+//! must therefore be unique, which [`hash_assets`] checks. In HTML and CSS any
+//! whole occurrence of the name counts; in JS only a `'…'` or `"…"` string that
+//! is a path ending in the name (`"./pkg/riskscreen.js"`, `'riskscreen_bg.wasm'`)
+//! counts, so file names in comments (`options.js` lists the scripts that import
+//! it) are neither references nor rewritten ([`Syntax`]).
 //!
 //! Then it prints every file's raw, gzip and brotli size, and the brotli
 //! "first visit" total: what `index.html` downloads, questionnaire JSON aside
-//! (HTML, CSS, `boot.js`, the wasm-bindgen JS, the wasm, and the helpline
-//! directory `q/helplines.json` that `boot.js` fetches with the questionnaire). Over
-//! [`FIRST_VISIT_BUDGET`] the command fails. Finally it prints the Subresource
-//! Integrity hash of each JS, wasm and CSS file and writes them to
-//! `dist/sri.txt` (`sha384-…  path`, one a line).
+//! (HTML, CSS, `boot.js` and `options.js`, the wasm-bindgen JS, the wasm, and the
+//! helpline directory `q/helplines.json` that `boot.js` fetches with the
+//! questionnaire). Over [`FIRST_VISIT_BUDGET`] the command fails. Finally it prints
+//! the Subresource Integrity hash of each JS, wasm and CSS file, writes them to
+//! `dist/sri.txt` (`sha384-…  path`, one a line), and prints the hashes of the
+//! entry points again, apart, as hosts need them ([`ENTRY_POINTS`]).
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -38,8 +53,22 @@ pub const FIRST_VISIT_BUDGET: u64 = 160 * 1024;
 pub const HASHED_EXTENSIONS: &[&str] = &["js", "mjs", "wasm", "css"];
 
 /// Files (paths relative to `www/`) that keep their name although their
-/// extension is hashed: a stable loader URL for embedders would go here.
-pub const KEEP_NAME: &[&str] = &[];
+/// extension is hashed: the entry points whose URLs host pages write down (the
+/// frame embed's loader, the JS API module, the custom element's module).
+pub const KEEP_NAME: &[&str] = &["embed.js", "widget.js", "risk-screen.js"];
+
+/// The entry points whose SRI hashes are printed for hosts, in this order.
+pub const ENTRY_POINTS: &[&str] = &["embed.js", "widget.js", "risk-screen.js"];
+
+/// Files that must reach `dist/` unchanged: `embed.js` is pinned by hosts with
+/// the `integrity` hash of the README's snippet, computed on `www/embed.js`. It
+/// refers only to `frame.html`, which is never renamed.
+pub const VERBATIM: &[&str] = &["embed.js"];
+
+/// Directories of `www/` (relative, no trailing slash) left out of `dist/`: the
+/// demo host pages are for development (`cargo xtask serve`; the listing demo
+/// holds a placeholder for the widget's origin).
+pub const EXCLUDED_DIRS: &[&str] = &["demo"];
 
 /// Extensions of files whose references to hashed files are rewritten.
 pub const TEXT_EXTENSIONS: &[&str] = &["html", "htm", "js", "mjs", "css"];
@@ -51,6 +80,7 @@ pub const FIRST_VISIT_CORE: &[&str] = &[
     "index.html",
     "style.css",
     "boot.js",
+    "options.js",
     "pkg/riskscreen.js",
     "pkg/riskscreen_bg.wasm",
     "q/helplines.json",
@@ -93,7 +123,9 @@ pub fn bundle(project: &Project) -> Result<u64> {
     if !www.join("index.html").is_file() {
         bail!("{} is missing", www.join("index.html").display());
     }
-    let assets = hash_assets(collect(&www)?)?;
+    let sources = collect(&www)?;
+    let assets = hash_assets(sources.clone())?;
+    check_verbatim(&sources, &assets)?;
     let out = project.dist();
     remove_dir_if_present(&out)?;
     for asset in &assets {
@@ -108,6 +140,7 @@ pub fn bundle(project: &Project) -> Result<u64> {
     let first_visit = first_visit(&assets);
     let first_visit_brotli = report_sizes(&assets, &first_visit)?;
     write_sri(&assets, &out.join("sri.txt"))?;
+    print_entry_points(&assets);
 
     let verdict = if first_visit_brotli <= FIRST_VISIT_BUDGET {
         "within"
@@ -123,7 +156,8 @@ pub fn bundle(project: &Project) -> Result<u64> {
     Ok(first_visit_brotli)
 }
 
-/// Every non-hidden file below `dir`, sorted by path.
+/// Every non-hidden file below `dir`, sorted by path, except those in
+/// [`EXCLUDED_DIRS`].
 pub fn collect(dir: &Path) -> Result<Vec<Asset>> {
     let mut assets = Vec::new();
     collect_into(dir, "", &mut assets)?;
@@ -143,6 +177,9 @@ fn collect_into(dir: &Path, prefix: &str, assets: &mut Vec<Asset>) -> Result<()>
         }
         let source = format!("{prefix}{name}");
         let path = entry.path();
+        if path.is_dir() && EXCLUDED_DIRS.contains(&source.as_str()) {
+            continue;
+        }
         if path.is_dir() {
             collect_into(&path, &format!("{source}/"), assets)?;
         } else {
@@ -171,8 +208,30 @@ fn is_hashed(source: &str) -> bool {
     HASHED_EXTENSIONS.contains(&extension(source)) && !KEEP_NAME.contains(&source)
 }
 
-fn is_text(source: &str) -> bool {
-    TEXT_EXTENSIONS.contains(&extension(source))
+/// How references to other files are found in a text file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// HTML: every whole occurrence of a file name (attribute values may be
+    /// unquoted). HTML is never renamed, so a name in a comment does no harm.
+    Markup,
+    /// CSS: a quoted path ending in the file name, or an unquoted `url(path)`; a
+    /// name in a comment is not a reference.
+    Style,
+    /// JS: only a `'…'` or `"…"` string that is a path ending in the file name
+    /// (`"./pkg/riskscreen.js"`, `'riskscreen_bg.wasm'`, `"style.css"`); a name in
+    /// a comment or in running text is not a reference. Template literals are not
+    /// looked at: refer to assets with plain strings.
+    Script,
+}
+
+/// The [`Syntax`] of a text file whose references are rewritten, by extension.
+pub fn syntax(source: &str) -> Option<Syntax> {
+    match extension(source) {
+        "js" | "mjs" => Some(Syntax::Script),
+        "css" => Some(Syntax::Style),
+        ext if TEXT_EXTENSIONS.contains(&ext) => Some(Syntax::Markup),
+        _ => None,
+    }
 }
 
 /// `riskscreen.js` → `riskscreen.3f2a9c1b.js`: the first 8 hex digits of the
@@ -205,17 +264,46 @@ pub fn hash_assets(mut assets: Vec<Asset>) -> Result<Vec<Asset>> {
         }
     }
     let names: Vec<&str> = hashed.iter().map(|(n, _)| n.as_str()).collect();
-    for (i, asset) in assets.iter_mut().enumerate() {
-        if is_text(&asset.source) {
-            let text = String::from_utf8_lossy(&asset.content);
-            // A file naming itself (in a comment, say) is not a reference.
-            let refs = references(&text, &names)
-                .into_iter()
-                .map(|k| hashed[k].1)
-                .filter(|&j| j != i)
-                .collect();
-            asset.refs = refs;
+    // Stable-named assets of a hashed kind (the entry points).
+    let stable: Vec<&str> = assets
+        .iter()
+        .filter(|a| KEEP_NAME.contains(&a.source.as_str()))
+        .filter(|a| HASHED_EXTENSIONS.contains(&extension(&a.source)))
+        .map(|a| file_name(&a.source))
+        .collect();
+    let mut refs_of = Vec::with_capacity(assets.len());
+    for (i, asset) in assets.iter().enumerate() {
+        let Some(syntax) = syntax(&asset.source) else {
+            refs_of.push(Vec::new());
+            continue;
+        };
+        let text = String::from_utf8_lossy(&asset.content);
+        if is_hashed(&asset.source) {
+            let own = file_name(&asset.source);
+            if let Some(&k) = references(&text, &stable, syntax)
+                .iter()
+                .find(|&&k| stable[k] != own)
+            {
+                bail!(
+                    "www/{} gets a content-hashed name but refers to {}, which keeps its name \
+                     (KEEP_NAME): its hash would not change when {} does, so caches would keep \
+                     a stale copy",
+                    asset.source,
+                    stable[k],
+                    stable[k]
+                );
+            }
         }
+        // A file naming itself is not a reference.
+        let refs: Vec<usize> = references(&text, &names, syntax)
+            .into_iter()
+            .map(|k| hashed[k].1)
+            .filter(|&j| j != i)
+            .collect();
+        refs_of.push(refs);
+    }
+    for (asset, refs) in assets.iter_mut().zip(refs_of) {
+        asset.refs = refs;
     }
 
     let mut state = vec![Visit::New; assets.len()];
@@ -267,8 +355,9 @@ fn visit(
                 )
             })
             .collect();
+        let syntax = syntax(&assets[i].source).expect("only text files have references");
         let text = String::from_utf8_lossy(&assets[i].content);
-        assets[i].content = rewrite(&text, &renames).into_bytes();
+        assets[i].content = rewrite(&text, &renames, syntax).into_bytes();
     }
     if is_hashed(&assets[i].source) {
         let name = hashed_name(file_name(&assets[i].source), &assets[i].content);
@@ -304,26 +393,51 @@ fn whole_name_at(text: &str, at: usize, name: &str) -> bool {
     }
 }
 
-/// Indices of the `names` that occur in `text` as whole file names.
-pub fn references(text: &str, names: &[&str]) -> Vec<usize> {
+/// Whether `name` at byte `at` of `text` is a reference under `syntax`: a whole
+/// file name ([`whole_name_at`]), and for [`Syntax::Script`] and
+/// [`Syntax::Style`] also the end of a quoted path: `'` or `"` (in CSS also
+/// `url(`), then only path characters (`./pkg/`), then the name, then the same
+/// quote (`)` for `url(`), or `?`, `#` starting a query or fragment.
+fn reference_at(text: &str, at: usize, name: &str, syntax: Syntax) -> bool {
+    if !whole_name_at(text, at, name) {
+        return false;
+    }
+    if syntax == Syntax::Markup {
+        return true;
+    }
+    let path_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/');
+    let before = text[..at].trim_end_matches(path_char);
+    let close = match before.chars().next_back() {
+        Some(q @ ('\'' | '"')) => q,
+        Some('(') if syntax == Syntax::Style && before.ends_with("url(") => ')',
+        _ => return false,
+    };
+    match text[at + name.len()..].chars().next() {
+        Some(c) => c == close || c == '?' || c == '#',
+        None => false,
+    }
+}
+
+/// Indices of the `names` that `text` refers to (see [`Syntax`]).
+pub fn references(text: &str, names: &[&str], syntax: Syntax) -> Vec<usize> {
     (0..names.len())
         .filter(|&k| {
             text.match_indices(names[k])
-                .any(|(at, _)| whole_name_at(text, at, names[k]))
+                .any(|(at, _)| reference_at(text, at, names[k], syntax))
         })
         .collect()
 }
 
-/// Replaces whole file names (`from` → `to`) in one left-to-right pass, so a
-/// replacement is never itself rewritten again.
-pub fn rewrite(text: &str, renames: &[(String, String)]) -> String {
+/// Replaces the references (see [`Syntax`]) to file names (`from` → `to`) in one
+/// left-to-right pass, so a replacement is never itself rewritten again.
+pub fn rewrite(text: &str, renames: &[(String, String)], syntax: Syntax) -> String {
     let mut renames: Vec<&(String, String)> = renames.iter().collect();
     renames.sort_by_key(|(from, _)| std::cmp::Reverse(from.len()));
     let mut out = String::with_capacity(text.len() + 64);
     let mut at = 0;
     'scan: while at < text.len() {
         for (from, to) in &renames {
-            if whole_name_at(text, at, from) {
+            if reference_at(text, at, from, syntax) {
                 out.push_str(to);
                 at += from.len();
                 continue 'scan;
@@ -442,6 +556,52 @@ fn write_sri(assets: &[Asset], out: &Path) -> Result<()> {
     fs::write(out, lines).with_context(|| format!("writing {}", out.display()))
 }
 
+/// Fails unless every [`VERBATIM`] file of `sources` (as collected from `www/`)
+/// is in `bundled` (after [`hash_assets`]) under the same path and byte for byte
+/// the same: hosts pin `embed.js` with the README's `integrity` hash.
+pub fn check_verbatim(sources: &[Asset], bundled: &[Asset]) -> Result<()> {
+    for &name in VERBATIM {
+        let Some(source) = sources.iter().find(|a| a.source == name) else {
+            continue;
+        };
+        let Some(out) = bundled.iter().find(|a| a.source == name) else {
+            bail!("www/{name} is missing from the bundle");
+        };
+        if out.path != source.source {
+            bail!(
+                "www/{name} was renamed to {} in the bundle; it must keep its name",
+                out.path
+            );
+        }
+        if out.content != source.content {
+            bail!(
+                "www/{name} changed in the bundle (a reference to a hashed file was rewritten); \
+                 it must be byte-identical to www/{name}, since hosts pin it with the SRI hash \
+                 in the README: let it refer only to files that keep their names (frame.html)"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Prints the SRI hashes of the [`ENTRY_POINTS`], apart from the full list:
+/// what a host copies into its snippet.
+fn print_entry_points(assets: &[Asset]) {
+    println!(
+        "\nEntry points for host pages (stable names; copy the hash into integrity=\"…\" \
+         together with crossorigin=\"anonymous\"):"
+    );
+    for &name in ENTRY_POINTS {
+        if let Some(asset) = assets.iter().find(|a| a.path == name) {
+            println!("  {name:<16} {}", sri_sha384(&asset.content));
+        }
+    }
+    println!(
+        "  embed.js is copied unchanged from www/embed.js (README.md's snippet carries its hash).\n  \
+         For the two modules the hash covers that file only, not the hashed files it imports."
+    );
+}
+
 /// Human-readable size: `512 B`, `12.3 KiB`, `1.25 MiB`.
 pub fn format_size(bytes: u64) -> String {
     const KIB: u64 = 1024;
@@ -486,17 +646,75 @@ mod tests {
     fn references_are_whole_file_names() {
         let names = ["boot.js", "riskscreen.js", "riskscreen_bg.wasm"];
         let text = "import x from './pkg/riskscreen.js'; new URL('riskscreen_bg.wasm', u)";
-        assert_eq!(references(text, &names), vec![1, 2]);
+        for syntax in [Syntax::Markup, Syntax::Script] {
+            assert_eq!(references(text, &names, syntax), vec![1, 2]);
+        }
         for text in [
             "reboot.js",
             "a.boot.js",
             "boot.jsx",
             "boot.js.map",
             "boot-js",
+            "'reboot.js'",
+            "\"boot.jsx\"",
         ] {
-            assert_eq!(references(text, &names), Vec::<usize>::new(), "{text}");
+            for syntax in [Syntax::Markup, Syntax::Script] {
+                assert_eq!(
+                    references(text, &names, syntax),
+                    Vec::<usize>::new(),
+                    "{text}"
+                );
+            }
         }
-        assert_eq!(references("see boot.js.", &names), vec![0]);
+        assert_eq!(references("see boot.js.", &names, Syntax::Markup), vec![0]);
+    }
+
+    #[test]
+    fn in_scripts_only_quoted_paths_are_references() {
+        let names = ["boot.js", "options.js", "style.css"];
+        for text in [
+            "import { a } from \"./options.js\";",
+            "import { a } from '../lib/options.js';",
+            "new URL(\"options.js\", BASE)",
+            "fetch('options.js?v=2')",
+        ] {
+            assert_eq!(references(text, &names, Syntax::Script), vec![1], "{text}");
+        }
+        for text in [
+            "// Internal to the widget's own scripts (boot.js, frame.js)",
+            "/* see options.js */",
+            "// `options.js` lists them",
+            "\"the options.js file\"",
+            "`./options.js`",
+        ] {
+            assert_eq!(
+                references(text, &names, Syntax::Script),
+                Vec::<usize>::new(),
+                "{text}"
+            );
+        }
+        let renames = [("options.js".to_string(), "options.1234abcd.js".to_string())];
+        assert_eq!(
+            rewrite(
+                "// options.js: the vocabulary\nimport { a } from \"./options.js\";",
+                &renames,
+                Syntax::Script
+            ),
+            "// options.js: the vocabulary\nimport { a } from \"./options.1234abcd.js\";"
+        );
+        let names = ["font.woff2", "widget.js"];
+        let css = "/* (<risk-screen>, widget.js) */ @import \"widget.js\"; src: url(./font.woff2)";
+        assert_eq!(references(css, &names, Syntax::Style), vec![0, 1]);
+        let css = "/* widget.js, font.woff2, (font.woff2) */";
+        assert_eq!(references(css, &names, Syntax::Style), Vec::<usize>::new());
+        assert_eq!(
+            rewrite(
+                "<!-- options.js --><script src=options.js>",
+                &renames,
+                Syntax::Markup
+            ),
+            "<!-- options.1234abcd.js --><script src=options.1234abcd.js>"
+        );
     }
 
     #[test]
@@ -506,7 +724,11 @@ mod tests {
             ("a.1234.js".to_string(), "wrong.js".to_string()),
         ];
         assert_eq!(
-            rewrite("<script src=\"a.js\"></script> a.js; ba.js", &renames),
+            rewrite(
+                "<script src=\"a.js\"></script> a.js; ba.js",
+                &renames,
+                Syntax::Markup
+            ),
             "<script src=\"a.1234.js\"></script> a.1234.js; ba.js"
         );
     }
@@ -585,6 +807,225 @@ mod tests {
         ];
         let error = hash_assets(cycle).unwrap_err().to_string();
         assert!(error.contains("cycle"), "{error}");
+    }
+
+    #[test]
+    fn entry_points_keep_their_names_and_what_they_import_is_hashed() {
+        let sources = vec![
+            asset(
+                "boot.js",
+                "// the vocabulary in options.js\nimport { a } from \"./options.js\";",
+            ),
+            asset(
+                "embed.js",
+                "// the vocabulary of options.js, frame.js\nnew URL(\"frame.html\", w);",
+            ),
+            asset(
+                "frame.html",
+                "<link rel=stylesheet href=style.css><script type=module src=frame.js></script>",
+            ),
+            asset("frame.js", "import { a } from \"./options.js\";"),
+            asset("index.html", "<script type=module src=boot.js></script>"),
+            asset(
+                "options.js",
+                "// Imported by boot.js, frame.js, widget.js, risk-screen.js; hosts use embed.js",
+            ),
+            asset(
+                "risk-screen.js",
+                "import { mount } from \"./widget.js\";\nimport { b } from \"./options.js\";",
+            ),
+            asset("style.css", "body{}"),
+            asset(
+                "widget.js",
+                "import { a } from \"./options.js\"; new URL(\"style.css\", BASE)",
+            ),
+        ];
+        let out = hash_assets(sources.clone()).expect("comments make no cycle");
+        check_verbatim(&sources, &out).unwrap();
+        let by_source = |s: &str| out.iter().find(|a| a.source == s).unwrap();
+        for name in [
+            "embed.js",
+            "widget.js",
+            "risk-screen.js",
+            "index.html",
+            "frame.html",
+        ] {
+            assert_eq!(by_source(name).path, name, "{name} keeps its name");
+        }
+        for name in ["boot.js", "frame.js", "options.js", "style.css"] {
+            assert_ne!(by_source(name).path, name, "{name} is hashed");
+        }
+        let options = file_name(&by_source("options.js").path).to_string();
+        let text = |s: &str| String::from_utf8(by_source(s).content.clone()).unwrap();
+        assert!(text("widget.js").contains(&format!("\"./{options}\"")));
+        assert!(text("widget.js").contains(&format!("\"{}\"", by_source("style.css").path)));
+        assert!(text("risk-screen.js").contains("\"./widget.js\""));
+        assert!(text("risk-screen.js").contains(&format!("\"./{options}\"")));
+        assert!(text("boot.js").starts_with("// the vocabulary in options.js\n"));
+        assert_eq!(by_source("embed.js").content, sources[1].content);
+
+        let first: Vec<&str> = first_visit(&out)
+            .into_iter()
+            .map(|i| out[i].source.as_str())
+            .collect();
+        assert_eq!(first, ["boot.js", "index.html", "options.js", "style.css"]);
+    }
+
+    #[test]
+    fn a_hashed_file_must_not_import_a_stable_one() {
+        let assets = vec![
+            asset("helper.js", "import { mount } from \"./widget.js\";"),
+            asset("widget.js", ""),
+        ];
+        let error = hash_assets(assets).unwrap_err().to_string();
+        assert!(
+            error.contains("helper.js") && error.contains("keeps its name"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn embed_js_must_come_out_unchanged() {
+        let sources = vec![
+            asset("embed.js", "import \"./options.js\";"),
+            asset("options.js", ""),
+        ];
+        let out = hash_assets(sources.clone()).unwrap();
+        let error = check_verbatim(&sources, &out).unwrap_err().to_string();
+        assert!(error.contains("byte-identical"), "{error}");
+    }
+
+    #[test]
+    fn demos_stay_out_of_the_bundle() {
+        let dir = std::env::temp_dir().join(format!("riskscreen-dist-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("demo/listing")).unwrap();
+        fs::create_dir_all(dir.join("q")).unwrap();
+        fs::write(dir.join("index.html"), "").unwrap();
+        fs::write(dir.join("demo/intake.html"), "").unwrap();
+        fs::write(dir.join("demo/listing/index.html"), "").unwrap();
+        fs::write(dir.join("q/demo.json"), "{}").unwrap();
+        fs::write(dir.join(".hidden"), "").unwrap();
+        let sources: Vec<String> = collect(&dir)
+            .unwrap()
+            .into_iter()
+            .map(|a| a.source)
+            .collect();
+        fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(sources, ["index.html", "q/demo.json"]);
+    }
+
+    fn repo() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+    }
+
+    /// The real `www/` (with or without the build output in `pkg/` and `q/`).
+    #[test]
+    fn the_real_www_bundles_with_stable_entry_points() {
+        let sources = collect(&repo().join("www")).unwrap();
+        assert!(
+            sources.iter().all(|a| !a.source.starts_with("demo/")),
+            "www/demo/ stays out of dist"
+        );
+        let out = hash_assets(sources.clone()).unwrap();
+        check_verbatim(&sources, &out).unwrap();
+        for name in [
+            "embed.js",
+            "widget.js",
+            "risk-screen.js",
+            "index.html",
+            "frame.html",
+        ] {
+            if let Some(a) = out.iter().find(|a| a.source == name) {
+                assert_eq!(a.path, name, "{name} keeps its name");
+            }
+        }
+        let Some(options) = out.iter().find(|a| a.source == "options.js") else {
+            return;
+        };
+        assert_ne!(options.path, "options.js");
+        for (i, a) in out.iter().enumerate() {
+            if ["boot.js", "frame.js", "widget.js", "risk-screen.js"].contains(&a.source.as_str()) {
+                let text = String::from_utf8_lossy(&a.content);
+                assert!(
+                    text.contains(&format!("\"./{}\"", options.path)),
+                    "{} imports the hashed options.js",
+                    a.source
+                );
+                let index = out.iter().position(|o| o.source == "options.js").unwrap();
+                assert!(a.refs.contains(&index), "{} (asset {i})", a.source);
+            }
+        }
+        if let (Some(glue), Some(wasm)) = (
+            out.iter().find(|a| a.source == "pkg/riskscreen.js"),
+            out.iter()
+                .position(|a| a.source == "pkg/riskscreen_bg.wasm"),
+        ) {
+            assert_eq!(
+                glue.refs,
+                [wasm],
+                "the glue loads the wasm, and nothing else"
+            );
+        }
+        let first: Vec<&str> = first_visit(&out)
+            .into_iter()
+            .map(|i| out[i].source.as_str())
+            .collect();
+        assert!(first.contains(&"options.js"), "{first:?}");
+        assert!(!first.contains(&"embed.js"), "{first:?}");
+    }
+
+    /// The `integrity` values of README.md's `<script … src="…/embed.js" …>` tags.
+    fn readme_embed_integrity(readme: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut rest = readme;
+        while let Some(start) = rest.find("<script") {
+            let tag_and_more = &rest[start..];
+            let end = tag_and_more.find('>').unwrap_or(tag_and_more.len());
+            let tag = &tag_and_more[..end];
+            if tag.contains("/embed.js\"") {
+                let value = tag
+                    .split_once("integrity=\"")
+                    .and_then(|(_, v)| v.split_once('"'))
+                    .map_or(String::new(), |(v, _)| v.to_string());
+                found.push(value);
+            }
+            rest = &tag_and_more[end..];
+        }
+        found
+    }
+
+    /// Keeps the README honest: its frame-embed snippet pins today's `www/embed.js`.
+    #[test]
+    fn readme_snippet_carries_the_sri_of_embed_js() {
+        let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+        let embed = fs::read(repo().join("www/embed.js")).unwrap();
+        let expected = sri_sha384(&embed);
+        let found = readme_embed_integrity(&readme);
+        assert!(
+            !found.is_empty(),
+            "README.md has no <script src=\"…/embed.js\" integrity=\"…\"> snippet"
+        );
+        for value in found {
+            assert_eq!(
+                value, expected,
+                "README.md's embed.js snippet has integrity=\"{value}\", but www/embed.js is \
+                 {expected}. After changing www/embed.js, put the new hash in README.md \
+                 (`openssl dgst -sha384 -binary www/embed.js | openssl base64 -A`, prefixed \
+                 with sha384-, or the embed.js line printed by `cargo xtask dist`)"
+            );
+        }
+    }
+
+    #[test]
+    fn readme_snippets_are_found() {
+        let text = "a <script src=\"https://w.example/embed.js\"\n  integrity=\"sha384-abc\"\n  \
+                    crossorigin=\"anonymous\"></script> <script type=module src=\"x.js\"></script>";
+        assert_eq!(readme_embed_integrity(text), ["sha384-abc"]);
+        assert_eq!(
+            readme_embed_integrity("<script src=\"/embed.js\"></script>"),
+            [""]
+        );
     }
 
     #[test]

@@ -26,7 +26,9 @@ Commands:
                      www/pkg, wasm-opt -Oz, questionnaires/*.toml into www/q/*.json.
                      --dev    debug build, no wasm-opt (quicker, much larger)
   serve [OPTIONS]    Build, then serve www/ at http://127.0.0.1:PORT/ with the
-                     production security headers (Ctrl-C stops it).
+                     production security headers (Ctrl-C stops it): the self-check
+                     page, the NGO intake demo (demo/intake.html), and on the next
+                     port (another origin) the offer listing demo (frame embed).
                      --port N    first port to try (default 8080; if busy, the next ones)
                      --dev       debug build (see build --dev)
                      --no-build  serve www/ as it is
@@ -198,11 +200,32 @@ fn dispatch(command: Command) -> Result<()> {
             };
             let server = serve::serve_dir(&dir, port)
                 .with_context(|| format!("serving {}", dir.display()))?;
-            println!(
-                "\nServing {} at {}  (Ctrl-C to stop)",
-                dir.display(),
-                server.url()
-            );
+            let widget = server.url();
+            // The listing demo on a second origin, so its frame is cross-origin.
+            let listing = dir.join("demo/listing");
+            let host = if listing.is_dir() {
+                let next = if port == 0 {
+                    0
+                } else {
+                    server.addr().port() + 1
+                };
+                let host = serve::serve_demo_host(&listing, next, &widget)
+                    .with_context(|| format!("serving {}", listing.display()))?;
+                Some(host.spawn())
+            } else {
+                None
+            };
+            println!("\nServing {} (Ctrl-C to stop):", dir.display());
+            println!("  self-check page               {widget}");
+            if dir.join("demo/intake.html").is_file() {
+                println!("  NGO intake demo (<risk-screen>) {widget}demo/intake.html");
+            }
+            if let Some(host) = &host {
+                println!(
+                    "  offer listing demo (embed.js, another origin) {}",
+                    host.url()
+                );
+            }
             server.run()?;
         }
         Command::Dist => dist::dist(&project)?,

@@ -4,9 +4,15 @@
 //! Loopback only, GET and HEAD only, one thread per connection, one request per
 //! connection (`Connection: close`). Every response, errors included, carries
 //! the security headers the widget must live with in production
-//! ([`security_headers`]), so a page that works here does not rely on a lax
+//! ([`Role::headers`]), so a page that works here does not rely on a lax
 //! policy. Each request is logged to stderr as
 //! `127.0.0.1:PORT "GET /path HTTP/1.1" 200 1234`.
+//!
+//! Two roles ([`Role`]): the widget's origin (`www/`: the self-check page, the
+//! frame page, the scripts and the NGO intake demo) and a demo *host* on another
+//! origin (`www/demo/listing/`, an accommodation-offer page that embeds the
+//! widget through `embed.js`, so the frame is cross-origin as in production). In
+//! the host's HTML, `__WIDGET_ORIGIN__` is replaced by the widget server's origin.
 //!
 //! Uses `std` only (errors are `io::Error`), so it can be reused anywhere.
 
@@ -19,7 +25,7 @@ use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-/// The Content-Security-Policy sent with every response (see [`csp_for`]).
+/// The Content-Security-Policy of the widget's origin ([`Role::Widget`]).
 /// `'wasm-unsafe-eval'` is what lets the page compile WebAssembly without
 /// allowing JavaScript `eval`; `frame-ancestors *` lets any site embed it.
 pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
@@ -32,21 +38,51 @@ pub const PORT_TRIES: u16 = 20;
 /// Largest request head accepted (request line and headers).
 const MAX_HEAD: usize = 16 * 1024;
 
-/// The CSP for a request path: one policy for everything today; the place to
-/// vary it per path (a demo host page, say) later.
-pub fn csp_for(_path: &str) -> &'static str {
-    CSP
+/// The placeholder for the widget's origin in a demo host's HTML.
+pub const WIDGET_ORIGIN_PLACEHOLDER: &str = "__WIDGET_ORIGIN__";
+
+/// What a server serves, which decides its headers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// The widget's own origin: [`CSP`], and CORS open to any origin (public
+    /// static files; hosts load `embed.js` with SRI, which needs CORS).
+    Widget,
+    /// A page embedding the widget from `widget_origin` (`http://127.0.0.1:PORT`).
+    DemoHost {
+        /// The widget server's origin.
+        widget_origin: String,
+    },
 }
 
-/// Headers sent with every response for `path`.
-pub fn security_headers(path: &str) -> [(&'static str, &'static str); 5] {
-    [
-        ("Content-Security-Policy", csp_for(path)),
-        ("Referrer-Policy", "no-referrer"),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Cache-Control", "no-store"),
-        ("Permissions-Policy", "interest-cohort=()"),
-    ]
+impl Role {
+    /// The CSP for this role: for a host, what the frame embed needs and nothing
+    /// more (scripts and frames from the widget's origin; no `'wasm-unsafe-eval'`).
+    pub fn csp(&self) -> String {
+        match self {
+            Role::Widget => CSP.to_owned(),
+            Role::DemoHost { widget_origin: w } => format!(
+                "default-src 'none'; script-src 'self' {w}; frame-src {w}; style-src 'self'; \
+                 img-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; \
+                 frame-ancestors 'none'"
+            ),
+        }
+    }
+
+    /// Headers sent with every response.
+    pub fn headers(&self) -> Vec<(&'static str, String)> {
+        let mut headers = vec![
+            ("Content-Security-Policy", self.csp()),
+            ("Referrer-Policy", "no-referrer".to_owned()),
+            ("X-Content-Type-Options", "nosniff".to_owned()),
+            ("Cache-Control", "no-store".to_owned()),
+            ("Permissions-Policy", "interest-cohort=()".to_owned()),
+        ];
+        if *self == Role::Widget {
+            headers.push(("Access-Control-Allow-Origin", "*".to_owned()));
+            headers.push(("Cross-Origin-Resource-Policy", "cross-origin".to_owned()));
+        }
+        headers
+    }
 }
 
 /// `Content-Type` for a file name, by extension.
@@ -120,7 +156,7 @@ fn percent_decode(s: &str) -> Option<Vec<u8>> {
 #[derive(Debug)]
 pub struct Server {
     listener: TcpListener,
-    root: PathBuf,
+    site: Arc<Site>,
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
 }
@@ -128,7 +164,21 @@ pub struct Server {
 /// Binds `127.0.0.1:port` to serve the directory `root`; if the port is busy,
 /// tries the next [`PORT_TRIES`] ones. Port 0 takes any free port.
 pub fn serve_dir(root: impl Into<PathBuf>, port: u16) -> io::Result<Server> {
-    let root = root.into().canonicalize()?;
+    bind(root.into(), port, Role::Widget)
+}
+
+/// Like [`serve_dir`], for a demo host page embedding the widget from `widget_origin`.
+pub fn serve_demo_host(
+    root: impl Into<PathBuf>,
+    port: u16,
+    widget_origin: &str,
+) -> io::Result<Server> {
+    let widget_origin = widget_origin.trim_end_matches('/').to_owned();
+    bind(root.into(), port, Role::DemoHost { widget_origin })
+}
+
+fn bind(root: PathBuf, port: u16, role: Role) -> io::Result<Server> {
+    let root = root.canonicalize()?;
     if !root.is_dir() {
         return Err(io::Error::new(
             io::ErrorKind::NotFound,
@@ -148,7 +198,7 @@ pub fn serve_dir(root: impl Into<PathBuf>, port: u16) -> io::Result<Server> {
                 let stop = Arc::new(AtomicBool::new(false));
                 return Ok(Server {
                     listener,
-                    root,
+                    site: Arc::new(Site { root, role }),
                     addr,
                     stop,
                 });
@@ -178,9 +228,9 @@ impl Server {
                 break;
             }
             let Ok(stream) = stream else { continue };
-            let root = self.root.clone();
+            let site = Arc::clone(&self.site);
             thread::spawn(move || {
-                if let Err(e) = handle(&root, stream) {
+                if let Err(e) = handle(&site, stream) {
                     eprintln!("serve: {e}");
                 }
             });
@@ -262,7 +312,14 @@ impl Response {
     }
 }
 
-fn handle(root: &Path, stream: TcpStream) -> io::Result<()> {
+/// A served directory and its role.
+#[derive(Debug)]
+struct Site {
+    root: PathBuf,
+    role: Role,
+}
+
+fn handle(site: &Site, stream: TcpStream) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     stream.set_write_timeout(Some(Duration::from_secs(10)))?;
     let peer = stream.peer_addr()?;
@@ -282,7 +339,7 @@ fn handle(root: &Path, stream: TcpStream) -> io::Result<()> {
     let mut parts = request_line.split(' ');
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let response = match method {
-        "GET" | "HEAD" => respond(root, target),
+        "GET" | "HEAD" => respond(site, target),
         _ => Response::text(405, "Method Not Allowed"),
     };
     eprintln!(
@@ -290,10 +347,22 @@ fn handle(root: &Path, stream: TcpStream) -> io::Result<()> {
         response.status,
         response.body.len()
     );
-    write_response(stream, method == "HEAD", target, &response)
+    write_response(stream, method == "HEAD", &site.role, &response)
 }
 
-fn respond(root: &Path, target: &str) -> Response {
+fn respond(site: &Site, target: &str) -> Response {
+    let mut response = respond_file(&site.root, target);
+    if let Role::DemoHost { widget_origin } = &site.role {
+        if response.content_type.starts_with("text/html") {
+            let html = String::from_utf8_lossy(&response.body)
+                .replace(WIDGET_ORIGIN_PLACEHOLDER, widget_origin);
+            response.body = html.into_bytes();
+        }
+    }
+    response
+}
+
+fn respond_file(root: &Path, target: &str) -> Response {
     let Some(path) = resolve(root, target) else {
         return Response::text(404, "Not Found");
     };
@@ -328,7 +397,7 @@ fn serve_file(root: &Path, path: &Path) -> Response {
 fn write_response(
     mut stream: TcpStream,
     head_only: bool,
-    target: &str,
+    role: &Role,
     response: &Response,
 ) -> io::Result<()> {
     let mut head = format!(
@@ -344,7 +413,7 @@ fn write_response(
     if let Some(location) = &response.location {
         head.push_str(&format!("Location: {location}\r\n"));
     }
-    for (name, value) in security_headers(target) {
+    for (name, value) in role.headers() {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");
@@ -451,6 +520,28 @@ mod tests {
 
         let dir = fetch(addr, "GET /pkg HTTP/1.1\r\n\r\n");
         assert!(dir.contains("Location: /pkg/\r\n"), "{dir}");
+        assert!(index.contains("Access-Control-Allow-Origin: *\r\n"));
+
+        fs::write(
+            root.join("host.html"),
+            "<script src=\"__WIDGET_ORIGIN__/embed.js\"></script>",
+        )
+        .unwrap();
+        let host = serve_demo_host(&root, 0, "http://127.0.0.1:9/")
+            .unwrap()
+            .spawn();
+        let page = fetch(host.addr(), "GET /host.html HTTP/1.1\r\n\r\n");
+        assert!(
+            page.ends_with("<script src=\"http://127.0.0.1:9/embed.js\"></script>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("frame-src http://127.0.0.1:9;"),
+            "the host may frame the widget's origin: {page}"
+        );
+        assert!(!page.contains("wasm-unsafe-eval"), "{page}");
+        assert!(!page.contains("Access-Control-Allow-Origin"), "{page}");
+        host.stop();
 
         server.stop();
         fs::remove_dir_all(&root).unwrap();

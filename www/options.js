@@ -1,0 +1,149 @@
+// The configuration vocabulary shared by every way of starting the widget, and
+// the loading they have in common. Internal to the widget's own scripts (boot.js,
+// frame.js, widget.js, risk-screen.js); hosts use embed.js, <risk-screen> or
+// widget.js's mount().
+//
+// One name per option, in three spellings: an attribute or data-* attribute
+// (`exit-url`), a frame URL parameter (`exit-url`), and a JS option (`exitUrl`).
+// None of them ever carries an answer.
+
+/** Attribute / URL-parameter names, and what they become in the options object. */
+export const ATTRIBUTES = {
+  questionnaire: "questionnaire",
+  helplines: "helplines",
+  "helplines-add": "helplinesAdd",
+  lang: "lang",
+  country: "country",
+  "exit-url": "exitUrl",
+  "theme-accent": "themeAccent",
+  "theme-accent-text": "themeAccentText",
+  "theme-background": "themeBackground",
+  "theme-text": "themeText",
+  "share-result": "shareResult",
+  // Test hook (browser tests only): the app panics after Start, to show the fallback.
+  "test-panic": "testPanic",
+};
+
+/** Options that are on/off: present (and not "false") means on. */
+const BOOLEAN = new Set(["shareResult", "testPanic"]);
+
+/** Theme options → the stylesheet's custom properties. */
+const THEME = {
+  accent: "--rs-accent",
+  accentText: "--rs-accent-fg",
+  background: "--rs-bg",
+  text: "--rs-fg",
+};
+
+/**
+ * Reads the options through `get(name)` (an attribute or URL parameter getter,
+ * giving null when absent). Empty values count as absent, except for the on/off
+ * options, where presence means on.
+ */
+export function optionsFrom(get) {
+  const options = { theme: {} };
+  for (const [name, key] of Object.entries(ATTRIBUTES)) {
+    const value = get(name);
+    if (value === null || value === undefined) continue;
+    if (BOOLEAN.has(key)) {
+      // A boolean attribute is on when present, also when empty (`share-result`).
+      options[key] = value !== "false";
+    } else if (value === "") {
+      continue;
+    } else if (key.startsWith("theme")) {
+      const themeKey = key[5].toLowerCase() + key.slice(6);
+      options.theme[themeKey] = value;
+    } else {
+      options[key] = value;
+    }
+  }
+  return options;
+}
+
+/** Where a questionnaire or directory option points: a bare name (`self-check`)
+ * means the widget's own `q/<name>.json`; anything else is a URL relative to the page. */
+export function dataUrl(value, widgetBase) {
+  if (/^[a-z0-9][a-z0-9_-]*$/i.test(value)) {
+    return new URL(`q/${value}.json`, widgetBase).href;
+  }
+  return new URL(value, document.baseURI).href;
+}
+
+/**
+ * The JSON text of a questionnaire or directory option: a URL or name (fetched,
+ * without cookies), a JSON text, or an object. undefined stays undefined.
+ */
+export async function jsonText(value, widgetBase) {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value === "object") return JSON.stringify(value);
+  const text = String(value);
+  if (text.trimStart().startsWith("{")) return text;
+  const url = dataUrl(text, widgetBase);
+  const response = await fetch(url, { credentials: "omit", cache: "no-cache" });
+  if (!response.ok) {
+    throw new Error(`could not load ${url}: HTTP ${response.status}`);
+  }
+  return response.text();
+}
+
+/**
+ * Sets the theme colours on `element` as custom properties (through the CSSOM,
+ * which a strict style-src allows). Only colours written as #rgb, #rrggbb or with
+ * alpha are taken: anything else could smuggle in other CSS.
+ */
+export function applyTheme(element, theme = {}) {
+  for (const [key, property] of Object.entries(THEME)) {
+    const value = theme[key];
+    if (value === undefined) continue;
+    if (/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(value)) {
+      element.style.setProperty(property, value);
+    } else {
+      console.warn(`riskscreen: theme colour ${key} must be #rgb or #rrggbb; ignored`);
+    }
+  }
+}
+
+/** What the wasm mount() takes, from the options and the loaded JSON texts. */
+export async function wasmOptions(options, widgetBase) {
+  const [questionnaire, helplines, helplinesAdd] = await Promise.all([
+    jsonText(options.questionnaire ?? "self-check", widgetBase),
+    jsonText(options.helplines ?? "helplines", widgetBase),
+    jsonText(options.helplinesAdd, widgetBase),
+  ]);
+  return {
+    questionnaire,
+    helplines,
+    helplinesAdd,
+    lang: options.lang,
+    country: options.country,
+    exitUrl: options.exitUrl,
+    shareResult: options.shareResult === true,
+    testPanic: options.testPanic === true,
+  };
+}
+
+/**
+ * Replaces `container`'s content with a readable message for whoever set the page
+ * up, and the emergency number for whoever is using it. Never blank.
+ */
+export function showError(container, error) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error("riskscreen failed to start:", error);
+  const box = document.createElement("div");
+  box.className = "rs-widget rs-boot-error";
+  box.setAttribute("role", "alert");
+  const title = document.createElement("p");
+  title.className = "rs-heading";
+  title.textContent = "This check could not start.";
+  const help = document.createElement("p");
+  help.append("If you are in danger, call the emergency number ");
+  const tel = document.createElement("a");
+  tel.href = "tel:112";
+  tel.textContent = "112";
+  help.append(tel, ". It is free.");
+  const detail = document.createElement("pre");
+  detail.className = "rs-boot-detail";
+  detail.textContent = `For the site owner: ${message}`;
+  box.append(title, help, detail);
+  container.replaceChildren(box);
+}

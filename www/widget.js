@@ -1,0 +1,87 @@
+// The riskscreen JS API: one module export, no globals.
+//
+//   import { mount } from "https://widget.example.org/widget.js";
+//   const handle = await mount(document.querySelector("#check"), {
+//     questionnaire: "ngo-intake", lang: "uk", country: "PL", shareResult: true,
+//   });
+//   element.addEventListener("riskscreen:complete", (e) => console.log(e.detail));
+//   handle.destroy();
+//
+// The widget renders into an open Shadow DOM root of `element` (a div, section,
+// main, article or custom element), with the stylesheet as a file linked inside
+// it: host CSS does not reach it and its CSS does not leak. Options are those of
+// options.js in camelCase: questionnaire / helplines / helplinesAdd (a name of a
+// file this widget ships, a URL, a JSON text or an object), lang, country,
+// exitUrl, theme {accent, accentText, background, text}, shareResult.
+//
+// A shadow root is not a privacy boundary: any script of the host page can read
+// an open root, and closed roots would not stop a determined one. Where the host
+// page runs scripts the person should not trust (analytics, session replay), use
+// the frame embed (embed.js) instead.
+
+import init, { mount as mountWasm } from "./pkg/riskscreen.js";
+import { applyTheme, showError, wasmOptions } from "./options.js";
+
+/** This module's directory: where the wasm, the stylesheet and q/ live. */
+const BASE = new URL(".", import.meta.url).href;
+
+let ready = null;
+
+/** The handle of the widget mounted in each element (a new mount replaces it). */
+const mounted = new WeakMap();
+
+/**
+ * Mounts the widget in `element`. Resolves to `{ destroy() }`; rejects (after
+ * showing a readable error in the element) when the options are unusable.
+ */
+export async function mount(element, options = {}) {
+  if (!(element instanceof Element)) {
+    throw new TypeError("riskscreen: mount(element, options) needs an element");
+  }
+  mounted.get(element)?.destroy();
+  let root;
+  try {
+    root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+  } catch (error) {
+    // An element that cannot host a shadow root (a <p>, say): say so in it.
+    showError(element, new Error(`cannot mount in <${element.localName}>: ${error.message}`));
+    throw error;
+  }
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = new URL("style.css", BASE).href;
+  const container = document.createElement("div");
+  container.className = "rs-shadow";
+  applyTheme(container, options.theme);
+  const styled = new Promise((resolve) => {
+    link.addEventListener("load", resolve, { once: true });
+    link.addEventListener("error", resolve, { once: true });
+  });
+  root.replaceChildren(link, container);
+  let handle;
+  try {
+    ready ??= init();
+    const [wasm] = await Promise.all([wasmOptions(options, BASE), ready, styled]);
+    handle = mountWasm(container, wasm);
+  } catch (error) {
+    ready = null; // a later mount tries again
+    showError(container, error);
+    throw error;
+  }
+  let destroyed = false;
+  const result = {
+    /** Unmounts: every answer dropped, every listener removed, this mount's
+     * nodes taken out of the root (a newer mount in the same root stays). */
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      handle.destroy();
+      handle.free();
+      container.remove();
+      link.remove();
+      if (mounted.get(element) === result) mounted.delete(element);
+    },
+  };
+  mounted.set(element, result);
+  return result;
+}
