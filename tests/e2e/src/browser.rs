@@ -156,6 +156,10 @@ pub struct Browser {
     pub www: PathBuf,
     /// The test's name (screenshot file names).
     pub name: String,
+    /// The widget's shadow host (a CSS selector) when it renders in a shadow root
+    /// (`<risk-screen>`, the JS API): element lookups and scripts then see the
+    /// shadow root as `document` (see [`Browser::scoped`]).
+    pub scope: Option<String>,
 }
 
 enum Failure {
@@ -227,6 +231,7 @@ where
         options,
         www,
         name: name.to_owned(),
+        scope: None,
     };
     runtime.block_on(browser.set_viewport(WINDOW.0, WINDOW.1));
     let outcome = runtime.block_on(async {
@@ -332,29 +337,53 @@ impl Browser {
         self.js_args(script, Vec::new()).await
     }
 
+    /// This browser with the widget looked for in the shadow root of the element
+    /// matching `host` (None: in the document).
+    pub fn scoped(&self, host: Option<&str>) -> Browser {
+        Browser {
+            scope: host.map(str::to_owned),
+            ..self.clone()
+        }
+    }
+
+    /// `script` as run: with a scope, `document` is the shadow root (which has
+    /// `querySelector`, `querySelectorAll` and `activeElement`, all the widget
+    /// helpers use).
+    fn in_scope(&self, script: &str) -> String {
+        match &self.scope {
+            None => script.to_owned(),
+            Some(host) => format!(
+                "const document = window.document.querySelector({host:?}).shadowRoot;\n{script}"
+            ),
+        }
+    }
+
     /// Runs `script` with `arguments`.
     pub async fn js_args(&self, script: &str, args: Vec<Json>) -> Json {
+        let script = self.in_scope(script);
         self.client
-            .execute(script, args)
+            .execute(&script, args)
             .await
-            .unwrap_or_else(|e| panic!("script failed: {e}\n{}", abbreviate(script)))
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{}", abbreviate(&script)))
     }
 
     /// Runs an asynchronous `script`: it calls `arguments[arguments.length - 1](value)`.
     pub async fn js_async(&self, script: &str) -> Json {
+        let script = self.in_scope(script);
         self.client
-            .execute_async(script, Vec::new())
+            .execute_async(&script, Vec::new())
             .await
-            .unwrap_or_else(|e| panic!("async script failed: {e}\n{}", abbreviate(script)))
+            .unwrap_or_else(|e| panic!("async script failed: {e}\n{}", abbreviate(&script)))
     }
 
     /// Polls `script` until it returns something truthy (returned), or panics
     /// after [`WAIT`] saying it waited for `what`.
     pub async fn wait_until(&self, what: &str, script: &str) -> Json {
         let started = Instant::now();
+        let script = self.in_scope(script);
         loop {
             // Errors while the page navigates count as "not yet".
-            if let Ok(value) = self.client.execute(script, Vec::new()).await {
+            if let Ok(value) = self.client.execute(&script, Vec::new()).await {
                 if truthy(&value) {
                     return value;
                 }
@@ -375,7 +404,7 @@ impl Browser {
     pub async fn wait_for(&self, css: &str) -> Element {
         let started = Instant::now();
         loop {
-            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+            if let Ok(element) = self.find(css).await {
                 return element;
             }
             if started.elapsed() > WAIT {
@@ -385,6 +414,22 @@ impl Browser {
                 );
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    /// The first element matching `css` (in the shadow root when scoped).
+    async fn find(&self, css: &str) -> Result<Element, fantoccini::error::CmdError> {
+        match &self.scope {
+            None => self.client.find(Locator::Css(css)).await,
+            Some(host) => {
+                let root = self
+                    .client
+                    .find(Locator::Css(host))
+                    .await?
+                    .shadow_root()
+                    .await?;
+                root.find(Locator::Css(css)).await
+            }
         }
     }
 

@@ -10,6 +10,7 @@
 //! | [`browser`] | chromedriver + session per test, a guard that always closes both, DOM and keyboard helpers |
 //! | [`axe`]     | axe-core accessibility checks |
 //! | [`check`]   | per-screen checks: horizontal overflow, unresolved or untranslated strings, expected texts |
+//! | [`embed`]   | host pages for the three ways of embedding (frame, custom element, JS API) |
 //! | [`plan`]    | answers to give and the expected result, from the compiled questionnaire via `riskscreen-core` |
 //!
 //! # Running
@@ -31,6 +32,7 @@
 pub mod axe;
 pub mod browser;
 pub mod check;
+pub mod embed;
 pub mod page;
 pub mod plan;
 pub mod server;

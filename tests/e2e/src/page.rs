@@ -36,6 +36,11 @@ pub const RECORDER_JS: &str = r#""use strict";
   window.addEventListener("unhandledrejection", function (e) {
     rec.errors.push("unhandled rejection: " + String(e.reason && (e.reason.stack || e.reason)));
   });
+  // Results a widget shared with the host page (riskscreen:complete), in order.
+  rec.shared = [];
+  document.addEventListener("riskscreen:complete", function (e) {
+    rec.shared.push(e.detail);
+  });
   var consoleError = console.error;
   console.error = function () {
     var parts = [];

@@ -62,6 +62,7 @@ struct Shared {
     started: Instant,
     log: Mutex<Vec<Request>>,
     generated: Mutex<HashMap<String, Generated>>,
+    csp: Mutex<String>,
     stop: AtomicBool,
 }
 
@@ -82,6 +83,7 @@ impl Server {
             started: Instant::now(),
             log: Mutex::new(Vec::new()),
             generated: Mutex::new(HashMap::new()),
+            csp: Mutex::new(CSP.to_owned()),
             stop: AtomicBool::new(false),
         });
         let accept_shared = Arc::clone(&shared);
@@ -122,6 +124,11 @@ impl Server {
                 body: body.into(),
             },
         );
+    }
+
+    /// Sends `csp` instead of [`CSP`] from now on (a host page's own policy).
+    pub fn set_csp(&self, csp: &str) {
+        *self.shared.csp.lock().expect("server lock") = csp.to_owned();
     }
 
     /// Every request so far, in order.
@@ -265,13 +272,14 @@ fn handle(shared: &Shared, stream: TcpStream) -> io::Result<()> {
         404 => "Not Found",
         _ => "Method Not Allowed",
     };
+    let csp = shared.csp.lock().expect("server lock").clone();
     let mut out = stream;
     write!(
         out,
         "HTTP/1.1 {status} {reason}\r\n\
          Content-Type: {content_type}\r\n\
          Content-Length: {}\r\n\
-         Content-Security-Policy: {CSP}\r\n\
+         Content-Security-Policy: {csp}\r\n\
          Referrer-Policy: no-referrer\r\n\
          X-Content-Type-Options: nosniff\r\n\
          Cache-Control: no-store\r\n\

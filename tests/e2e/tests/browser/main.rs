@@ -12,9 +12,11 @@
 //! | [`a11y`]       | axe-core finds no violation on any screen |
 //! | [`privacy`]    | no storage, no requests and no CSP violations during a run |
 //! | [`layout`]     | no horizontal overflow at 320 px; screenshots at 360 px |
+//! | [`embed`]      | frame embed, custom element and JS API: privacy per questionnaire, isolation, result event, quick exit |
 //! | [`screens`]    | every screen of every questionnaire in every language: texts, no missing string, no overflow at 320 px |
 
 mod a11y;
+mod embed;
 mod fallback;
 mod flow;
 mod layout;

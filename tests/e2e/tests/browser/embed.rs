@@ -1,0 +1,721 @@
+//! The three ways of embedding, each in a host page under a strict policy:
+//! the frame embed (`embed.js`, the widget on another origin), the
+//! `<risk-screen>` custom element and the JS API (`widget.js` `mount`).
+//!
+//! For each mode and each shipped questionnaire: a complete run makes no request
+//! once the widget has loaded, stores nothing, puts no answer in the URL and
+//! violates no CSP. Then isolation (a frame host cannot read the answers; hostile
+//! host CSS changes nothing in a shadow root and the widget's CSS does not leak;
+//! two widgets on one page are independent; `destroy()` leaves no element or
+//! listener), the opt-in result event, and the quick exit in every mode.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::key::Key;
+use riskscreen_e2e::browser::browser_test_within;
+use riskscreen_e2e::browser::key;
+use riskscreen_e2e::embed::{self, API_HOST_JS, API_HOST_PATH, HOSTILE_CSS, HOSTILE_CSS_PATH};
+use riskscreen_e2e::page::{NEUTRAL_HTML, NEUTRAL_PATH, NEUTRAL_TITLE, RECORDER_JS, RECORDER_PATH};
+use riskscreen_e2e::plan::{self, answer_values, Chooser, Plan};
+use riskscreen_e2e::server::Server;
+use riskscreen_e2e::{Browser, PageOptions};
+use serde_json::{json, Value as Json};
+
+/// Every shipped questionnaire, by the name the embed options use.
+const QUESTIONNAIRES: [&str; 3] = ["self-check", "ngo-intake", "platform-offer"];
+
+const HTML: &str = "text/html; charset=utf-8";
+const JS: &str = "text/javascript; charset=utf-8";
+
+/// Long enough for three complete runs.
+const LIMIT: Duration = Duration::from_secs(420);
+
+fn plan_named(b: &Browser, name: &str, choose: &Chooser<'_>) -> Plan {
+    plan::plan(
+        &plan::load_questionnaire(&b.www, &format!("q/{name}.json")),
+        choose,
+    )
+}
+
+/// A second server (another origin) for a frame host page, with the host policy,
+/// the recorder and the neutral exit page. The widget's `frame.html` gets the
+/// recorder too.
+fn frame_host_server(b: &Browser) -> Server {
+    let host = Server::start(&b.www).expect("starting the host server");
+    host.set_csp(&embed::frame_host_csp(&b.server.origin()));
+    host.put(RECORDER_PATH, JS, RECORDER_JS);
+    host.put(NEUTRAL_PATH, HTML, NEUTRAL_HTML);
+    let frame = std::fs::read_to_string(b.www.join("frame.html")).expect("reading www/frame.html");
+    b.server
+        .put("/frame.html", HTML, embed::with_recorder(&frame));
+    host
+}
+
+/// Puts the widget-origin test files (API host module, hostile CSS) in place.
+fn widget_origin_files(b: &Browser) {
+    b.server.put(API_HOST_PATH, JS, API_HOST_JS);
+    b.server.put(HOSTILE_CSS_PATH, "text/css", HOSTILE_CSS);
+}
+
+/// Loads `url`, waits for the frame embed's iframe and switches into it.
+async fn open_frame(b: &Browser, url: &str) {
+    b.client.goto(url).await.expect("loading the host page");
+    b.wait_until(
+        "the embed's iframe",
+        "return !!document.querySelector('iframe.riskscreen-frame');",
+    )
+    .await;
+    b.client.enter_frame(0).await.expect("entering the frame");
+    b.wait_screen("start").await;
+}
+
+/// Waits until no server has seen a request for 500 ms; returns their marks.
+async fn quiet(servers: &[&Server]) -> Vec<usize> {
+    let mut marks: Vec<usize> = servers.iter().map(|s| s.mark()).collect();
+    let mut still = 0;
+    while still < 5 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let now: Vec<usize> = servers.iter().map(|s| s.mark()).collect();
+        if now == marks {
+            still += 1;
+        } else {
+            marks = now;
+            still = 0;
+        }
+    }
+    marks
+}
+
+fn assert_no_requests_since(servers: &[&Server], marks: &[usize], what: &str) {
+    for (server, mark) in servers.iter().zip(marks) {
+        let later = server.requests_since(*mark);
+        assert!(
+            later.is_empty(),
+            "{what}: requests after the widget loaded (answers could leave the device):\n{}",
+            later
+                .iter()
+                .map(|r| format!("  {r}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}
+
+/// Nothing stored in the browsing context `b` scripts run in, and its URL is `href`.
+async fn assert_nothing_stored(b: &Browser, href: &Json, plan: &Plan, what: &str) {
+    let report = b.storage_report().await;
+    assert_eq!(report["cookie"], json!(""), "{what}: cookies: {report}");
+    assert_eq!(report["local"], json!(0), "{what}: localStorage: {report}");
+    assert_eq!(
+        report["session"],
+        json!(0),
+        "{what}: sessionStorage: {report}"
+    );
+    assert_eq!(report["idb"], json!([]), "{what}: IndexedDB: {report}");
+    assert_eq!(
+        report["caches"],
+        json!([]),
+        "{what}: Cache Storage: {report}"
+    );
+    assert_eq!(
+        &report["href"], href,
+        "{what}: the URL changed during the run"
+    );
+    let url = report["href"].as_str().unwrap_or_default();
+    for (id, answer) in &plan.answers {
+        for value in answer_values(answer) {
+            assert!(
+                !url.contains(&format!("={value}")) && !url.contains(id.as_str()),
+                "{what}: the URL holds an answer ({id} = {value}): {url}"
+            );
+        }
+    }
+}
+
+async fn href(b: &Browser) -> Json {
+    b.js("return location.href;").await
+}
+
+/// The plan's result is on screen (level and every sign).
+async fn assert_result(b: &Browser, plan: &Plan, what: &str) {
+    b.wait_screen("result").await;
+    let level = b.attr_of(".rs-level", "data-level").await;
+    assert_eq!(
+        level.as_deref(),
+        Some(plan.expected.level.as_ref()),
+        "{what}: the level shown"
+    );
+    let shown = b
+        .js("return Array.from(document.querySelectorAll('.rs-concern'), e => e.getAttribute('data-indicator'));")
+        .await;
+    let mut shown: Vec<String> = riskscreen_e2e::browser::strings(&shown);
+    shown.sort();
+    let mut wanted: Vec<String> = plan
+        .expected
+        .present
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    wanted.sort();
+    assert_eq!(shown, wanted, "{what}: the signs shown");
+}
+
+#[test]
+fn frame_embed_runs_privately_for_every_questionnaire() {
+    browser_test_within(
+        "embed-frame-private",
+        PageOptions::self_check(),
+        LIMIT,
+        |b| async move {
+            let host = frame_host_server(&b);
+            for name in QUESTIONNAIRES {
+                let what = format!("frame embed, {name}");
+                let plan = plan_named(&b, name, &plan::concern);
+                let page = format!("/host-{name}.html");
+                host.put(
+                    &page,
+                    HTML,
+                    embed::frame_host(
+                        &b.server.origin(),
+                        &[
+                            ("questionnaire", name),
+                            ("exit-url", &host.url(NEUTRAL_PATH)),
+                        ],
+                    ),
+                );
+                open_frame(&b, &host.url(&page)).await;
+                let marks = quiet(&[&b.server, &host]).await;
+                let frame_href = href(&b).await;
+
+                b.run_by_clicks(&plan).await;
+                assert_result(&b, &plan, &what).await;
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                assert_no_requests_since(&[&b.server, &host], &marks, &what);
+                assert_nothing_stored(&b, &frame_href, &plan, &format!("{what}, frame")).await;
+                b.assert_no_page_errors().await;
+
+                b.client
+                    .enter_parent_frame()
+                    .await
+                    .expect("back to the host page");
+                assert_nothing_stored(&b, &json!(host.url(&page)), &plan, &format!("{what}, host"))
+                    .await;
+                b.assert_no_page_errors().await;
+                // A host script cannot reach into the frame: another origin.
+                let reach = b
+                .js("const f = document.querySelector('iframe.riskscreen-frame'); \
+                     let doc = 'readable'; \
+                     try { doc = f.contentWindow.document ? 'readable' : 'none'; } catch (e) { doc = e.name; } \
+                     return { contentDocument: f.contentDocument === null, doc, \
+                       sandbox: f.getAttribute('sandbox'), height: f.getBoundingClientRect().height };")
+                .await;
+                assert_eq!(
+                    reach["contentDocument"],
+                    json!(true),
+                    "{what}: contentDocument is readable: {reach}"
+                );
+                assert_eq!(
+                    reach["doc"],
+                    json!("SecurityError"),
+                    "{what}: the frame's document is readable: {reach}"
+                );
+                assert_eq!(
+                reach["sandbox"],
+                json!("allow-scripts allow-forms allow-same-origin allow-top-navigation-by-user-activation allow-top-navigation-to-custom-protocols allow-modals"),
+                "{what}: sandbox"
+            );
+                assert!(
+                    reach["height"].as_f64().unwrap_or(0.0) > 400.0,
+                    "{what}: the frame was not sized to its content: {reach}"
+                );
+                assert_eq!(
+                    b.count(".rs-widget, [data-rs-root]").await,
+                    0,
+                    "{what}: widget markup in the host document"
+                );
+                assert!(
+                    b.js("return window.__e2e.shared.length;").await == json!(0),
+                    "{what}: a result reached the host without sharing being on"
+                );
+            }
+        },
+    );
+}
+
+#[test]
+fn element_and_api_embeds_run_privately_for_every_questionnaire() {
+    browser_test_within(
+        "embed-element-api-private",
+        PageOptions::self_check(),
+        LIMIT,
+        |b| async move {
+            widget_origin_files(&b);
+            for (i, name) in QUESTIONNAIRES.into_iter().enumerate() {
+                // Alternate the two in-page modes over the questionnaires, and run the
+                // self-check in both.
+                let modes: &[&str] = if i == 0 {
+                    &["element", "api"]
+                } else if i == 1 {
+                    &["element"]
+                } else {
+                    &["api"]
+                };
+                for mode in modes {
+                    let what = format!("{mode}, {name}");
+                    let plan = plan_named(&b, name, &plan::concern);
+                    let page = format!("/host-{mode}-{name}.html");
+                    let html = if *mode == "element" {
+                        embed::element_host(
+                            &[&[("questionnaire", name), ("exit-url", NEUTRAL_PATH)]],
+                            false,
+                        )
+                    } else {
+                        embed::api_host(
+                            &json!({ "questionnaire": name, "exitUrl": NEUTRAL_PATH }).to_string(),
+                        )
+                    };
+                    b.server.put(&page, HTML, html);
+                    b.client
+                        .goto(&b.server.url(&page))
+                        .await
+                        .expect("loading the host page");
+                    let w = b.scoped(Some(if *mode == "element" {
+                        "risk-screen"
+                    } else {
+                        "#a"
+                    }));
+                    w.wait_screen("start").await;
+                    let marks = quiet(&[&b.server]).await;
+                    let host_href = href(&b).await;
+                    w.run_by_clicks(&plan).await;
+                    assert_result(&w, &plan, &what).await;
+                    tokio::time::sleep(Duration::from_millis(300)).await;
+                    assert_no_requests_since(&[&b.server], &marks, &what);
+                    assert_nothing_stored(&b, &host_href, &plan, &what).await;
+                    b.assert_no_page_errors().await;
+                    let leaked = b
+                    .js("return !!document.querySelector('.rs-widget') || document.body.innerText.includes('rs-');")
+                    .await;
+                    assert_eq!(
+                        leaked,
+                        json!(false),
+                        "{what}: widget markup outside its shadow root"
+                    );
+                }
+            }
+        },
+    );
+}
+
+/// Computed styles of the widget's parts that host CSS would change (not the
+/// width: the space the widget gets is the host's to give).
+const STYLE_PROBE: &str = "const props = ['display', 'font-family', 'font-size', 'font-weight', 'line-height', 'color', \
+    'background-color', 'text-transform', 'letter-spacing', 'padding-top', 'border-top-width', 'visibility']; \
+    return ['.rs-widget', 'button.rs-exit', '[data-action=\"start\"]', 'h2', 'p', 'select'] \
+      .map(sel => { const e = document.querySelector(sel); \
+        if (!e) return sel + ': missing'; const cs = getComputedStyle(e); \
+        return sel + ' ' + props.map(p => p + '=' + cs.getPropertyValue(p)).join(' '); });";
+
+/// A host element with the widget's class names, to see whether its CSS leaks.
+const LEAK_PROBE: &str = "const e = document.getElementById('host-text'); \
+    e.className = 'rs-widget rs-lead rs-primary'; const cs = getComputedStyle(e); \
+    return ['font-family', 'font-size', 'color', 'background-color', 'padding-top', 'max-width'] \
+      .map(p => p + '=' + cs.getPropertyValue(p));";
+
+#[test]
+fn shadow_root_keeps_host_css_out_and_widget_css_in() {
+    browser_test_within(
+        "embed-css-isolation",
+        PageOptions::self_check(),
+        LIMIT,
+        |b| async move {
+            widget_origin_files(&b);
+            let attrs: &[(&str, &str)] = &[("questionnaire", "self-check"), ("lang", "en")];
+            b.server
+                .put("/plain.html", HTML, embed::element_host(&[attrs], false));
+            b.server
+                .put("/hostile.html", HTML, embed::element_host(&[attrs], true));
+            b.server
+                .put("/none.html", HTML, embed::element_host(&[], false));
+            let w = b.scoped(Some("risk-screen"));
+
+            b.client
+                .goto(&b.server.url("/none.html"))
+                .await
+                .expect("loading");
+            let host_alone = b.js(LEAK_PROBE).await;
+
+            b.client
+                .goto(&b.server.url("/plain.html"))
+                .await
+                .expect("loading");
+            w.wait_screen("start").await;
+            let plain = w.js(STYLE_PROBE).await;
+            let host_with_widget = b.js(LEAK_PROBE).await;
+            assert_eq!(
+                host_with_widget, host_alone,
+                "the widget's CSS changed a host element"
+            );
+
+            b.client
+                .goto(&b.server.url("/hostile.html"))
+                .await
+                .expect("loading");
+            w.wait_screen("start").await;
+            let hostile = w.js(STYLE_PROBE).await;
+            assert_eq!(
+                hostile, plain,
+                "host CSS (`* {{ all: unset }}`, `button {{ display: none }}`) changed the widget"
+            );
+            // And it still works: start, answer, go on.
+            w.action("start").await;
+            w.wait_screen("question").await;
+            b.assert_no_page_errors().await;
+        },
+    );
+}
+
+#[test]
+fn two_widgets_on_one_page_are_independent_and_destroy_leaves_nothing() {
+    browser_test_within(
+        "embed-two-widgets",
+        PageOptions::self_check(),
+        LIMIT,
+        |b| async move {
+            widget_origin_files(&b);
+            b.server.put(
+                "/two.html",
+                HTML,
+                embed::element_host(
+                    &[
+                        &[("questionnaire", "self-check"), ("lang", "en")],
+                        &[("questionnaire", "platform-offer"), ("lang", "uk")],
+                    ],
+                    false,
+                ),
+            );
+            b.client
+                .goto(&b.server.url("/two.html"))
+                .await
+                .expect("loading");
+            let a = b.scoped(Some("risk-screen#a"));
+            let second = b.scoped(Some("risk-screen#b"));
+            a.wait_screen("start").await;
+            second.wait_screen("start").await;
+            let plan_a = plan_named(&b, "self-check", &plan::concern);
+            let plan_b = plan_named(&b, "platform-offer", &plan::concern);
+            a.action("start").await;
+            a.answer_and_next(&plan_a.steps[0]).await;
+            assert_eq!(
+                second.screen().await.as_deref(),
+                Some("start"),
+                "b moved when a was used"
+            );
+            second.action("start").await;
+            second.wait_question(&plan_b.steps[0].question).await;
+            a.wait_question(&plan_a.steps[1].question).await;
+            assert_eq!(a.attr_of(".rs-widget", "lang").await.as_deref(), Some("en"));
+            assert_eq!(
+                second.attr_of(".rs-widget", "lang").await.as_deref(),
+                Some("uk")
+            );
+            // Removing one element tears that widget down and leaves the other alone.
+            b.js("window.__a = document.getElementById('a'); window.__a.remove();")
+                .await;
+            b.wait_until(
+                "the removed element's shadow root to be empty",
+                "return window.__a.shadowRoot.childNodes.length === 0;",
+            )
+            .await;
+            second.wait_question(&plan_b.steps[0].question).await;
+            b.assert_no_page_errors().await;
+
+            // The JS API: destroy() empties the root and removes the listeners: Shift
+            // three times then leaves nothing (no quick exit any more).
+            b.client.goto(&b.server.url("/api.html")).await.ok();
+            b.server.put(
+                "/api.html",
+                HTML,
+                embed::api_host(
+                    &json!({ "questionnaire": "self-check", "exitUrl": NEUTRAL_PATH }).to_string(),
+                ),
+            );
+            b.server.put(NEUTRAL_PATH, HTML, NEUTRAL_HTML);
+            b.client
+                .goto(&b.server.url("/api.html"))
+                .await
+                .expect("loading");
+            let api = b.scoped(Some("#a"));
+            api.wait_screen("start").await;
+            api.action("start").await;
+            api.wait_screen("question").await;
+            b.wait_until(
+                "the API handle",
+                "return !!(window.__handles && window.__handles.a);",
+            )
+            .await;
+            b.js("window.__handles.a.destroy();").await;
+            let left = b
+            .js("const r = document.getElementById('a').shadowRoot; \
+                 return { nodes: r.childNodes.length, marked: document.querySelectorAll('[data-rs-root]').length };")
+            .await;
+            assert_eq!(
+                left,
+                json!({ "nodes": 0, "marked": 0 }),
+                "destroy() left something behind"
+            );
+            for _ in 0..3 {
+                b.press(Key::Shift).await;
+            }
+            tokio::time::sleep(Duration::from_millis(800)).await;
+            let title = b.client.title().await.unwrap_or_default();
+            assert_ne!(
+                title, NEUTRAL_TITLE,
+                "a destroyed widget still listened to Shift ×3"
+            );
+            b.assert_no_page_errors().await;
+        },
+    );
+}
+
+/// Runs `plan` to the result in `w`, checks nothing was shared yet, shares, and
+/// returns what the host page received.
+async fn share(b: &Browser, w: &Browser, plan: &Plan, what: &str) -> Json {
+    w.run_by_clicks(plan).await;
+    assert_result(w, plan, what).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        b.js("return window.__e2e.shared.length;").await,
+        json!(0),
+        "{what}: shared before the press"
+    );
+    w.action("share").await;
+    w.wait_until(
+        "the shared notice",
+        "return !!document.querySelector('.rs-share-status').textContent.trim();",
+    )
+    .await;
+    b.wait_until(
+        "the result at the host",
+        "return window.__e2e.shared.length === 1 && window.__e2e.shared[0];",
+    )
+    .await
+}
+
+fn assert_summary(summary: &Json, plan: &Plan, name: &str) {
+    assert_eq!(summary["questionnaire"], json!(name));
+    assert_eq!(summary["level"], json!(plan.expected.level.to_string()));
+    assert_eq!(summary["danger"], json!(plan.expected.danger));
+    let signs: Vec<String> = plan
+        .expected
+        .present
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(summary["signs"], json!(signs));
+    let text = summary.to_string();
+    for answer in plan.answers.values() {
+        for value in answer_values(answer) {
+            if value.len() > 3 {
+                assert!(
+                    !text.contains(&format!("\"{value}\"")),
+                    "the summary holds an answer value {value}: {text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn results_reach_the_host_only_when_enabled_and_the_person_shares() {
+    browser_test_within(
+        "embed-share",
+        PageOptions::self_check(),
+        LIMIT,
+        |b| async move {
+            widget_origin_files(&b);
+            // Custom element, intake, share-result on.
+            let plan = plan_named(&b, "ngo-intake", &plan::concern);
+            b.server.put(
+                "/share.html",
+                HTML,
+                embed::element_host(
+                    &[&[("questionnaire", "ngo-intake"), ("share-result", "")]],
+                    false,
+                ),
+            );
+            b.client
+                .goto(&b.server.url("/share.html"))
+                .await
+                .expect("loading");
+            let w = b.scoped(Some("risk-screen"));
+            w.wait_screen("start").await;
+            let summary = share(&b, &w, &plan, "custom element").await;
+            assert_summary(&summary, &plan, "ngo-intake");
+
+            // A self-check never offers it, even when asked.
+            let plan = plan_named(&b, "self-check", &plan::concern);
+            b.server.put(
+                "/self.html",
+                HTML,
+                embed::element_host(
+                    &[&[("questionnaire", "self-check"), ("share-result", "")]],
+                    false,
+                ),
+            );
+            b.client
+                .goto(&b.server.url("/self.html"))
+                .await
+                .expect("loading");
+            w.wait_screen("start").await;
+            w.run_by_clicks(&plan).await;
+            w.wait_screen("result").await;
+            assert_eq!(
+                w.count("[data-action=\"share\"], .rs-share").await,
+                0,
+                "a self-check offered sharing"
+            );
+
+            // Frame embed: the result goes to the one declared origin, after the press.
+            let host = frame_host_server(&b);
+            let plan = plan_named(&b, "platform-offer", &plan::concern);
+            host.put(
+                "/share.html",
+                HTML,
+                embed::frame_host(
+                    &b.server.origin(),
+                    &[
+                        ("questionnaire", "platform-offer"),
+                        ("share-origin", &host.origin()),
+                    ],
+                ),
+            );
+            host.put(
+                "/no-share.html",
+                HTML,
+                embed::frame_host(&b.server.origin(), &[("questionnaire", "platform-offer")]),
+            );
+            open_frame(&b, &host.url("/no-share.html")).await;
+            b.run_by_clicks(&plan).await;
+            b.wait_screen("result").await;
+            assert_eq!(
+                b.count(".rs-share").await,
+                0,
+                "sharing offered without data-share-origin"
+            );
+
+            open_frame(&b, &host.url("/share.html")).await;
+            b.run_by_clicks(&plan).await;
+            assert_result(&b, &plan, "frame").await;
+            b.action("share").await;
+            b.client
+                .enter_parent_frame()
+                .await
+                .expect("back to the host");
+            let summary = b
+                .wait_until(
+                    "the result at the host",
+                    "return window.__e2e.shared.length === 1 && window.__e2e.shared[0];",
+                )
+                .await;
+            assert_summary(&summary, &plan, "platform-offer");
+            b.assert_no_page_errors().await;
+        },
+    );
+}
+
+/// Waits (from the top-level context) until the top page is the neutral exit page.
+async fn assert_left(b: &Browser, what: &str) {
+    let started = Instant::now();
+    loop {
+        let _ = b.client.enter_parent_frame().await;
+        if b.client.title().await.is_ok_and(|t| t == NEUTRAL_TITLE) {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{what}: the page did not leave for the exit page (title {:?}, url {:?})",
+            b.client.title().await.ok(),
+            b.client.current_url().await.ok().map(|u| u.to_string())
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[test]
+fn quick_exit_leaves_the_whole_page_in_every_mode() {
+    browser_test_within(
+        "embed-quick-exit",
+        PageOptions::self_check(),
+        LIMIT,
+        |b| async move {
+            widget_origin_files(&b);
+            b.server.put(NEUTRAL_PATH, HTML, NEUTRAL_HTML);
+            let host = frame_host_server(&b);
+            host.put(
+                "/host.html",
+                HTML,
+                embed::frame_host(&b.server.origin(), &[("exit-url", &host.url(NEUTRAL_PATH))]),
+            );
+            let plan = plan_named(&b, "self-check", &plan::concern);
+            for by_keys in [false, true] {
+                let what = format!(
+                    "frame embed, {}",
+                    if by_keys { "Shift ×3" } else { "button" }
+                );
+                open_frame(&b, &host.url("/host.html")).await;
+                b.action("start").await;
+                b.answer_and_next(&plan.steps[0]).await;
+                if by_keys {
+                    for _ in 0..3 {
+                        b.press(Key::Shift).await;
+                    }
+                } else {
+                    b.click("button.rs-exit").await;
+                }
+                assert_left(&b, &what).await;
+            }
+
+            b.server.put(
+                "/element.html",
+                HTML,
+                embed::element_host(&[&[("exit-url", NEUTRAL_PATH)]], false),
+            );
+            b.server.put(
+                "/api.html",
+                HTML,
+                embed::api_host(&json!({ "exitUrl": NEUTRAL_PATH }).to_string()),
+            );
+            for (page, scope, by_keys) in [
+                ("/element.html", "risk-screen", false),
+                ("/element.html", "risk-screen", true),
+                ("/api.html", "#a", false),
+                ("/api.html", "#a", true),
+            ] {
+                let what = format!("{page}, {}", if by_keys { "Shift ×3" } else { "button" });
+                b.client.goto(&b.server.url(page)).await.expect("loading");
+                let w = b.scoped(Some(scope));
+                w.wait_screen("start").await;
+                w.action("start").await;
+                w.answer_and_next(&plan.steps[0]).await;
+                if by_keys {
+                    let _ = key(Key::Shift);
+                    for _ in 0..3 {
+                        b.press(Key::Shift).await;
+                    }
+                } else {
+                    w.click("button.rs-exit").await;
+                }
+                assert_left(&b, &what).await;
+                let cover = b
+                    .js("return document.documentElement.style.visibility;")
+                    .await;
+                assert_eq!(
+                    cover,
+                    json!(""),
+                    "{what}: the exit page must not inherit the cover"
+                );
+            }
+        },
+    );
+}
