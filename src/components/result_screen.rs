@@ -91,10 +91,10 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             .filter(|e| e.indicator == indicator)
             .filter_map(|e| {
                 let question = questionnaire.question(&e.question)?;
-                let answer = props.answers.get(&e.question)?;
+                let answer = props.answers.get(e.question.as_str())?;
                 let text = i18n.text(&question.text);
                 Some(html! {
-                    <span key={e.question.clone()} class="rs-from">
+                    <span key={e.question.as_str()} class="rs-from">
                         { i18n.t_args("concern-from", &[("question", Arg::Str(text))]) }
                         { " — " }
                         <strong>{ answer_text(&i18n, question, answer) }</strong>
@@ -103,14 +103,14 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             })
             .collect()
     };
-    let open_question = |id: &String, with_advice: bool| {
+    let open_question = |id: &str, with_advice: bool| {
         questionnaire.question(id).map(|q| {
             let find_out = q
                 .if_unsure
                 .as_ref()
                 .map_or_else(|| i18n.t("unsure-generic"), |t| i18n.text(t).to_owned());
             html! {
-                <li key={id.clone()} data-question={id.clone()}>
+                <li key={id} data-question={id.to_owned()}>
                     <span class="rs-open-question">{ i18n.text(&q.text) }</span>
                     if with_advice {
                         <span class="rs-find-out">{ find_out }</span>

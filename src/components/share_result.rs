@@ -82,7 +82,7 @@ pub fn summary(evaluation: &Evaluation) -> JsValue {
     let set = |key: &str, value: JsValue| {
         let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
     };
-    let list = |ids: &[String]| -> JsValue {
+    let list = |ids: &[riskscreen_core::Id]| -> JsValue {
         ids.iter()
             .map(|id| JsValue::from_str(id))
             .collect::<js_sys::Array>()

@@ -282,7 +282,10 @@ pub fn write_text(
         let labels: Vec<String> = e
             .danger_indicators
             .iter()
-            .map(|id| q.indicator(id).map_or_else(|| id.clone(), |i| t(&i.label)))
+            .map(|id| {
+                q.indicator(id)
+                    .map_or_else(|| id.to_string(), |i| t(&i.label))
+            })
             .collect();
         writeln!(out, "Immediate danger signs: {}.", labels.join("; "))?;
         writeln!(

@@ -17,6 +17,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::answers::{Answer, Answers};
+use crate::id::Id;
 use crate::model::{Condition, Question, QuestionKind, Questionnaire};
 use crate::score::Tables;
 
@@ -34,7 +35,9 @@ pub struct Plan {
     marks: Vec<Marks>,
     /// Question ids sorted, with their positions: answers (a sorted map) are matched
     /// to positions in one merge pass instead of one lookup per question.
-    sorted_ids: Vec<(String, usize)>,
+    sorted_ids: Vec<(Id, usize)>,
+    /// The questions' ids, made once: an evaluation shares them instead of copying.
+    pub(crate) question_ids: Vec<Id>,
     /// What scoring needs that does not depend on answers (dimension slots).
     pub(crate) tables: Tables,
 }
@@ -91,21 +94,22 @@ enum Form {
 }
 
 impl Form {
-    fn new(answer: &Answer, option_ids: &[String]) -> Form {
+    fn new(answer: &Answer, marks: &Marks) -> Form {
         match answer {
             Answer::Yes => Form::Word(Word::Yes),
             Answer::No => Form::Word(Word::No),
             Answer::Unsure => Form::Word(Word::Unsure),
             Answer::Declined => Form::Word(Word::Declined),
-            Answer::Choice(id) => option_ids
+            Answer::Choice(id) => marks
+                .option_ids
                 .iter()
                 .position(|o| o == id)
                 .map_or(Form::Raw, Form::Option),
-            Answer::Choices(set) if option_ids.len() <= 64 => {
+            Answer::Choices(set) if marks.option_ids.len() <= 64 => {
                 let mut mask = 0u64;
                 for chosen in set {
                     let before = mask;
-                    for (k, o) in option_ids.iter().enumerate() {
+                    for (k, o) in marks.option_ids.iter().enumerate() {
                         if o == chosen {
                             mask |= 1 << k;
                         }
@@ -126,6 +130,18 @@ impl Form {
 pub(crate) struct Given<'a> {
     pub(crate) answer: &'a Answer,
     form: Form,
+}
+
+impl Given<'_> {
+    /// Whether the answer is "not sure".
+    pub(crate) fn is_unsure(&self) -> bool {
+        matches!(self.form, Form::Word(Word::Unsure))
+    }
+
+    /// Whether the answer is "rather not say".
+    pub(crate) fn is_declined(&self) -> bool {
+        matches!(self.form, Form::Word(Word::Declined))
+    }
 }
 
 /// The test of one `equals` / `includes` condition, its value resolved in advance
@@ -274,16 +290,21 @@ impl Plan {
             found.dedup();
             found
         };
-        let mut sorted_ids: Vec<(String, usize)> = questionnaire
+        let question_ids: Vec<Id> = questionnaire
             .questions
             .iter()
+            .map(|q| Id::from(&q.id))
+            .collect();
+        let mut sorted_ids: Vec<(Id, usize)> = question_ids
+            .iter()
             .enumerate()
-            .map(|(i, q)| (q.id.clone(), i))
+            .map(|(i, id)| (id.clone(), i))
             .collect();
         // Stable sort: among duplicate ids the first question comes first.
         sorted_ids.sort_by(|a, b| a.0.cmp(&b.0));
         Plan {
             sorted_ids,
+            question_ids,
             tables: Tables::new(questionnaire),
             marks: questionnaire
                 .questions
@@ -354,7 +375,7 @@ impl Plan {
                 shown[i] = true;
                 effective[i] = answers_by_position[i].map(|answer| Given {
                     answer,
-                    form: Form::new(answer, &self.marks[i].option_ids),
+                    form: Form::new(answer, &self.marks[i]),
                 });
             }
         }

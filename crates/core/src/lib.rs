@@ -67,6 +67,7 @@ pub mod answers;
 pub mod diagnostic;
 pub mod flow;
 pub mod helplines;
+pub mod id;
 pub mod load;
 pub mod model;
 pub mod score;
@@ -76,6 +77,7 @@ pub mod validate;
 pub use answers::{check_answers, Answer, Answers};
 pub use diagnostic::{Diagnostic, FieldPath, Location, Severity};
 pub use flow::{visible_questions, Plan};
+pub use id::Id;
 #[cfg(feature = "toml")]
 pub use load::{load_helplines_toml, load_toml};
 pub use load::{load_json, LoadError, Loaded};

@@ -14,8 +14,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::{Answer, Answers};
+use crate::answers::Answers;
 use crate::flow::Plan;
+use crate::id::Id;
 use crate::model::{IloStage, Model, Questionnaire, Strength};
 
 /// An explained result.
@@ -34,15 +35,15 @@ pub struct Evaluation {
     /// Whether a danger trigger is present: show emergency help first.
     pub danger: bool,
     /// The danger indicators that are present.
-    pub danger_indicators: Vec<String>,
+    pub danger_indicators: Vec<Id>,
     /// Present indicators, in the questionnaire's order.
-    pub present: Vec<String>,
+    pub present: Vec<Id>,
     /// Which answer marked which indicator (empty when indicators were given directly).
     pub evidence: Vec<Evidence>,
     /// Shown questions answered "not sure".
-    pub unsure: Vec<String>,
+    pub unsure: Vec<Id>,
     /// Shown questions answered "rather not say".
-    pub declined: Vec<String>,
+    pub declined: Vec<Id>,
     /// `weighted`: the total score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<u32>,
@@ -61,9 +62,9 @@ pub struct Evaluation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The indicator marked present.
-    pub indicator: String,
+    pub indicator: Id,
     /// The question whose answer marked it.
-    pub question: String,
+    pub question: Id,
 }
 
 /// The `ilo` counts of one dimension.
@@ -96,6 +97,8 @@ impl DimensionResult {
 /// out once (a [`Plan`] holds it) so that an evaluation looks nothing up by name.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Tables {
+    /// The indicators' ids, made once: an evaluation shares them instead of copying.
+    indicator_ids: Vec<Id>,
     /// For each indicator, the slot of its dimension (`None`: no such dimension).
     indicator_slot: Vec<Option<usize>>,
     /// For each slot (one per distinct dimension id), the first dimension with that id.
@@ -116,6 +119,11 @@ impl Tables {
         }
         let slot = |id: &String| slot_of.get(id.as_str()).copied();
         Tables {
+            indicator_ids: questionnaire
+                .indicators
+                .iter()
+                .map(|i| Id::from(&i.id))
+                .collect(),
             indicator_slot: questionnaire
                 .indicators
                 .iter()
@@ -153,10 +161,11 @@ pub fn score_planned(plan: &Plan, questionnaire: &Questionnaire, answers: &Answe
     let mut found = Vec::new();
     for (position, given) in effective.iter().enumerate() {
         let Some(given) = given else { continue };
-        match given.answer {
-            Answer::Unsure => unsure.push(questionnaire.questions[position].id.clone()),
-            Answer::Declined => declined.push(questionnaire.questions[position].id.clone()),
-            _ => {}
+        // The resolved form, not the answer: that was read once already.
+        if given.is_unsure() {
+            unsure.push(plan.question_ids[position].clone());
+        } else if given.is_declined() {
+            declined.push(plan.question_ids[position].clone());
         }
         plan.marked_by(position, given, &mut found);
         for &indicator in &found {
@@ -168,8 +177,8 @@ pub fn score_planned(plan: &Plan, questionnaire: &Questionnaire, answers: &Answe
     result.evidence = pairs
         .iter()
         .map(|&(indicator, position)| Evidence {
-            indicator: questionnaire.indicators[indicator].id.clone(),
-            question: questionnaire.questions[position].id.clone(),
+            indicator: plan.tables.indicator_ids[indicator].clone(),
+            question: plan.question_ids[position].clone(),
         })
         .collect();
     result.unsure = unsure;
@@ -196,10 +205,10 @@ fn score_marked(questionnaire: &Questionnaire, tables: &Tables, marked: &[bool])
         .filter_map(|(i, &m)| m.then_some(i))
         .collect();
     let indicators = &questionnaire.indicators;
-    let danger_indicators: Vec<String> = present
+    let danger_indicators: Vec<Id> = present
         .iter()
         .filter(|&&i| indicators[i].danger)
-        .map(|&i| indicators[i].id.clone())
+        .map(|&i| tables.indicator_ids[i].clone())
         .collect();
 
     let mut result = Evaluation {
@@ -210,7 +219,10 @@ fn score_marked(questionnaire: &Questionnaire, tables: &Tables, marked: &[bool])
         level_index: 0,
         danger: !danger_indicators.is_empty(),
         danger_indicators,
-        present: present.iter().map(|&i| indicators[i].id.clone()).collect(),
+        present: present
+            .iter()
+            .map(|&i| tables.indicator_ids[i].clone())
+            .collect(),
         evidence: Vec::new(),
         unsure: Vec::new(),
         declined: Vec::new(),

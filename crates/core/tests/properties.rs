@@ -13,7 +13,7 @@ use proptest::prelude::*;
 use riskscreen_core::{
     check_answers, load_helplines_toml, load_json, load_toml, score, score_indicators,
     score_planned, validate, visible_questions, Answer, AnswerOption, AnswerTest, Answers,
-    Audience, Band, Condition, Dimension, DimensionResult, Evaluation, Evidence, IloStage,
+    Audience, Band, Condition, Dimension, DimensionResult, Evaluation, Evidence, Id, IloStage,
     Indicator, Model, Plan, Question, QuestionKind, Questionnaire, Scoring, Section, Source,
     Strength, Text,
 };
@@ -527,8 +527,8 @@ fn reference(q: &Questionnaire, answers: &Answers) -> Evaluation {
             effective.insert(&question.id, answer);
         }
         match answer {
-            Answer::Unsure => unsure.push(question.id.clone()),
-            Answer::Declined => declined.push(question.id.clone()),
+            Answer::Unsure => unsure.push(Id::from(&question.id)),
+            Answer::Declined => declined.push(Id::from(&question.id)),
             _ => {}
         }
         let mut found: Vec<usize> = answer
@@ -541,8 +541,8 @@ fn reference(q: &Questionnaire, answers: &Answers) -> Evaluation {
         for indicator in found {
             marked[indicator] = true;
             evidence.push(Evidence {
-                indicator: q.indicators[indicator].id.clone(),
-                question: question.id.clone(),
+                indicator: q.indicators[indicator].id.as_str().into(),
+                question: question.id.as_str().into(),
             });
         }
     }
@@ -552,10 +552,10 @@ fn reference(q: &Questionnaire, answers: &Answers) -> Evaluation {
         .zip(&marked)
         .filter_map(|(indicator, &m)| m.then_some(indicator))
         .collect();
-    let danger_indicators: Vec<String> = present
+    let danger_indicators: Vec<Id> = present
         .iter()
         .filter(|i| i.danger)
-        .map(|i| i.id.clone())
+        .map(|i| Id::from(&i.id))
         .collect();
     let mut result = Evaluation {
         questionnaire: q.id.clone(),
@@ -565,7 +565,7 @@ fn reference(q: &Questionnaire, answers: &Answers) -> Evaluation {
         level_index: 0,
         danger: !danger_indicators.is_empty(),
         danger_indicators,
-        present: present.iter().map(|i| i.id.clone()).collect(),
+        present: present.iter().map(|i| Id::from(&i.id)).collect(),
         evidence,
         unsure,
         declined,
@@ -688,7 +688,7 @@ proptest! {
         let reversed: Answers = answers.clone().into_iter().rev().collect();
         prop_assert_eq!(&first, &score(&q, &answers));
         prop_assert_eq!(&first, &score(&q, &reversed));
-        let marked: BTreeSet<String> = first.present.iter().cloned().collect();
+        let marked: BTreeSet<String> = first.present.iter().map(|id| id.to_string()).collect();
         prop_assert_eq!(score_indicators(&q, &marked), score_indicators(&q, &marked));
     }
 
@@ -731,7 +731,7 @@ proptest! {
         let plan = Plan::new(&q);
         prop_assert_eq!(&score_planned(&plan, &q, &answers), &expected);
         prop_assert_eq!(&score_planned(&plan, &q, &Answers::new()), &reference(&q, &Answers::new()));
-        let marked: BTreeSet<String> = expected.present.iter().cloned().collect();
+        let marked: BTreeSet<String> = expected.present.iter().map(|id| id.to_string()).collect();
         let direct = score_indicators(&q, &marked);
         prop_assert_eq!(
             (&direct.level, &direct.present, &direct.dimensions, &direct.score, &direct.pattern_parts),

@@ -209,7 +209,10 @@ fn ngo_intake_reaches_every_ilo_indicator_through_some_answers() {
             combinations.iter().any(|gate_answers| {
                 let mut answers = gate_answers.clone();
                 answers.insert(question.clone(), answer.clone());
-                score(&q, &answers).present.contains(&indicator.id)
+                score(&q, &answers)
+                    .present
+                    .iter()
+                    .any(|id| *id == indicator.id)
             })
         });
         if !reached {

@@ -150,7 +150,7 @@ fn check(id: &str, answers: &Answers, expect: &Expect) -> Result<(), String> {
         ("unsure", &expect.unsure, &result.unsure),
         ("declined", &expect.declined, &result.declined),
     ] {
-        let got: BTreeSet<String> = got.iter().cloned().collect();
+        let got: BTreeSet<String> = got.iter().map(|id| id.to_string()).collect();
         if &got != expected {
             let missing: Vec<_> = expected.difference(&got).collect();
             let extra: Vec<_> = got.difference(expected).collect();
