@@ -10,6 +10,7 @@
 //! | `wasm32-unknown-unknown` std | `rustup target add` | the toolchain |
 //! | `wasm-bindgen`, `wasm-bindgen-test-runner` | crates.io `wasm-bindgen-cli` [`WASM_BINDGEN_VERSION`] | `.tools/cargo/bin` |
 //! | `wasm-opt` | npm `binaryen@`[`BINARYEN_VERSION`] | `.tools/npm/node_modules/.bin` |
+//! | `terser` (dist) | npm `terser@`[`TERSER_VERSION`] | `.tools/npm/node_modules/.bin` |
 //! | Chromium, ChromeDriver (browser stages only) | Debian `chromium chromium-driver` | `/usr/bin` |
 //! | axe-core (browser stages only) | npm `axe-core@4` | `.tools/npm/node_modules/axe-core/axe.min.js` |
 //!
@@ -34,6 +35,9 @@ pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 /// npm `binaryen` version that provides `wasm-opt`.
 pub const BINARYEN_VERSION: &str = "132.0.0";
 
+/// npm `terser` version that minifies the bundle's JavaScript (`cargo xtask dist`).
+pub const TERSER_VERSION: &str = "5.51.4";
+
 /// npm `axe-core` major version for the accessibility tests.
 pub const AXE_CORE_MAJOR: &str = "4";
 
@@ -56,6 +60,9 @@ pub fn ensure_tools(project: &Project, needs: Needs) -> Result<()> {
     let mut npm_packages = Vec::new();
     if !binaryen_ok(project) {
         npm_packages.push(format!("binaryen@{BINARYEN_VERSION}"));
+    }
+    if npm_package_version(project, "terser").as_deref() != Some(TERSER_VERSION) {
+        npm_packages.push(format!("terser@{TERSER_VERSION}"));
     }
     if needs.browser {
         ensure_browser(project)?;
@@ -87,6 +94,11 @@ pub fn wasm_bindgen_test_runner(project: &Project) -> PathBuf {
 /// `wasm-opt` from npm binaryen in `.tools/npm`.
 pub fn wasm_opt(project: &Project) -> PathBuf {
     project.npm_bin().join("wasm-opt")
+}
+
+/// `terser` from npm in `.tools/npm`.
+pub fn terser(project: &Project) -> PathBuf {
+    project.npm_bin().join("terser")
 }
 
 /// axe-core's browser bundle, for accessibility checks in browser tests.
