@@ -64,8 +64,8 @@ fn page(head: &str, body: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n\
          <script src=\"{RECORDER_PATH}\"></script>\n\
-         <title>Host page</title>\n{head}</head>\n<body>\n\
-         <h1>An offer of a room</h1>\n<p id=\"host-text\">Host content.</p>\n{body}\n</body></html>\n"
+         <title>Host page</title>\n{head}</head>\n<body><main>\n\
+         <h1>An offer of a room</h1>\n<p id=\"host-text\">Host content.</p>\n{body}\n</main></body></html>\n"
     )
 }
 

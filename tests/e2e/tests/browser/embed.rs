@@ -7,11 +7,14 @@
 //! violates no CSP. Then isolation (a frame host cannot read the answers; hostile
 //! host CSS changes nothing in a shadow root and the widget's CSS does not leak;
 //! two widgets on one page are independent; `destroy()` leaves no element or
-//! listener), the opt-in result event, and the quick exit in every mode.
+//! listener), the opt-in result event, and the quick exit in every mode. axe-core
+//! checks the result screen in the frame and in the host document around the
+//! shadow root.
 
 use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
+use riskscreen_e2e::axe::axe_check;
 use riskscreen_e2e::browser::browser_test_within;
 use riskscreen_e2e::browser::key;
 use riskscreen_e2e::embed::{self, API_HOST_JS, API_HOST_PATH, HOSTILE_CSS, HOSTILE_CSS_PATH};
@@ -186,13 +189,20 @@ fn frame_embed_runs_privately_for_every_questionnaire() {
                 open_frame(&b, &host.url(&page)).await;
                 let marks = quiet(&[&b.server, &host]).await;
                 let frame_href = href(&b).await;
+                let history = b.js("return history.length;").await;
 
                 b.run_by_clicks(&plan).await;
                 assert_result(&b, &plan, &what).await;
                 tokio::time::sleep(Duration::from_millis(300)).await;
                 assert_no_requests_since(&[&b.server, &host], &marks, &what);
                 assert_nothing_stored(&b, &frame_href, &plan, &format!("{what}, frame")).await;
+                assert_eq!(
+                    b.js("return history.length;").await,
+                    history,
+                    "{what}: the run added history entries"
+                );
                 b.assert_no_page_errors().await;
+                axe_check(&b, &format!("frame-{name}-result")).await;
 
                 b.client
                     .enter_parent_frame()
@@ -250,21 +260,12 @@ fn element_and_api_embeds_run_privately_for_every_questionnaire() {
         LIMIT,
         |b| async move {
             widget_origin_files(&b);
-            for (i, name) in QUESTIONNAIRES.into_iter().enumerate() {
-                // Alternate the two in-page modes over the questionnaires, and run the
-                // self-check in both.
-                let modes: &[&str] = if i == 0 {
-                    &["element", "api"]
-                } else if i == 1 {
-                    &["element"]
-                } else {
-                    &["api"]
-                };
-                for mode in modes {
+            for name in QUESTIONNAIRES {
+                for mode in ["element", "api"] {
                     let what = format!("{mode}, {name}");
                     let plan = plan_named(&b, name, &plan::concern);
                     let page = format!("/host-{mode}-{name}.html");
-                    let html = if *mode == "element" {
+                    let html = if mode == "element" {
                         embed::element_host(
                             &[&[("questionnaire", name), ("exit-url", NEUTRAL_PATH)]],
                             false,
@@ -279,7 +280,7 @@ fn element_and_api_embeds_run_privately_for_every_questionnaire() {
                         .goto(&b.server.url(&page))
                         .await
                         .expect("loading the host page");
-                    let w = b.scoped(Some(if *mode == "element" {
+                    let w = b.scoped(Some(if mode == "element" {
                         "risk-screen"
                     } else {
                         "#a"
@@ -287,11 +288,17 @@ fn element_and_api_embeds_run_privately_for_every_questionnaire() {
                     w.wait_screen("start").await;
                     let marks = quiet(&[&b.server]).await;
                     let host_href = href(&b).await;
+                    let history = b.js("return history.length;").await;
                     w.run_by_clicks(&plan).await;
                     assert_result(&w, &plan, &what).await;
                     tokio::time::sleep(Duration::from_millis(300)).await;
                     assert_no_requests_since(&[&b.server], &marks, &what);
                     assert_nothing_stored(&b, &host_href, &plan, &what).await;
+                    assert_eq!(
+                        b.js("return history.length;").await,
+                        history,
+                        "{what}: the run added history entries"
+                    );
                     b.assert_no_page_errors().await;
                     let leaked = b
                     .js("return !!document.querySelector('.rs-widget') || document.body.innerText.includes('rs-');")
@@ -301,6 +308,8 @@ fn element_and_api_embeds_run_privately_for_every_questionnaire() {
                         json!(false),
                         "{what}: widget markup outside its shadow root"
                     );
+                    // axe-core on the host document, the open shadow root included.
+                    axe_check(&b, &format!("{mode}-{name}-result")).await;
                 }
             }
         },
