@@ -253,8 +253,8 @@ enum Compiled {
     All(Vec<Compiled>),
     Any(Vec<Compiled>),
     Not(Box<Compiled>),
-    Equals(Test),
-    Includes(Test),
+    /// `equals` (`true`) or `includes`.
+    Test(Test, bool),
 }
 
 impl Compiled {
@@ -274,34 +274,44 @@ impl Compiled {
             Condition::Not(inner) => {
                 Compiled::Not(Box::new(Compiled::new(inner, questionnaire, position)))
             }
-            Condition::Equals(test) => Compiled::Equals(Test::new(
-                &test.question,
-                &test.value,
-                questionnaire,
-                position,
-            )),
-            Condition::Includes(test) => Compiled::Includes(Test::new(
-                &test.question,
-                &test.value,
-                questionnaire,
-                position,
-            )),
+            Condition::Equals(test) => Compiled::Test(
+                Test::new(&test.question, &test.value, questionnaire, position),
+                true,
+            ),
+            Condition::Includes(test) => Compiled::Test(
+                Test::new(&test.question, &test.value, questionnaire, position),
+                false,
+            ),
         }
     }
 
     /// Whether the condition holds over `effective` (answers of shown questions, by
     /// position; `None` for hidden, unanswered or not yet reached questions).
     fn holds(&self, effective: &[Option<Given>]) -> bool {
-        let given = |test: &Test| {
-            test.position
-                .and_then(|p| effective.get(p).copied().flatten())
-        };
+        // Loops and a plain match rather than iterator adapters and closures: at
+        // `opt-level = "z"` those stay calls, and this runs for most questions.
         match self {
-            Compiled::All(all) => all.iter().all(|c| c.holds(effective)),
-            Compiled::Any(any) => any.iter().any(|c| c.holds(effective)),
+            Compiled::All(all) => {
+                for c in all {
+                    if !c.holds(effective) {
+                        return false;
+                    }
+                }
+                true
+            }
+            Compiled::Any(any) => {
+                for c in any {
+                    if c.holds(effective) {
+                        return true;
+                    }
+                }
+                false
+            }
             Compiled::Not(inner) => !inner.holds(effective),
-            Compiled::Equals(test) => given(test).is_some_and(|g| test.holds(&g, true)),
-            Compiled::Includes(test) => given(test).is_some_and(|g| test.holds(&g, false)),
+            Compiled::Test(test, exact) => match test.position.and_then(|p| effective.get(p)) {
+                Some(Some(given)) => test.holds(given, *exact),
+                _ => false,
+            },
         }
     }
 }
@@ -395,47 +405,53 @@ impl Plan {
     }
 
     /// For each question position, its answer (resolved) if the question is shown and
-    /// answered.
+    /// answered, with which questions are shown.
     ///
-    /// `answers_by_position` holds every given answer by position, shown or not. Only
-    /// the answers of shown questions are resolved: hidden ones never count.
+    /// `answers` holds every given answer by position, shown or not; the answers of
+    /// hidden questions are cleared in place. A condition is evaluated over the part
+    /// before its question only, so it sees no answer to a question not yet reached
+    /// (an unvalidated questionnaire can refer forward).
     pub(crate) fn effective<'a>(
         &self,
-        answers_by_position: &[Option<&'a Answer>],
+        mut answers: Vec<Option<Given<'a>>>,
     ) -> (Vec<bool>, Vec<Option<Given<'a>>>) {
-        let n = self.question_conditions.len();
+        let n = self.question_conditions.len().min(answers.len());
         let mut shown = vec![false; n];
-        let mut effective: Vec<Option<Given>> = vec![None; n];
         // A section's condition refers only to questions before the section starts
         // (validated), so it is evaluated once, at its first question.
         let mut section_shown: Vec<Option<bool>> = vec![None; self.section_conditions.len()];
         for i in 0..n {
+            let before = &answers[..i];
             let section_ok = match self.section_of[i] {
                 Some(s) => *section_shown[s].get_or_insert_with(|| {
                     self.section_conditions[s]
                         .as_ref()
-                        .is_none_or(|c| c.holds(&effective))
+                        .is_none_or(|c| c.holds(before))
                 }),
                 None => true,
             };
             if section_ok
                 && self.question_conditions[i]
                     .as_ref()
-                    .is_none_or(|c| c.holds(&effective))
+                    .is_none_or(|c| c.holds(before))
             {
                 shown[i] = true;
-                effective[i] = answers_by_position[i].map(|answer| Given {
-                    answer,
-                    form: Form::new(answer, &self.marks[i]),
-                });
+            } else {
+                answers[i] = None;
             }
         }
-        (shown, effective)
+        (shown, answers)
     }
 
-    /// The given answers by question position. Every question of a duplicated id (an
-    /// unvalidated questionnaire) takes the answer to that id.
-    pub(crate) fn by_position<'a>(&self, answers: &'a Answers) -> Vec<Option<&'a Answer>> {
+    /// The given answers by question position, resolved. Every question of a
+    /// duplicated id (an unvalidated questionnaire) takes the answer to that id.
+    ///
+    /// Answers are resolved here, while the merge walks the answers in their map's
+    /// order, rather than when a question is shown: the answer then sits next to its
+    /// id, just read, instead of being fetched again in question order (a few percent
+    /// of an evaluation at a thousand questions). Answers to hidden questions are
+    /// resolved too, and ignored.
+    pub(crate) fn by_position<'a>(&self, answers: &'a Answers) -> Vec<Option<Given<'a>>> {
         let mut by_position = vec![None; self.sorted_ids.len()];
         let mut given = answers
             .iter()
@@ -447,7 +463,10 @@ impl Plan {
                     Ordering::Less => next = given.next(),
                     Ordering::Equal => {
                         // Not consumed: a duplicated id (next in `sorted_ids`) takes it too.
-                        by_position[*position] = Some(answer);
+                        by_position[*position] = self.marks.get(*position).map(|marks| Given {
+                            answer,
+                            form: Form::new(answer, marks),
+                        });
                         break;
                     }
                     Ordering::Greater => break,
@@ -457,35 +476,43 @@ impl Plan {
         by_position
     }
 
-    /// Writes into `found` the indicator positions that `given`, the answer to the
-    /// question at `position`, marks, each once, in indicator order. A buffer, because
-    /// this runs for every answer of every evaluation.
-    pub(crate) fn marked_by(&self, position: usize, given: &Given, found: &mut Vec<usize>) {
-        found.clear();
-        let marks = &self.marks[position];
+    /// The indicator positions that `given`, the answer to the question at
+    /// `position`, marks, each once, in indicator order: the plan's own list when one
+    /// list applies, else merged in `found`, a buffer (this runs for every answer of
+    /// every evaluation).
+    pub(crate) fn marked_by<'a>(
+        &'a self,
+        position: usize,
+        given: &Given,
+        found: &'a mut Vec<usize>,
+    ) -> &'a [usize] {
+        let Some(marks) = self.marks.get(position) else {
+            return &[];
+        };
+        let option = |k: usize| marks.options.get(k).map_or(&[][..], Vec::as_slice);
         // Kind mismatches (a "yes" to a choice question) and unknown options mark
         // nothing, as in `Answer::indicators`; checked answers never have them.
         match (marks.kind, given.form, given.answer) {
-            (QuestionKind::YesNo, Form::Word(Word::Yes), _) => {
-                found.extend_from_slice(&marks.if_yes)
-            }
-            (QuestionKind::YesNo, Form::Word(Word::No), _) => found.extend_from_slice(&marks.if_no),
-            (QuestionKind::SingleChoice, Form::Option(k), _) => {
-                found.extend_from_slice(&marks.options[k])
+            (QuestionKind::YesNo, Form::Word(Word::Yes), _) => &marks.if_yes,
+            (QuestionKind::YesNo, Form::Word(Word::No), _) => &marks.if_no,
+            (QuestionKind::SingleChoice, Form::Option(k), _) => option(k),
+            // One option's list is already sorted and without repeats.
+            (QuestionKind::MultipleChoice, Form::Options(mask), _) if mask.count_ones() <= 1 => {
+                option(mask.trailing_zeros() as usize)
             }
             (QuestionKind::MultipleChoice, Form::Options(mask), _) => {
+                found.clear();
                 let mut rest = mask;
                 while rest != 0 {
-                    found.extend_from_slice(&marks.options[rest.trailing_zeros() as usize]);
+                    found.extend_from_slice(option(rest.trailing_zeros() as usize));
                     rest &= rest - 1;
                 }
-                // One option's list is already sorted and without repeats.
-                if mask.count_ones() > 1 {
-                    found.sort_unstable();
-                    found.dedup();
-                }
+                found.sort_unstable();
+                found.dedup();
+                found
             }
             (QuestionKind::MultipleChoice, Form::Raw, Answer::Choices(set)) => {
+                found.clear();
                 for (id, marked) in marks.option_ids.iter().zip(&marks.options) {
                     if set.contains(id) {
                         found.extend_from_slice(marked);
@@ -493,14 +520,15 @@ impl Plan {
                 }
                 found.sort_unstable();
                 found.dedup();
+                found
             }
-            _ => {}
+            _ => &[],
         }
     }
 
     /// The positions of the questions shown for `answers`, in order.
     pub fn visible(&self, answers: &Answers) -> Vec<usize> {
-        let (shown, _) = self.effective(&self.by_position(answers));
+        let (shown, _) = self.effective(self.by_position(answers));
         shown
             .iter()
             .enumerate()
@@ -514,7 +542,7 @@ impl Plan {
         questionnaire: &'a Questionnaire,
         answers: &'a Answers,
     ) -> Vec<(&'a Question, &'a Answer)> {
-        let (_, effective) = self.effective(&self.by_position(answers));
+        let (_, effective) = self.effective(self.by_position(answers));
         questionnaire
             .questions
             .iter()

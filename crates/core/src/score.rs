@@ -152,7 +152,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Evaluation {
 /// [`score`] with a plan built once for `questionnaire` (what the widget does after
 /// every answer).
 pub fn score_planned(plan: &Plan, questionnaire: &Questionnaire, answers: &Answers) -> Evaluation {
-    let (_, effective) = plan.effective(&plan.by_position(answers));
+    let (_, effective) = plan.effective(plan.by_position(answers));
     let mut marked = vec![false; questionnaire.indicators.len()];
     // (indicator, question) positions first, so the evidence is allocated once.
     let mut pairs: Vec<(usize, usize)> = Vec::new();
@@ -167,8 +167,7 @@ pub fn score_planned(plan: &Plan, questionnaire: &Questionnaire, answers: &Answe
         } else if given.is_declined() {
             declined.push(plan.question_ids[position].clone());
         }
-        plan.marked_by(position, given, &mut found);
-        for &indicator in &found {
+        for &indicator in plan.marked_by(position, given, &mut found) {
             marked[indicator] = true;
             pairs.push((indicator, position));
         }

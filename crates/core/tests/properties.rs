@@ -392,7 +392,8 @@ fn answers() -> impl Strategy<Value = Answers> {
 /// A flaw the validator would reject, put into a generated questionnaire so that the
 /// reference comparison also covers what the scorer sees only unvalidated: the same
 /// option id twice in a question, an option named like a reserved answer word (the
-/// conditions on it renamed too), or two questions with the same id.
+/// conditions on it renamed too), two questions with the same id, or a condition on
+/// the question itself or on a later one (which must see no answer yet).
 fn sabotage(q: &mut Questionnaire, flaw: usize, at: usize) {
     fn rename(condition: &mut Condition, question: &str, from: &str, to: &str) {
         match condition {
@@ -407,7 +408,20 @@ fn sabotage(q: &mut Questionnaire, flaw: usize, at: usize) {
             }
         }
     }
-    if flaw % 5 == 4 {
+    if flaw % 6 == 5 {
+        let i = at % q.questions.len();
+        let test = |j: usize, value: &str| {
+            Condition::Equals(AnswerTest {
+                question: q.questions[j % q.questions.len()].id.clone(),
+                value: value.into(),
+            })
+        };
+        let later = Condition::Not(Box::new(test(i + 1, "yes")));
+        let itself = Condition::Not(Box::new(test(i, "no")));
+        q.questions[i].show_if = Some(Condition::All(vec![later, itself]));
+        return;
+    }
+    if flaw % 6 == 4 {
         if q.questions.len() > 1 {
             let i = 1 + at % (q.questions.len() - 1);
             q.questions[i].id = q.questions[i - 1].id.clone();
@@ -421,7 +435,7 @@ fn sabotage(q: &mut Questionnaire, flaw: usize, at: usize) {
         return;
     };
     let last = q.questions[i].options.len() - 1;
-    let (option, to) = match flaw % 5 {
+    let (option, to) = match flaw % 6 {
         1 => (last, q.questions[i].options[0].id.clone()),
         2 => (0, "yes".to_owned()),
         3 => (last, "unsure".to_owned()),
