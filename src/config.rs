@@ -23,9 +23,10 @@
 //! browser's preferred languages the questionnaire ships ([`crate::i18n::negotiate`]),
 //! else the questionnaire's default language.
 //!
-//! **Checks.** Both JSON texts must have the shape of the engine's model (serde,
-//! unknown fields rejected), and the questionnaire must have what the widget relies
-//! on (see [`check`]); otherwise mount fails with the reason. The full validator
+//! **Checks.** Both JSON texts must have the shape of the engine's model: [`read`]
+//! accepts what the model's serde derives accept, rejects unknown fields, and
+//! names the bad field (`question[3].kind: …`). The questionnaire must also have
+//! what the widget relies on (see [`check`]); otherwise mount fails with the reason. The full validator
 //! (references, translations, sources, band order) runs when `riskscreen compile`
 //! writes the JSON, not in the browser: it would cost 33 KB brotli of the 160 KB
 //! budget, and the widget stays safe on a questionnaire that passes [`check`] but
@@ -41,6 +42,8 @@
 //!
 //! `testPanic` exists so browser tests can check the panic fallback; only the
 //! embedder sets options, so it is harmless in production.
+
+pub mod read;
 
 use std::rc::Rc;
 use std::sync::Arc;
@@ -133,7 +136,7 @@ impl Setup {
     /// Reads and checks the options. `preferred` is the browser's language list,
     /// best first.
     pub fn new(options: Options, preferred: &[String]) -> Result<Self, String> {
-        let questionnaire: Questionnaire = from_json(&options.questionnaire).map_err(|e| {
+        let questionnaire = questionnaire_from_json(&options.questionnaire).map_err(|e| {
             format!("riskscreen: the questionnaire is not valid JSON for this version: {e}")
         })?;
         check(&questionnaire)
@@ -144,14 +147,14 @@ impl Setup {
                 warnings.push("riskscreen: no helplines given; only 112 is shown".to_owned());
                 empty_directory(&questionnaire)
             }
-            Some(json) => from_json(json).map_err(|e| {
+            Some(json) => directory_from_json(json).map_err(|e| {
                 format!(
                     "riskscreen: the helpline directory is not valid JSON for this version: {e}"
                 )
             })?,
         };
         if let Some(json) = &options.helplines_add {
-            let extra: Directory = from_json(json).map_err(|e| {
+            let extra = directory_from_json(json).map_err(|e| {
                 format!("riskscreen: helplinesAdd is not valid helpline directory JSON: {e}")
             })?;
             directory.merge_directory(extra);
@@ -219,27 +222,32 @@ impl Setup {
     }
 }
 
-/// Reads a JSON text into the engine's model (its shape checked by serde, unknown
-/// fields rejected).
-///
-/// In the browser the text is parsed by `JSON.parse` and read with
-/// `serde-wasm-bindgen`: serde_json's parser and error machinery, monomorphised for
-/// every type of the model, cost about 39 KB brotli of the bundle. Natively (tests)
-/// serde_json reads it; both accept the same JSON for the same types.
+/// Reads a compiled questionnaire (`riskscreen compile`) from its JSON text.
+pub fn questionnaire_from_json(json: &str) -> Result<Questionnaire, String> {
+    read::questionnaire(&parse(json)?).map_err(|e| e.to_string())
+}
+
+/// Reads a compiled helpline directory (`riskscreen compile-helplines`) from its
+/// JSON text.
+pub fn directory_from_json(json: &str) -> Result<Directory, String> {
+    read::directory(&parse(json)?).map_err(|e| e.to_string())
+}
+
+/// Parses a JSON text for [`read`]: in the browser with `JSON.parse` (no JSON parser
+/// in the bundle), natively (tests) with serde_json.
 #[cfg(target_arch = "wasm32")]
-pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, String> {
-    let value = js_sys::JSON::parse(json).map_err(|e| {
+fn parse(json: &str) -> Result<JsValue, String> {
+    js_sys::JSON::parse(json).map_err(|e| {
         js_sys::Error::from(e)
             .message()
             .as_string()
             .unwrap_or_default()
-    })?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    })
 }
 
 /// See the wasm version.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, String> {
+fn parse(json: &str) -> Result<serde_json::Value, String> {
     serde_json::from_str(json).map_err(|e| e.to_string())
 }
 
