@@ -123,7 +123,7 @@ pub fn bundle(project: &Project) -> Result<u64> {
     if !www.join("index.html").is_file() {
         bail!("{} is missing", www.join("index.html").display());
     }
-    let sources = minify_js(project, collect(&www)?)?;
+    let sources = strip_comments(minify_js(project, collect(&www)?)?);
     let assets = hash_assets(sources.clone())?;
     check_verbatim(&sources, &assets)?;
     let out = project.dist();
@@ -194,6 +194,74 @@ pub fn minify_js(project: &Project, assets: Vec<Asset>) -> Result<Vec<Asset>> {
     }
     let _ = fs::remove_dir_all(&scratch);
     Ok(out)
+}
+
+/// Drops the comments of CSS and HTML files, and the lines left blank: they
+/// explain the source to its readers (1.4 KB brotli of the first visit), not the
+/// page to a browser. Nothing else changes: whitespace inside lines stays, so no
+/// selector or markup can change meaning.
+pub fn strip_comments(assets: Vec<Asset>) -> Vec<Asset> {
+    assets
+        .into_iter()
+        .map(|mut asset| {
+            let stripped = match (
+                extension(&asset.source),
+                std::str::from_utf8(&asset.content),
+            ) {
+                ("css", Ok(text)) => Some(drop_blank_lines(&strip_css_comments(text))),
+                ("html" | "htm", Ok(text)) => Some(drop_blank_lines(&strip_html_comments(text))),
+                _ => None,
+            };
+            if let Some(text) = stripped {
+                asset.content = text.into_bytes();
+            }
+            asset
+        })
+        .collect()
+}
+
+/// `text` without `/* … */` comments; quoted strings are kept whole.
+pub fn strip_css_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("/*") {
+            rest = rest[2..].find("*/").map_or("", |end| &rest[2 + end + 2..]);
+        } else if c == '"' || c == '\'' {
+            let end = rest[1..].find(c).map_or(rest.len(), |e| e + 2);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// `text` without `<!-- … -->` comments (the pages have no inline script or
+/// style in which `<!--` could mean something else).
+pub fn strip_html_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = rest[start + 4..]
+            .find("-->")
+            .map_or("", |end| &rest[start + 4 + end + 3..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+fn drop_blank_lines(text: &str) -> String {
+    let mut out: String = text
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    out.push('\n');
+    out
 }
 
 /// Every non-hidden file below `dir`, sorted by path, except those in
@@ -1084,5 +1152,19 @@ mod tests {
         assert_eq!(format_size(FIRST_VISIT_BUDGET), "160.0 KiB");
         assert_eq!(format_size(12_595), "12.3 KiB");
         assert_eq!(format_size(1_310_720), "1.25 MiB");
+    }
+
+    #[test]
+    fn comments_go_and_strings_and_markup_stay() {
+        let css = "/* a */\n.a::before { content: \"/* not */\"; }\n\n/* b\n c */ .b{x:y}\n";
+        assert_eq!(
+            drop_blank_lines(&strip_css_comments(css)),
+            ".a::before { content: \"/* not */\"; }\n .b{x:y}\n"
+        );
+        let html = "<p>a</p>\n  <!-- note\n more -->\n<p>b <!--x--> c</p>\n";
+        assert_eq!(
+            drop_blank_lines(&strip_html_comments(html)),
+            "<p>a</p>\n<p>b  c</p>\n"
+        );
     }
 }

@@ -23,7 +23,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 
 use crate::project::{run, Project};
 use crate::tools::{self, ensure_tools, Needs, WASM_TARGET};
@@ -41,9 +41,6 @@ pub enum Outcome {
     Passed,
     /// It does not apply (yet), for the reason given.
     Skipped(String),
-    /// It ran, and a figure it reports misses its target: printed loudly in the
-    /// summary, without failing the run (see [`bundle`]).
-    Warned(String),
 }
 
 /// One step of `cargo xtask test`.
@@ -112,7 +109,6 @@ pub fn test(project: &Project, quick: bool) -> Result<()> {
         let secs = stage_started.elapsed().as_secs_f64();
         match &outcome {
             Outcome::Skipped(reason) => println!("skipped: {reason}"),
-            Outcome::Warned(warning) => println!("WARNING: {warning}"),
             Outcome::Passed => {}
         }
         summary.push((stage.name, outcome, secs));
@@ -122,19 +118,14 @@ pub fn test(project: &Project, quick: bool) -> Result<()> {
         match outcome {
             Outcome::Passed => println!("  ok       {secs:6.1}s  {name}"),
             Outcome::Skipped(reason) => println!("  skipped  {secs:6.1}s  {name} ({reason})"),
-            Outcome::Warned(warning) => println!("  WARNING  {secs:6.1}s  {name}: {warning}"),
         }
     }
     let skipped = summary
         .iter()
         .filter(|(_, o, _)| matches!(o, Outcome::Skipped(_)))
         .count();
-    let warned = summary
-        .iter()
-        .filter(|(_, o, _)| matches!(o, Outcome::Warned(_)))
-        .count();
     println!(
-        "cargo xtask test{}: all {} stages ok ({skipped} skipped, {warned} with a WARNING) in {:.0}s",
+        "cargo xtask test{}: all {} stages ok ({skipped} skipped) in {:.0}s",
         if quick { " --quick" } else { "" },
         summary.len(),
         started.elapsed().as_secs_f64()
@@ -181,18 +172,18 @@ fn wasm_build(project: &Project) -> Result<Outcome> {
     Ok(Outcome::Passed)
 }
 
-/// The release bundle and its size report. Over the budget, the figure is reported
-/// as a WARNING in the summary rather than failing the run: the budget is not met
-/// yet (see README, "Performance and size"), and the size is a figure to watch, not a
-/// timed test. `cargo xtask dist` on its own still exits 1 over the budget.
+/// The release bundle and its size report: fails when the first visit is over the
+/// budget (issue #3: checked in CI from `cargo xtask dist`). The figure is printed
+/// either way.
 fn bundle(project: &Project) -> Result<Outcome> {
     let brotli = dist::bundle(project)?;
     if brotli > dist::FIRST_VISIT_BUDGET {
-        return Ok(Outcome::Warned(format!(
-            "first visit {brotli} bytes brotli, {} bytes over the {} byte budget",
+        bail!(
+            "the first visit downloads {brotli} bytes brotli, {} bytes over the {} byte budget \
+             (README, \"Performance and size\")",
             brotli - dist::FIRST_VISIT_BUDGET,
             dist::FIRST_VISIT_BUDGET
-        )));
+        );
     }
     Ok(Outcome::Passed)
 }
