@@ -11,6 +11,7 @@
 //! | [`axe`]     | axe-core accessibility checks |
 //! | [`check`]   | per-screen checks: horizontal overflow, unresolved or untranslated strings, expected texts |
 //! | [`embed`]   | host pages for the three ways of embedding (frame, custom element, JS API) |
+//! | [`traces`]  | what a run may leave behind: requests after load, storage, answers in the URL |
 //! | [`plan`]    | answers to give and the expected result, from the compiled questionnaire via `riskscreen-core` |
 //!
 //! # Running
@@ -36,6 +37,7 @@ pub mod embed;
 pub mod page;
 pub mod plan;
 pub mod server;
+pub mod traces;
 
 use std::path::{Path, PathBuf};
 

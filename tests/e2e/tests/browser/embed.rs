@@ -21,6 +21,7 @@ use riskscreen_e2e::embed::{self, API_HOST_JS, API_HOST_PATH, HOSTILE_CSS, HOSTI
 use riskscreen_e2e::page::{NEUTRAL_HTML, NEUTRAL_PATH, NEUTRAL_TITLE, RECORDER_JS, RECORDER_PATH};
 use riskscreen_e2e::plan::{self, answer_values, Chooser, Plan};
 use riskscreen_e2e::server::Server;
+use riskscreen_e2e::traces::{assert_no_requests_since, assert_nothing_stored, quiet};
 use riskscreen_e2e::{Browser, PageOptions};
 use serde_json::{json, Value as Json};
 
@@ -70,69 +71,6 @@ async fn open_frame(b: &Browser, url: &str) {
     .await;
     b.client.enter_frame(0).await.expect("entering the frame");
     b.wait_screen("start").await;
-}
-
-/// Waits until no server has seen a request for 500 ms; returns their marks.
-async fn quiet(servers: &[&Server]) -> Vec<usize> {
-    let mut marks: Vec<usize> = servers.iter().map(|s| s.mark()).collect();
-    let mut still = 0;
-    while still < 5 {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        let now: Vec<usize> = servers.iter().map(|s| s.mark()).collect();
-        if now == marks {
-            still += 1;
-        } else {
-            marks = now;
-            still = 0;
-        }
-    }
-    marks
-}
-
-fn assert_no_requests_since(servers: &[&Server], marks: &[usize], what: &str) {
-    for (server, mark) in servers.iter().zip(marks) {
-        let later = server.requests_since(*mark);
-        assert!(
-            later.is_empty(),
-            "{what}: requests after the widget loaded (answers could leave the device):\n{}",
-            later
-                .iter()
-                .map(|r| format!("  {r}"))
-                .collect::<Vec<_>>()
-                .join("\n")
-        );
-    }
-}
-
-/// Nothing stored in the browsing context `b` scripts run in, and its URL is `href`.
-async fn assert_nothing_stored(b: &Browser, href: &Json, plan: &Plan, what: &str) {
-    let report = b.storage_report().await;
-    assert_eq!(report["cookie"], json!(""), "{what}: cookies: {report}");
-    assert_eq!(report["local"], json!(0), "{what}: localStorage: {report}");
-    assert_eq!(
-        report["session"],
-        json!(0),
-        "{what}: sessionStorage: {report}"
-    );
-    assert_eq!(report["idb"], json!([]), "{what}: IndexedDB: {report}");
-    assert_eq!(
-        report["caches"],
-        json!([]),
-        "{what}: Cache Storage: {report}"
-    );
-    assert_eq!(
-        &report["href"], href,
-        "{what}: the URL changed during the run"
-    );
-    let url = report["href"].as_str().unwrap_or_default();
-    for (id, answer) in &plan.answers {
-        for value in answer_values(answer) {
-            assert!(
-                !url.contains(&format!("={value}")) && !url.contains(id.as_str()),
-                "{what}: the URL holds an answer ({id} = {value}): {url}"
-            );
-        }
-    }
 }
 
 async fn href(b: &Browser) -> Json {
@@ -195,7 +133,8 @@ fn frame_embed_runs_privately_for_every_questionnaire() {
                 assert_result(&b, &plan, &what).await;
                 tokio::time::sleep(Duration::from_millis(300)).await;
                 assert_no_requests_since(&[&b.server, &host], &marks, &what);
-                assert_nothing_stored(&b, &frame_href, &plan, &format!("{what}, frame")).await;
+                assert_nothing_stored(&b, &frame_href, &plan.answers, &format!("{what}, frame"))
+                    .await;
                 assert_eq!(
                     b.js("return history.length;").await,
                     history,
@@ -208,8 +147,13 @@ fn frame_embed_runs_privately_for_every_questionnaire() {
                     .enter_parent_frame()
                     .await
                     .expect("back to the host page");
-                assert_nothing_stored(&b, &json!(host.url(&page)), &plan, &format!("{what}, host"))
-                    .await;
+                assert_nothing_stored(
+                    &b,
+                    &json!(host.url(&page)),
+                    &plan.answers,
+                    &format!("{what}, host"),
+                )
+                .await;
                 b.assert_no_page_errors().await;
                 // A host script cannot reach into the frame: another origin.
                 let reach = b
@@ -293,7 +237,7 @@ fn element_and_api_embeds_run_privately_for_every_questionnaire() {
                     assert_result(&w, &plan, &what).await;
                     tokio::time::sleep(Duration::from_millis(300)).await;
                     assert_no_requests_since(&[&b.server], &marks, &what);
-                    assert_nothing_stored(&b, &host_href, &plan, &what).await;
+                    assert_nothing_stored(&b, &host_href, &plan.answers, &what).await;
                     assert_eq!(
                         b.js("return history.length;").await,
                         history,

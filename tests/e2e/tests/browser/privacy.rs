@@ -5,29 +5,12 @@
 use std::time::Duration;
 
 use riskscreen_e2e::browser::PAGE_PATH;
-use riskscreen_e2e::plan::{self, answer_values};
+use riskscreen_e2e::plan;
+use riskscreen_e2e::traces::{assert_no_requests_since, assert_nothing_stored, quiet};
 use riskscreen_e2e::{browser_test, Browser, PageOptions};
 use serde_json::json;
 
 use crate::plan_for;
-
-/// Waits until the server has seen no request for 500 ms (the page and its assets
-/// are loaded) and returns the log mark.
-async fn quiet_mark(b: &Browser) -> usize {
-    let mut mark = b.server.mark();
-    let mut still = 0;
-    while still < 5 {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        let now = b.server.mark();
-        if now == mark {
-            still += 1;
-        } else {
-            mark = now;
-            still = 0;
-        }
-    }
-    mark
-}
 
 async fn resource_count(b: &Browser) -> u64 {
     b.js("return performance.getEntriesByType('resource').length;")
@@ -41,7 +24,7 @@ fn run_makes_no_requests_and_stores_nothing() {
     browser_test("privacy", PageOptions::self_check(), |b| async move {
         let plan = plan_for(&b, &plan::danger);
         b.open_start().await;
-        let mark = quiet_mark(&b).await;
+        let mark = quiet(&[&b.server]).await[0];
         let loaded = b.server.requests();
         for wanted in [
             "/pkg/riskscreen.js",
@@ -60,16 +43,7 @@ fn run_makes_no_requests_and_stores_nothing() {
         // Back and forth on the result/review does not fetch anything either.
         tokio::time::sleep(Duration::from_millis(500)).await;
 
-        let later = b.server.requests_since(mark);
-        assert!(
-            later.is_empty(),
-            "requests after the page loaded (answers could leave the device):\n{}",
-            later
-                .iter()
-                .map(|r| format!("  {r}"))
-                .collect::<Vec<_>>()
-                .join("\n")
-        );
+        assert_no_requests_since(&[&b.server], &[mark], "self-check page");
         let resources_after = resource_count(&b).await;
         assert_eq!(
             resources_after,
@@ -79,38 +53,7 @@ fn run_makes_no_requests_and_stores_nothing() {
                 .await
         );
 
-        let report = b.storage_report().await;
-        assert_eq!(report["cookie"], json!(""), "document.cookie: {report}");
-        assert_eq!(report["local"], json!(0), "localStorage.length: {report}");
-        assert_eq!(
-            report["session"],
-            json!(0),
-            "sessionStorage.length: {report}"
-        );
-        assert_eq!(report["idb"], json!([]), "indexedDB.databases(): {report}");
-        assert_eq!(report["caches"], json!([]), "caches.keys(): {report}");
-        assert_eq!(
-            report["href"],
-            json!(b.page_url()),
-            "the URL changed during the run: {report}"
-        );
-        let url_part = format!(
-            "{}{}",
-            report["search"].as_str().unwrap_or_default(),
-            report["hash"].as_str().unwrap_or_default()
-        );
-        for (id, answer) in &plan.answers {
-            assert!(
-                !url_part.contains(id.as_str()),
-                "the URL holds question id {id}: {url_part}"
-            );
-            for value in answer_values(answer) {
-                assert!(
-                    !url_part.contains(&value),
-                    "the URL holds answer {value}: {url_part}"
-                );
-            }
-        }
+        assert_nothing_stored(&b, &json!(b.page_url()), &plan.answers, "self-check page").await;
         let sw = b
             .js("return navigator.serviceWorker ? !!navigator.serviceWorker.controller : false;")
             .await;
