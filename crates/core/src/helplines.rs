@@ -207,21 +207,56 @@ impl Directory {
     }
 }
 
-/// Every problem with the directory: sources, numbers, languages, countries.
+/// Which form of a directory is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The authors' source (`helplines.toml`): every rule, provenance included.
+    Source,
+    /// The compiled widget form ([`Directory::for_widget`]), which carries no
+    /// sources and no check dates: every rule but those two.
+    Widget,
+}
+
+/// Every problem with the directory's source: sources, dates, numbers, languages,
+/// countries (what `riskscreen validate` reports).
 pub fn validate_directory(dir: &Directory) -> Vec<Diagnostic> {
+    validate_directory_form(dir, Form::Source)
+}
+
+/// Every problem with a directory of the given [`Form`]. The widget checks each
+/// directory it is given (its own, an embedder's, `helplinesAdd`) with
+/// [`Form::Widget`]: the same rules as the CLI except the provenance fields the
+/// widget form drops.
+pub fn validate_directory_form(dir: &Directory, form: Form) -> Vec<Diagnostic> {
+    match form {
+        Form::Source => validate::<true>(dir),
+        Form::Widget => validate::<false>(dir),
+    }
+}
+
+/// The rules; `SOURCE` adds provenance and the authors' hints (kept out of the
+/// widget's bundle by monomorphisation: the widget never asks for them).
+fn validate<const SOURCE: bool>(dir: &Directory) -> Vec<Diagnostic> {
+    let form = if SOURCE { Form::Source } else { Form::Widget };
     let mut out = Vec::new();
     let root = FieldPath::root();
     let sources: Vec<&str> = dir.sources.iter().map(|s| s.id.as_str()).collect();
     let countries: Vec<&str> = dir.countries.iter().map(|c| c.code.as_str()).collect();
     let mut ids = BTreeSet::new();
     for (i, country) in dir.countries.iter().enumerate() {
-        check_text(
-            &mut out,
-            dir,
-            &country.name,
-            root.key("country").index(i).key("name"),
-            &country.code,
-        );
+        let p = root.key("country").index(i);
+        check_text(&mut out, dir, &country.name, p.key("name"), &country.code);
+        if !is_dialable(&country.emergency) || country.emergency.starts_with('+') {
+            out.push(
+                Diagnostic::error(
+                    "bad-number",
+                    p.key("emergency"),
+                    format!("`{}` is not an emergency number", country.emergency),
+                )
+                .subject(format!("country `{}`", country.code))
+                .hint("write the short number people dial, digits only, e.g. \"112\""),
+            );
+        }
     }
     for (i, line) in dir.helplines.iter().enumerate() {
         let p = root.key("helpline").index(i);
@@ -245,52 +280,37 @@ pub fn validate_directory(dir: &Directory) -> Vec<Diagnostic> {
                 )
                 .subject(subject.clone())
                 .maybe_hint(
-                    nearest(&line.country, countries.iter().copied())
+                    SOURCE
+                        .then(|| nearest(&line.country, countries.iter().copied()))
+                        .flatten()
                         .map(|n| format!("did you mean `{n}`?")),
                 ),
             );
         }
-        let digits = line.tel.strip_prefix('+').unwrap_or(&line.tel);
-        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        if !is_dialable(&line.tel) {
             out.push(
                 Diagnostic::error("bad-number", p.key("tel"), format!("`{}` is not dialable", line.tel))
                     .subject(subject.clone())
                     .hint("write only digits, with a leading + for international numbers, e.g. \"+48226280120\""),
             );
-        }
-        if line.sources.is_empty() {
+        } else if digits(&line.tel) != digits(&line.number) {
+            // What a person reads must be what their phone dials: a line that shows
+            // one number and dials another is how a fake helpline would hide.
             out.push(
-                Diagnostic::error("no-source", p.key("id"), "helpline without a source")
-                    .subject(subject.clone())
-                    .hint("every number must cite where it comes from: add `sources = [\"<source id>\"]`"),
-            );
-        }
-        for (j, source) in line.sources.iter().enumerate() {
-            if !sources.contains(&source.as_str()) {
-                out.push(
-                    Diagnostic::error(
-                        "unknown-reference",
-                        p.key("sources").index(j),
-                        format!("source `{source}` is not declared"),
-                    )
-                    .subject(subject.clone())
-                    .maybe_hint(
-                        nearest(source, sources.iter().copied())
-                            .map(|n| format!("did you mean `{n}`?")),
+                Diagnostic::error(
+                    "number-mismatch",
+                    p.key("tel"),
+                    format!(
+                        "`tel` dials {} but the number shown is `{}`",
+                        line.tel, line.number
                     ),
-                );
-            }
-        }
-        if !is_date(&line.verification.checked) {
-            let message = if line.verification.checked.is_empty() {
-                "missing: the date (YYYY-MM-DD) the number was last checked"
-            } else {
-                "not a YYYY-MM-DD date"
-            };
-            out.push(
-                Diagnostic::error("bad-date", p.key("verification").key("checked"), message)
-                    .subject(subject.clone()),
+                )
+                .subject(subject.clone())
+                .hint("`number` and `tel` must have the same digits; only spaces, dashes and brackets may differ"),
             );
+        }
+        if form == Form::Source {
+            check_provenance(&mut out, line, &p, &subject, &sources);
         }
         check_text(&mut out, dir, &line.name, p.key("name"), &line.id);
         if let Some(hours) = &line.hours {
@@ -298,6 +318,60 @@ pub fn validate_directory(dir: &Directory) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Sources and the check date: required in the source, absent from the widget form.
+fn check_provenance(
+    out: &mut Vec<Diagnostic>,
+    line: &Helpline,
+    p: &FieldPath,
+    subject: &str,
+    sources: &[&str],
+) {
+    if line.sources.is_empty() {
+        out.push(
+            Diagnostic::error("no-source", p.key("id"), "helpline without a source")
+                .subject(subject.to_owned())
+                .hint("every number must cite where it comes from: add `sources = [\"<source id>\"]`"),
+        );
+    }
+    for (j, source) in line.sources.iter().enumerate() {
+        if !sources.contains(&source.as_str()) {
+            out.push(
+                Diagnostic::error(
+                    "unknown-reference",
+                    p.key("sources").index(j),
+                    format!("source `{source}` is not declared"),
+                )
+                .subject(subject.to_owned())
+                .maybe_hint(
+                    nearest(source, sources.iter().copied()).map(|n| format!("did you mean `{n}`?")),
+                ),
+            );
+        }
+    }
+    if !is_date(&line.verification.checked) {
+        let message = if line.verification.checked.is_empty() {
+            "missing: the date (YYYY-MM-DD) the number was last checked"
+        } else {
+            "not a YYYY-MM-DD date"
+        };
+        out.push(
+            Diagnostic::error("bad-date", p.key("verification").key("checked"), message)
+                .subject(subject.to_owned()),
+        );
+    }
+}
+
+/// Digits only, with an optional leading `+`, at least one digit.
+fn is_dialable(tel: &str) -> bool {
+    let digits = tel.strip_prefix('+').unwrap_or(tel);
+    !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// The digits of a number as written or dialled (`+48 22 628 01 20` → `48226280120`).
+fn digits(number: &str) -> String {
+    number.chars().filter(char::is_ascii_digit).collect()
 }
 
 fn check_text(out: &mut Vec<Diagnostic>, dir: &Directory, text: &Text, path: FieldPath, id: &str) {

@@ -1,6 +1,7 @@
 //! Broken questionnaires: each `fixtures/broken/<name>.toml` must fail to load, and its
 //! diagnostics, rendered as `broken/<name>.toml:line:col: error[code]: …` and joined by
-//! newlines, must equal `fixtures/broken/<name>.expected`.
+//! newlines, must equal `fixtures/broken/<name>.expected`. Broken helpline directories
+//! (`fixtures/broken-helplines/`) the same way, through `load_helplines_toml`.
 //!
 //! `UPDATE_EXPECT=1 cargo test -p riskscreen-core --test diagnostics` rewrites the
 //! expected files. Read every changed one: the line:column must point at the mistake
@@ -9,27 +10,37 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use riskscreen_core::load_toml;
+use riskscreen_core::{load_helplines_toml, load_toml, Diagnostic};
 
-fn broken() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken")
+fn fixtures(dir: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir)
+}
+
+/// How a fixture is loaded: its diagnostics, or `None` when it loads cleanly.
+type Loader = fn(&str, &str) -> Option<Vec<Diagnostic>>;
+
+fn questionnaire_diagnostics(display: &str, source: &str) -> Option<Vec<Diagnostic>> {
+    let loaded = load_toml(display, source);
+    loaded.questionnaire.is_none().then_some(loaded.diagnostics)
+}
+
+fn directory_diagnostics(_display: &str, source: &str) -> Option<Vec<Diagnostic>> {
+    load_helplines_toml(source).err()
 }
 
 /// The one helper: loads a broken file, renders its diagnostics, and compares with (or,
 /// under `UPDATE_EXPECT=1`, writes) its expected file.
-fn check(toml_path: &Path) -> Result<(), String> {
+fn check(dir: &str, load: Loader, toml_path: &Path) -> Result<(), String> {
     let name = toml_path
         .file_name()
         .and_then(|n| n.to_str())
         .ok_or("file name")?;
-    let display = format!("broken/{name}");
+    let display = format!("{dir}/{name}");
     let source = fs::read_to_string(toml_path).map_err(|e| e.to_string())?;
-    let loaded = load_toml(&display, &source);
-    if loaded.questionnaire.is_some() {
+    let Some(diagnostics) = load(&display, &source) else {
         return Err("loads without errors; a broken fixture must not".into());
-    }
-    let rendered: Vec<String> = loaded
-        .diagnostics
+    };
+    let rendered: Vec<String> = diagnostics
         .iter()
         .map(|d| d.render(&display))
         .collect();
@@ -53,8 +64,18 @@ fn check(toml_path: &Path) -> Result<(), String> {
 
 #[test]
 fn every_broken_questionnaire_reports_its_expected_diagnostics() {
-    let mut files: Vec<PathBuf> = fs::read_dir(broken())
-        .expect("fixtures/broken")
+    check_all("broken", questionnaire_diagnostics, 30);
+}
+
+#[test]
+fn every_broken_helpline_directory_reports_its_expected_diagnostics() {
+    check_all("broken-helplines", directory_diagnostics, 1);
+}
+
+/// Checks every fixture of `fixtures/<dir>`; at least `least` of them.
+fn check_all(dir: &str, load: Loader, least: usize) {
+    let mut files: Vec<PathBuf> = fs::read_dir(fixtures(dir))
+        .expect("fixtures directory")
         .map(|e| e.expect("directory entry").path())
         .collect();
     files.sort();
@@ -64,7 +85,7 @@ fn every_broken_questionnaire_reports_its_expected_diagnostics() {
         match path.extension().and_then(|e| e.to_str()) {
             Some("toml") => {
                 ran += 1;
-                if let Err(message) = check(path) {
+                if let Err(message) = check(dir, load, path) {
                     failures.push(format!("{}: {message}", path.display()));
                 }
             }
@@ -75,10 +96,10 @@ fn every_broken_questionnaire_reports_its_expected_diagnostics() {
             _ => failures.push(format!("{}: neither .toml nor .expected", path.display())),
         }
     }
-    assert!(ran >= 30, "only {ran} broken questionnaires found");
+    assert!(ran >= least, "only {ran} broken files found in {dir}");
     assert!(
         failures.is_empty(),
-        "{} of {ran} broken questionnaires differ:\n\n{}",
+        "{} of {ran} broken files in {dir} differ:\n\n{}",
         failures.len(),
         failures.join("\n\n")
     );
