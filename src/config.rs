@@ -11,6 +11,7 @@
 //! | `country` | string | none | ISO code of the country whose helplines to show first |
 //! | `exitUrl` | string | [`DEFAULT_EXIT_URL`] | where "Leave quickly" goes (`https:`, `http:` or a `/path`) |
 //! | `shareResult` | boolean | `false` | offer "Share the result" on the result screen (never for a self-check) |
+//! | `shareTo` | string | none | the origin the shared result goes to (`https://ngo.example.org`), named to the person before they share; sharing needs it |
 //! | `testPanic` | boolean | `false` | **test hook**: the app panics on its first render after Start |
 //!
 //! **Country.** The helplines shown are those of the `country` option when the
@@ -25,7 +26,11 @@
 //!
 //! **Checks.** Both JSON texts must have the shape of the engine's model: [`read`]
 //! accepts what the model's serde derives accept, rejects unknown fields, and
-//! names the bad field (`question[3].kind: …`). The questionnaire must also have
+//! names the bad field (`question[3].kind: …`). Every helpline directory (the
+//! widget's own, an embedder's, `helplinesAdd`) is then checked with the CLI's
+//! rules for the widget form ([`validate_directory_form`]): a line whose `tel`
+//! dials other digits than the `number` it shows, or a country whose emergency
+//! number is not a short number, refuses the whole mount. The questionnaire must also have
 //! what the widget relies on (see [`check`]); otherwise mount fails with the reason. The full validator
 //! (references, translations, sources, band order) runs when `riskscreen compile`
 //! writes the JSON, not in the browser: it would cost 33 KB brotli of the 160 KB
@@ -33,27 +38,31 @@
 //! not the validator (an unknown reference never holds and never marks anything;
 //! a missing translation falls back to the default language).
 //!
-//! **Sharing.** Off unless `shareResult` is true *and* the questionnaire is not a
-//! self-check (`audience = "self-check"`): a person checking an offer for
-//! themselves never has their result offered to anyone. When on, the result screen
-//! explains what would be shared and a button dispatches `riskscreen:complete` (see
+//! **Sharing.** Off unless `shareResult` is true, `shareTo` names the receiving
+//! origin *and* the questionnaire is not a self-check (`audience = "self-check"`):
+//! a person checking an offer for themselves never has their result offered to
+//! anyone. When on, the result screen names the origin that would receive the
+//! result, explains what would be shared, and a button dispatches `riskscreen:complete` (see
 //! [`crate::components::share_result`]); nothing leaves the widget before the
 //! press.
 //!
-//! `testPanic` exists so browser tests can check the panic fallback; only the
-//! embedder sets options, so it is harmless in production.
+//! `testPanic` exists so browser tests can check the panic fallback. Only an
+//! embedder's own script or markup sets it (the JS API, `<risk-screen>`, the
+//! self-check page's `data-test-panic`); `frame.js` never reads it from its URL, so
+//! a link cannot switch it on.
 
 pub mod read;
 
 use std::rc::Rc;
 use std::sync::Arc;
 
-use riskscreen_core::helplines::Directory;
+use riskscreen_core::helplines::{validate_directory_form, Directory, Form};
 use riskscreen_core::{Audience, Questionnaire};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::i18n::{negotiate, Locales};
+use crate::panic::{Fallback, FallbackTexts};
 
 /// Where "Leave quickly" goes by default: a neutral, fast page (as GOV.UK's "Exit
 /// this page" uses BBC Weather).
@@ -76,6 +85,8 @@ pub struct Options {
     pub exit_url: Option<String>,
     /// Whether the embedder asks to offer sharing the result.
     pub share_result: bool,
+    /// The origin the shared result goes to.
+    pub share_to: Option<String>,
     /// Test hook: panic on the first render after Start.
     pub test_panic: bool,
 }
@@ -86,24 +97,36 @@ impl Options {
         if !value.is_object() {
             return Err("riskscreen: mount(element, options) needs an options object".into());
         }
+        let options = Self::from_js_partial(value);
+        if options.questionnaire.is_empty() {
+            return Err(
+                "riskscreen: options.questionnaire must be the compiled questionnaire JSON text"
+                    .into(),
+            );
+        }
+        Ok(options)
+    }
+
+    /// Reads what there is of an options object (anything: a missing or wrong
+    /// option is absent, the questionnaire empty), for the start-failure panel.
+    pub fn from_js_partial(value: &JsValue) -> Self {
         let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok();
         let string = |key: &str| {
             get(key)
                 .and_then(|v| v.as_string())
                 .filter(|s| !s.trim().is_empty())
         };
-        Ok(Options {
-            questionnaire: string("questionnaire").ok_or(
-                "riskscreen: options.questionnaire must be the compiled questionnaire JSON text",
-            )?,
+        Options {
+            questionnaire: string("questionnaire").unwrap_or_default(),
             helplines: string("helplines"),
             helplines_add: string("helplinesAdd"),
             lang: string("lang"),
             country: string("country"),
             exit_url: string("exitUrl"),
             share_result: get("shareResult").and_then(|v| v.as_bool()) == Some(true),
+            share_to: string("shareTo"),
             test_panic: get("testPanic").and_then(|v| v.as_bool()) == Some(true),
-        })
+        }
     }
 }
 
@@ -124,8 +147,9 @@ pub struct Setup {
     pub lang: AttrValue,
     /// The UI strings.
     pub locales: Rc<Locales>,
-    /// Whether the result screen offers "Share the result".
-    pub share_result: bool,
+    /// The origin "Share the result" hands the result to, when the result screen
+    /// offers it (named to the person before they press it).
+    pub share_to: Option<AttrValue>,
     /// Test hook: panic on the first render after Start.
     pub test_panic: bool,
     /// Problems that did not stop the widget (an ignored option), for the console.
@@ -147,25 +171,15 @@ impl Setup {
                 warnings.push("riskscreen: no helplines given; only 112 is shown".to_owned());
                 empty_directory(&questionnaire)
             }
-            Some(json) => directory_from_json(json).map_err(|e| {
-                format!(
-                    "riskscreen: the helpline directory is not valid JSON for this version: {e}"
-                )
-            })?,
+            Some(json) => checked_directory("helplines", json)?,
         };
         if let Some(json) = &options.helplines_add {
-            let extra = directory_from_json(json).map_err(|e| {
-                format!("riskscreen: helplinesAdd is not valid helpline directory JSON: {e}")
-            })?;
-            directory.merge_directory(extra);
+            directory.merge_directory(checked_directory("helplinesAdd", json)?);
+            // Each part passed on its own; what the merge made must hold too (an
+            // added line of a country neither part declares).
+            directory_problems("helplines + helplinesAdd", &directory)?;
         }
-        let share_result = options.share_result && questionnaire.audience != Audience::SelfCheck;
-        if options.share_result && !share_result {
-            warnings.push(
-                "riskscreen: shareResult is ignored for a self-check: its result is never offered to anyone"
-                    .to_owned(),
-            );
-        }
+        let share_to = sharing(&options, &questionnaire, &mut warnings);
         let country = options.country.as_deref().and_then(|code| {
             let code = code.trim().to_ascii_uppercase();
             match directory.country(&code) {
@@ -178,16 +192,7 @@ impl Setup {
                 }
             }
         });
-        let exit_url = match options.exit_url.as_deref().map(str::trim) {
-            None => DEFAULT_EXIT_URL.to_owned(),
-            Some(url) if is_safe_exit_url(url) => url.to_owned(),
-            Some(url) => {
-                warnings.push(format!(
-                    "riskscreen: exitUrl `{url}` is not an http(s) URL or a /path; using {DEFAULT_EXIT_URL}"
-                ));
-                DEFAULT_EXIT_URL.to_owned()
-            }
-        };
+        let exit_url = exit_url(&options, &mut warnings);
         let lang = match options.lang.as_deref() {
             Some(forced) => {
                 let chosen = negotiate(
@@ -215,10 +220,164 @@ impl Setup {
             country,
             lang: lang.into(),
             locales: Rc::new(Locales::new()),
-            share_result,
+            share_to,
             test_panic: options.test_panic,
             warnings,
         })
+    }
+}
+
+/// The quick exit's destination: the `exitUrl` option when it is safe, else the
+/// default (with a warning).
+fn exit_url(options: &Options, warnings: &mut Vec<String>) -> String {
+    match options.exit_url.as_deref().map(str::trim) {
+        None => DEFAULT_EXIT_URL.to_owned(),
+        Some(url) if is_safe_exit_url(url) => url.to_owned(),
+        Some(url) => {
+            warnings.push(format!(
+                "riskscreen: exitUrl `{url}` is not an http(s) URL or a /path; using {DEFAULT_EXIT_URL}"
+            ));
+            DEFAULT_EXIT_URL.to_owned()
+        }
+    }
+}
+
+impl Setup {
+    /// What the panic fallback shows for this setup.
+    pub fn fallback(&self) -> Fallback {
+        Fallback {
+            exit_url: self.exit_url.to_string(),
+            lang: self.lang.to_string(),
+            country: self.country.as_ref().map(|c| c.to_string()),
+            directory: self.directory.clone(),
+            texts: FallbackTexts::all(&self.locales),
+        }
+    }
+}
+
+/// What a widget that cannot start shows (the panic fallback's panel): the quick
+/// exit, 112 and the lines of the `helplines` directory when that one is valid
+/// (`helplinesAdd` is left out: it may be what was refused), in the forced
+/// language or the browser's, for the configured country.
+pub fn failure_fallback(options: &Options, preferred: &[String]) -> Fallback {
+    let locales = Locales::new();
+    let directory = options
+        .helplines
+        .as_deref()
+        .and_then(|json| checked_directory("helplines", json).ok())
+        .unwrap_or_else(|| Directory {
+            languages: vec!["en".to_owned()],
+            default_language: "en".to_owned(),
+            countries: Vec::new(),
+            sources: Vec::new(),
+            helplines: Vec::new(),
+        });
+    let ui: Vec<String> = locales
+        .bundles()
+        .iter()
+        .map(|b| b.lang().to_owned())
+        .collect();
+    let wanted: Vec<String> = options.lang.iter().chain(preferred).cloned().collect();
+    let country = options
+        .country
+        .as_deref()
+        .map(|c| c.trim().to_ascii_uppercase())
+        .filter(|c| c != "EU" && directory.country(c).is_some());
+    Fallback {
+        exit_url: exit_url(options, &mut Vec::new()),
+        lang: negotiate(&wanted, &ui, "en"),
+        country,
+        directory: Arc::new(directory),
+        texts: FallbackTexts::all(&locales),
+    }
+}
+
+/// Where "Share the result" may send the result, if anywhere: the `shareTo` origin,
+/// when the embedder asked for sharing and the questionnaire is not a self-check.
+fn sharing(
+    options: &Options,
+    questionnaire: &Questionnaire,
+    warnings: &mut Vec<String>,
+) -> Option<AttrValue> {
+    if !options.share_result {
+        return None;
+    }
+    if questionnaire.audience == Audience::SelfCheck {
+        warnings.push(
+            "riskscreen: shareResult is ignored for a self-check: its result is never offered to anyone"
+                .to_owned(),
+        );
+        return None;
+    }
+    match options.share_to.as_deref() {
+        Some(origin) if is_origin(origin) => Some(AttrValue::from(origin.to_owned())),
+        other => {
+            warnings.push(format!(
+                "riskscreen: shareResult needs shareTo, the origin that receives the result (got `{}`); sharing is off",
+                other.unwrap_or_default()
+            ));
+            None
+        }
+    }
+}
+
+/// `scheme://host[:port]` for http(s), as `URL.origin` writes it: what a person
+/// can be told the result goes to. No path, user, query or control character.
+pub fn is_origin(value: &str) -> bool {
+    let Some(rest) = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, port) = match rest.strip_prefix('[') {
+        // An IPv6 literal: `[…]`, then an optional port.
+        Some(inner) => match inner.split_once(']') {
+            Some((address, after)) if !address.is_empty() => (address, after),
+            _ => return false,
+        },
+        None => match rest.find(':') {
+            Some(colon) => rest.split_at(colon),
+            None => (rest, ""),
+        },
+    };
+    let port_ok = port.is_empty()
+        || port
+            .strip_prefix(':')
+            .is_some_and(|p| (1..=5).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()));
+    let host_ok = !host.is_empty()
+        && host.bytes().all(|c| {
+            c.is_ascii_alphanumeric()
+                || matches!(c, b'.' | b'-')
+                || (c == b':' && rest.starts_with('['))
+        });
+    host_ok && port_ok
+}
+
+/// A helpline directory option read and checked: valid JSON of the right shape,
+/// and no problem under the CLI's rules for the widget form.
+fn checked_directory(option: &str, json: &str) -> Result<Directory, String> {
+    let directory = directory_from_json(json).map_err(|e| {
+        format!("riskscreen: {option} is not valid helpline directory JSON for this version: {e}")
+    })?;
+    directory_problems(option, &directory)?;
+    Ok(directory)
+}
+
+/// Every problem of `directory` as one readable error, or `Ok`.
+fn directory_problems(option: &str, directory: &Directory) -> Result<(), String> {
+    let problems: Vec<String> = validate_directory_form(directory, Form::Widget)
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| format!("  {}", d.render(&format!("{option}: {}", d.path))))
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "riskscreen: the helpline directory `{option}` is refused: no number from it is shown\n{}",
+            problems.join("\n")
+        ))
     }
 }
 
@@ -284,8 +443,14 @@ pub fn check(questionnaire: &Questionnaire) -> Result<(), String> {
     Ok(())
 }
 
-/// `https://…`, `http://…` or a same-site `/path`: never `javascript:` or `data:`.
+/// `https://…`, `http://…` or a same-site `/path`: never `javascript:` or `data:`,
+/// and nothing a URL parser would silently drop or reinterpret (control
+/// characters, spaces and backslashes: `"/\t/evil.example"` parses as
+/// `//evil.example`, another site).
 pub fn is_safe_exit_url(url: &str) -> bool {
+    if url.bytes().any(|c| c <= b' ' || c == 0x7f || c == b'\\') {
+        return false;
+    }
     let lower = url.to_ascii_lowercase();
     let has_host = |rest: &str| {
         rest.chars()
@@ -296,7 +461,7 @@ pub fn is_safe_exit_url(url: &str) -> bool {
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"))
         .is_some_and(has_host)
-        || (url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\"))
+        || (url.starts_with('/') && !url.starts_with("//"))
 }
 
 fn empty_directory(questionnaire: &Questionnaire) -> Directory {
@@ -339,7 +504,7 @@ pub fn use_setup() -> SetupContext {
 
 #[cfg(test)]
 mod tests {
-    use super::is_safe_exit_url;
+    use super::{is_origin, is_safe_exit_url};
 
     #[test]
     fn exit_urls_must_be_web_pages() {
@@ -351,5 +516,45 @@ mod tests {
         assert!(!is_safe_exit_url("//evil.example"));
         assert!(!is_safe_exit_url("https://"));
         assert!(!is_safe_exit_url("weather.html"));
+        // What URL parsers drop or turn into a slash: each would reach another site.
+        for sneaky in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            "/\\evil.example",
+            "/\\/evil.example",
+            "\t//evil.example",
+            " //evil.example",
+            "https://ok.example/\u{7f}",
+            "https://ok.example/a b",
+        ] {
+            assert!(!is_safe_exit_url(sneaky), "{sneaky:?}");
+        }
+    }
+
+    #[test]
+    fn share_targets_are_bare_origins() {
+        for ok in [
+            "https://ngo.example.org",
+            "http://127.0.0.1:8080",
+            "https://[::1]:8443",
+        ] {
+            assert!(is_origin(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "null",
+            "ngo.example.org",
+            "https://",
+            "https://ngo.example.org/",
+            "https://ngo.example.org/path",
+            "https://user@ngo.example.org",
+            "https://ngo.example.org:",
+            "https://ngo.example.org:80x",
+            "javascript:alert(1)",
+            "https://ngo.example.org\t",
+        ] {
+            assert!(!is_origin(bad), "{bad:?}");
+        }
     }
 }

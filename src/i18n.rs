@@ -265,6 +265,7 @@ mod tests {
                         ("position", Arg::Num(n)),
                         ("total", Arg::Num(n)),
                         ("question", Arg::Str("Q")),
+                        ("site", Arg::Str("https://ngo.example.org")),
                         ("number", Arg::Str("112")),
                         ("name", Arg::Str("N")),
                         ("hours", Arg::Str("H")),

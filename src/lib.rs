@@ -61,7 +61,6 @@ use wasm_bindgen::prelude::*;
 
 use crate::components::app::{App, AppProps};
 use crate::config::{Options, Setup};
-use crate::panic::{Fallback, FallbackTexts};
 use crate::state::FlowState;
 
 /// A mounted widget; `destroy()` unmounts it and removes its listeners.
@@ -87,27 +86,30 @@ impl MountHandle {
 /// Mounts the widget into `element`, replacing its content.
 ///
 /// `options` is a plain object (see [`config`]): `{ questionnaire, helplines,
-/// lang?, country?, exitUrl?, testPanic? }`, the first two being the compiled JSON
-/// texts. Fails, listing every problem, when the questionnaire or the helpline
-/// directory is not valid.
+/// helplinesAdd?, lang?, country?, exitUrl?, shareResult?, shareTo?, testPanic? }`,
+/// the first three being the compiled JSON texts. When the questionnaire or a
+/// helpline directory is not valid, the element shows the fallback panel (quick
+/// exit, 112, the valid directory's lines, in the person's language) with every
+/// problem for the site owner, and the call fails with the same text.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<MountHandle, JsValue> {
     let options = Options::from_js(&options).map_err(|e| JsValue::from_str(&e))?;
-    let setup = Setup::new(options, &preferred_languages()).map_err(|e| JsValue::from_str(&e))?;
+    let preferred = preferred_languages();
+    let setup = match Setup::new(options.clone(), &preferred) {
+        Ok(setup) => setup,
+        Err(problem) => {
+            panic::show_failure(
+                &element,
+                &config::failure_fallback(&options, &preferred),
+                &problem,
+            );
+            return Err(JsValue::from_str(&problem));
+        }
+    };
     for warning in &setup.warnings {
         web_sys::console::warn_1(&JsValue::from_str(warning));
     }
-    panic::install(
-        &element,
-        Fallback {
-            marker: format!("{:x}", (js_sys::Math::random() * 1e15) as u64),
-            exit_url: setup.exit_url.to_string(),
-            lang: setup.lang.to_string(),
-            country: setup.country.as_ref().map(|c| c.to_string()),
-            directory: setup.directory.clone(),
-            texts: FallbackTexts::all(&setup.locales),
-        },
-    );
+    panic::install(&element, setup.fallback());
     let initial = FlowState::new(
         setup.questionnaire.clone(),
         setup.lang.clone(),
@@ -123,6 +125,20 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<MountHandle,
         app: Some(app),
         element,
     })
+}
+
+/// Shows, in `element`, the panel of a widget that could not start: the quick exit,
+/// 112 and the lines of `options.helplines` (when valid), in the person's language,
+/// and `problem` for the site owner. For the JS entry points, which refuse some
+/// options before mounting (a frame URL may name only the widget's own files).
+#[wasm_bindgen(js_name = showFailure)]
+pub fn show_failure(element: web_sys::Element, options: JsValue, problem: String) {
+    let options = Options::from_js_partial(&options);
+    panic::show_failure(
+        &element,
+        &config::failure_fallback(&options, &preferred_languages()),
+        &problem,
+    );
 }
 
 /// `navigator.languages`, best first (`navigator.language` if that is empty).

@@ -7,13 +7,21 @@
 //! helplines of the country chosen (read from the page's country picker, else the
 //! configured one), in the language showing (read from the widget root's `lang`).
 //!
-//! The hook keeps what it needs, already parsed, in its own closure ([`Fallback`]:
-//! the directory and the UI texts pre-formatted in every UI language), since the
-//! app's state cannot be trusted after a panic. The mount element is found again by
-//! its marker in a thread-local registry (the hook must be `Send`, which DOM
-//! handles are not; a document query would miss an element in a shadow root).
+//! There is one hook for the whole page, installed by the first mount: each mount
+//! only registers its element with what its panel needs, already parsed
+//! ([`Fallback`]: the directory and the UI texts pre-formatted in every UI
+//! language), since the app's state cannot be trusted after a panic. The registry
+//! is thread-local (the hook must be `Send`, which DOM handles are not; a document
+//! query would miss an element in a shadow root), and [`uninstall`] drops a
+//! destroyed mount's entry, so a page that mounts and destroys the widget many
+//! times keeps one hook and only the live mounts' directories. After a panic the
+//! wasm instance is gone (`panic = "abort"`), so every live mount shows its panel.
 //! The panel is written as escaped HTML (`innerHTML` is not script: the strict CSP
 //! still holds) and its exit button gets a listener of its own.
+//!
+//! The same panel, with a line for the site owner, is what a mount that cannot
+//! start shows ([`show_failure`]): a refused option or a broken file never leaves
+//! the person without the quick exit and a number to call.
 //!
 //! The panel: `div.rs-widget.rs-fallback[data-screen="fallback"]` with
 //! `button.rs-exit` and `.rs-helplines a[href^="tel:"]` (112 first).
@@ -64,11 +72,9 @@ impl FallbackTexts {
     }
 }
 
-/// Everything the fallback shows, kept by the panic hook.
+/// Everything the fallback shows, kept in the registry for the panic hook.
 #[derive(Debug, Clone)]
 pub struct Fallback {
-    /// The mount element's `data-rs-root` value (its key in the registry).
-    pub marker: String,
     /// Where the quick exit goes.
     pub exit_url: String,
     /// The language to use when the root's `lang` cannot be read.
@@ -81,36 +87,76 @@ pub struct Fallback {
     pub texts: Vec<FallbackTexts>,
 }
 
-/// Marks `element` and installs a panic hook that shows `fallback` in it.
-/// Earlier hooks (another mounted widget's) still run after this one. Must run
-/// before the app is rendered.
+/// Marks `element` (`data-rs-root`) and registers `fallback` for it; installs
+/// the page's one panic hook on the first call. Must run before the app is
+/// rendered.
 pub fn install(element: &web_sys::Element, fallback: Fallback) {
-    let _ = element.set_attribute("data-rs-root", &fallback.marker);
+    let _ = element.set_attribute("data-rs-root", "");
     ROOTS.with(|roots| {
-        roots
-            .borrow_mut()
-            .push((fallback.marker.clone(), element.clone()))
+        let mut roots = roots.borrow_mut();
+        roots.retain(|(e, _)| e != element);
+        roots.push((element.clone(), fallback));
     });
-    let fallback = Arc::new(fallback);
-    let previous = std::panic::take_hook();
-    // Through yew, or yew's renderer would replace it with its console logger.
-    yew::set_custom_panic_hook(Box::new(move |info| {
-        web_sys::console::error_1(&format!("riskscreen: {info}").into());
-        fallback.show();
-        previous(info);
-    }));
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        // Through yew, or yew's renderer would replace it with its console logger.
+        yew::set_custom_panic_hook(Box::new(move |info| {
+            web_sys::console::error_1(&format!("riskscreen: {info}").into());
+            show_all();
+            previous(info);
+        }));
+    });
 }
 
-/// Forgets `element`: a later panic leaves it alone (after `MountHandle::destroy`).
+/// Forgets `element` and drops its fallback: a later panic leaves it alone (after
+/// `MountHandle::destroy`).
 pub fn uninstall(element: &web_sys::Element) {
     let _ = element.remove_attribute("data-rs-root");
-    ROOTS.with(|roots| roots.borrow_mut().retain(|(_, e)| e != element));
+    ROOTS.with(|roots| roots.borrow_mut().retain(|(e, _)| e != element));
 }
 
+/// How many mounts are registered (for the long-session checks).
+pub fn registered() -> usize {
+    ROOTS.with(|roots| roots.borrow().len())
+}
+
+/// The page's one panic hook is installed once.
+static HOOK: std::sync::Once = std::sync::Once::new();
+
 thread_local! {
-    /// The mounted widgets' elements by marker (wasm is single-threaded: one list).
-    static ROOTS: std::cell::RefCell<Vec<(String, web_sys::Element)>> =
+    /// The live mounts' elements and panels (wasm is single-threaded: one list).
+    static ROOTS: std::cell::RefCell<Vec<(web_sys::Element, Fallback)>> =
         const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Shows the panel in every live mount (the panic hook).
+fn show_all() {
+    // Taken out of the registry: showing a panel must not hold the borrow, and
+    // after a panic the instance is gone anyway.
+    let roots = ROOTS.with(|roots| std::mem::take(&mut *roots.borrow_mut()));
+    for (element, fallback) in roots {
+        fallback.show_in(&element);
+    }
+}
+
+/// Shows the panel in `element` for a widget that could not start, with
+/// `problem` for the site owner below it (in English: it is for whoever set the
+/// page up; everything the person needs is in their language above it).
+pub fn show_failure(element: &web_sys::Element, fallback: &Fallback, problem: &str) {
+    fallback.show_in(element);
+    if let Ok(detail) = element
+        .owner_document()
+        .map_or(Err(wasm_bindgen::JsValue::NULL), |d| {
+            d.create_element("pre")
+        })
+    {
+        detail.set_class_name("rs-boot-detail");
+        let _ = detail.set_attribute("lang", "en");
+        detail.set_text_content(Some(&format!("For the site owner: {problem}")));
+        if let Ok(Some(panel)) = element.query_selector(".rs-fallback") {
+            let _ = panel.append_child(&detail);
+        }
+    }
 }
 
 /// One line of the fallback's list.
@@ -206,18 +252,9 @@ impl Fallback {
         out
     }
 
-    /// Replaces the marked element's content with the fallback panel.
-    fn show(&self) {
-        let root = ROOTS.with(|roots| {
-            roots
-                .borrow()
-                .iter()
-                .find(|(marker, _)| *marker == self.marker)
-                .map(|(_, element)| element.clone())
-        });
-        let Some(root) = root else {
-            return;
-        };
+    /// Replaces `root`'s content with the fallback panel, in the language and for
+    /// the country showing (read from the widget's markup, else the configured ones).
+    fn show_in(&self, root: &web_sys::Element) {
         let find = |selector: &str| root.query_selector(selector).ok().flatten();
         let lang = find(".rs-widget[lang]")
             .and_then(|w| w.get_attribute("lang"))

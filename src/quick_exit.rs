@@ -125,6 +125,7 @@ pub fn leave(url: &str) {
             let _ = root.style().set_property("visibility", "hidden");
         }
     }
+    no_referrer(&window);
     let top = window.top().ok().flatten().filter(|top| top != &window);
     if let Some(parent) = top.as_ref().and(window.parent().ok().flatten()) {
         let _ = parent.post_message(&EXIT_MESSAGE.into(), "*");
@@ -132,6 +133,29 @@ pub fn leave(url: &str) {
     let replaced_top = top.is_some_and(|top| top.location().replace(url).is_ok());
     if !replaced_top {
         let _ = window.location().replace(url);
+    }
+}
+
+/// Makes this document's navigations send no `Referer`: the exit page must not
+/// learn which page the person left. The widget's own pages say so in their
+/// markup; a host page (custom element, JS API) may not, and a `<meta
+/// name="referrer">` added now applies to the navigation that follows.
+fn no_referrer(window: &web_sys::Window) {
+    let Some(document) = window.document() else {
+        return;
+    };
+    let Ok(meta) = document.create_element("meta") else {
+        return;
+    };
+    let _ = meta.set_attribute("name", "referrer");
+    let _ = meta.set_attribute("content", "no-referrer");
+    let parent = document
+        .query_selector("head")
+        .ok()
+        .flatten()
+        .or_else(|| document.document_element());
+    if let Some(parent) = parent {
+        let _ = parent.append_child(&meta);
     }
 }
 

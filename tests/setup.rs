@@ -191,3 +191,137 @@ fn the_shipped_questionnaires_load() {
         assert!(!setup.questionnaire.questions.is_empty(), "{name}");
     }
 }
+
+/// A helpline directory whose line shows one number and dials another: what a
+/// forged `helplinesAdd` (or a tampered directory) would look like.
+fn forged_directory() -> String {
+    let mut json: serde_json::Value = serde_json::from_str(&common::helplines_json()).unwrap();
+    let line = &mut json["helpline"][0];
+    let shown = line["number"].as_str().unwrap().to_owned();
+    line["tel"] = "+48800666666".into();
+    assert_ne!(shown.replace(' ', ""), "+48800666666");
+    json.to_string()
+}
+
+#[test]
+fn every_directory_is_checked_with_the_clis_rules() {
+    let forged = forged_directory();
+    for (what, options) in [
+        (
+            "helplines",
+            Options {
+                helplines: Some(forged.clone()),
+                ..options("demo")
+            },
+        ),
+        (
+            "helplinesAdd",
+            Options {
+                helplines_add: Some(forged.clone()),
+                ..options("demo")
+            },
+        ),
+    ] {
+        let err = Setup::new(options, &[]).unwrap_err();
+        assert!(
+            err.contains(&format!("`{what}` is refused")),
+            "{what}: {err}"
+        );
+        assert!(err.contains("number-mismatch"), "{what}: {err}");
+        assert!(err.contains("+48800666666"), "{what}: {err}");
+    }
+    // A fake "emergency number" for a country is refused the same way.
+    let mut json: serde_json::Value = serde_json::from_str(&common::helplines_json()).unwrap();
+    json["country"][0]["emergency"] = "+48800666666".into();
+    let err = Setup::new(
+        Options {
+            helplines_add: Some(json.to_string()),
+            ..options("demo")
+        },
+        &[],
+    )
+    .unwrap_err();
+    assert!(err.contains("bad-number"), "{err}");
+    // A line added for a country neither directory declares.
+    let mut json: serde_json::Value = serde_json::from_str(&common::helplines_json()).unwrap();
+    json["country"] = serde_json::json!([]);
+    json["helpline"] = serde_json::json!([json["helpline"][0].clone()]);
+    json["helpline"][0]["country"] = "ZZ".into();
+    json["helpline"][0]["id"] = "zz-line".into();
+    let err = Setup::new(
+        Options {
+            helplines_add: Some(json.to_string()),
+            ..options("demo")
+        },
+        &[],
+    )
+    .unwrap_err();
+    assert!(err.contains("`ZZ` is not declared"), "{err}");
+}
+
+#[test]
+fn sharing_needs_an_origin_to_name_and_never_serves_a_self_check() {
+    let with_audience = |audience: &str| {
+        let mut json: serde_json::Value =
+            serde_json::from_str(&options("demo").questionnaire).unwrap();
+        json["audience"] = audience.into();
+        json.to_string()
+    };
+    let asked = |share_to: Option<&str>| Options {
+        questionnaire: with_audience("intake"),
+        share_result: true,
+        share_to: share_to.map(str::to_owned),
+        ..options("demo")
+    };
+    let on = setup_with(asked(Some("https://ngo.example.org")), &[]);
+    assert_eq!(on.share_to.as_deref(), Some("https://ngo.example.org"));
+    for bad in [None, Some("null"), Some("https://ngo.example.org/cases")] {
+        let off = setup_with(asked(bad), &[]);
+        assert_eq!(off.share_to, None, "{bad:?}");
+        assert!(
+            off.warnings.iter().any(|w| w.contains("shareTo")),
+            "{bad:?}"
+        );
+    }
+    let self_check = setup_with(
+        Options {
+            questionnaire: with_audience("self-check"),
+            ..asked(Some("https://ngo.example.org"))
+        },
+        &[],
+    );
+    assert_eq!(self_check.share_to, None);
+}
+
+#[test]
+fn a_widget_that_cannot_start_still_shows_the_quick_exit_and_helplines() {
+    use riskscreen::config::failure_fallback;
+    // The questionnaire is missing and helplinesAdd forged: the panel keeps the
+    // valid directory, the person's language and the country, never the forged line.
+    let options = Options {
+        questionnaire: String::new(),
+        helplines_add: Some(forged_directory()),
+        country: Some("pl".into()),
+        exit_url: Some("/\t/evil.example".into()),
+        ..options("demo")
+    };
+    let fallback = failure_fallback(&options, &["uk-UA".to_owned()]);
+    assert_eq!(fallback.lang, "uk");
+    assert_eq!(fallback.country.as_deref(), Some("PL"));
+    assert_eq!(fallback.exit_url, DEFAULT_EXIT_URL);
+    let html = fallback.html(&fallback.lang, fallback.country.as_deref());
+    assert!(html.contains("href=\"tel:112\""), "{html}");
+    assert!(html.contains("rs-exit"), "{html}");
+    assert!(!html.contains("48800666666"), "{html}");
+    let lines = fallback.lines("uk", Some("PL"));
+    assert!(lines.len() > 1, "the directory's lines for PL: {lines:?}");
+    // A broken directory leaves 112 alone, never nothing.
+    let broken = failure_fallback(
+        &Options {
+            helplines: Some(forged_directory()),
+            ..Options::default()
+        },
+        &[],
+    );
+    assert_eq!(broken.lines("en", None).len(), 1);
+}

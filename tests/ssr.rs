@@ -453,3 +453,27 @@ async fn exit_screen_keeps_nothing() {
     lacks(&html, "rs-lang");
     has(&html, "class=\"rs-cover\"");
 }
+
+#[tokio::test]
+async fn result_screen_names_the_origin_a_shared_result_goes_to() {
+    let mut json: serde_json::Value = serde_json::from_str(&options("demo").questionnaire).unwrap();
+    json["audience"] = "intake".into();
+    let asked = |share_to: Option<&str>| Options {
+        questionnaire: json.to_string(),
+        share_result: true,
+        share_to: share_to.map(str::to_owned),
+        ..options("demo")
+    };
+    let setup = setup_with(asked(Some("https://ngo.example.org")), &["uk"]);
+    let html = render(&setup, result_state(&setup, Answer::No, None)).await;
+    tag_with(&html, &["data-action=\"share\""]);
+    has(
+        &html,
+        "Сайт https://ngo.example.org просить надіслати йому результат",
+    );
+    // Without an origin to name, no share button at all.
+    let setup = setup_with(asked(None), &["uk"]);
+    let html = render(&setup, result_state(&setup, Answer::No, None)).await;
+    lacks(&html, "data-action=\"share\"");
+    lacks(&html, "rs-share");
+}

@@ -22,6 +22,9 @@ async function start() {
   }
   const options = optionsFrom((name) => app.getAttribute(`data-${name}`));
   options.shareResult = false;
+  // Test hook (browser tests only): the app panics after Start, to show the
+  // fallback. Read from this page's own markup, never from its URL.
+  options.testPanic = app.getAttribute("data-test-panic") === "true";
   applyTheme(document.documentElement, options.theme);
   const [wasmOptionsObject] = await Promise.all([wasmOptions(options, document.baseURI), init()]);
   mount(app, wasmOptionsObject);

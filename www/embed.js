@@ -50,17 +50,36 @@
 
   // The exit URL made absolute against this page, so that the frame (another
   // origin) and this page leave for the same place. http(s) only: never
-  // javascript: or data:.
+  // javascript: or data:. Nothing a URL parser drops or reinterprets either
+  // (control characters, spaces, backslashes: "/\t/evil.example" would parse as
+  // "//evil.example", another site), the same rule as the widget's.
   var exitUrl = DEFAULT_EXIT_URL;
-  try {
-    var asked = new URL(script.getAttribute("data-exit-url") || DEFAULT_EXIT_URL, document.baseURI);
-    if (asked.protocol === "https:" || asked.protocol === "http:") exitUrl = asked.href;
-  } catch (e) {
-    // Not a URL: the default stays.
+  var askedText = script.getAttribute("data-exit-url");
+  if (askedText && /^[^\x00-\x20\x7f\\]+$/.test(askedText)) {
+    try {
+      var asked = new URL(askedText, document.baseURI);
+      if (asked.protocol === "https:" || asked.protocol === "http:") exitUrl = asked.href;
+    } catch (e) {
+      // Not a URL: the default stays.
+    }
+  } else if (askedText) {
+    console.error("riskscreen: data-exit-url has spaces, control characters or backslashes; using " + exitUrl);
   }
 
   var widget = new URL(script.src, document.baseURI);
   var widgetOrigin = widget.origin;
+  // allow-same-origin together with allow-scripts is safe only for a frame of
+  // another origin: a frame of this page's own origin could reach in here and lift
+  // its own sandbox. Served from this page's origin, the widget gets no origin of
+  // its own (and may then fail to load): serve it from an origin of its own.
+  var sandbox = SANDBOX;
+  if (widgetOrigin === location.origin) {
+    console.error(
+      "riskscreen: embed.js refuses allow-same-origin: the widget is served from this page's own origin (" +
+        widgetOrigin + "); serve it from an origin of its own (README, Embedding)"
+    );
+    sandbox = SANDBOX.split(" ").filter(function (t) { return t !== "allow-same-origin"; }).join(" ");
+  }
   var frameUrl = new URL("frame.html", widget);
   OPTIONS.forEach(function (name) {
     var value = script.getAttribute("data-" + name);
@@ -77,9 +96,11 @@
   var frame = document.createElement("iframe");
   frame.src = frameUrl.href;
   frame.title = script.getAttribute("data-title") || "Check an offer privately";
-  frame.setAttribute("sandbox", SANDBOX);
+  frame.setAttribute("sandbox", sandbox);
   frame.setAttribute("allow", ALLOW);
-  frame.setAttribute("referrerpolicy", "no-referrer");
+  // The frame learns this page's origin (it checks a declared share-origin against
+  // it where the browser has no location.ancestorOrigins), never its path.
+  frame.setAttribute("referrerpolicy", "strict-origin");
   frame.className = "riskscreen-frame";
   // Through the CSSOM: allowed by a strict style-src (a style attribute is not).
   frame.style.display = "block";
@@ -100,6 +121,12 @@
     var data = event.data;
     if (data === "riskscreen:exit") {
       document.documentElement.style.visibility = "hidden";
+      // The exit page must not learn which page the person left: a referrer
+      // policy added now applies to the navigation that follows.
+      var meta = document.createElement("meta");
+      meta.name = "referrer";
+      meta.content = "no-referrer";
+      (document.head || document.documentElement).appendChild(meta);
       location.replace(exitUrl);
     } else if (data && data.type === "riskscreen:height" && typeof data.height === "number") {
       var height = Math.max(200, Math.min(Math.round(data.height), 20000));

@@ -2,21 +2,37 @@
 // page by embed.js or a plain <iframe>).
 //
 // The options come from this page's URL parameters (the vocabulary in options.js;
-// never an answer). Two more parameters come from embed.js:
+// never an answer). Anyone can write a link to this page, so the URL is read as
+// an attacker's text: `questionnaire`, `helplines` and `helplines-add` may only
+// name files this widget ships (options.js `urlProblems`); anything else shows the
+// start-failure panel (quick exit, 112 and the widget's own helplines, in the
+// person's language) with the reason for the site owner. No test hook is read
+// from the URL. Two more parameters come from embed.js:
 //   embedder      the host page's origin: the only origin this frame posts its
 //                 height to;
 //   share-origin  the origin that may receive the result, declared by the host
-//                 (data-share-origin); without it sharing is off.
+//                 (data-share-origin); without it sharing is off. It is believed
+//                 only when it is the origin of the page that really embeds this
+//                 frame (`embeddingOrigin`), and never when this page is opened
+//                 on its own.
 // Messages to the parent: {type: "riskscreen:height", height} (a number only),
 // "riskscreen:exit" (from the quick exit, carrying nothing), and, only after the
 // person pressed "Share the result", {type: "riskscreen:complete", result} to the
 // declared share-origin (postMessage delivers nothing to any other origin).
 
-import init, { mount } from "./pkg/riskscreen.js";
-import { applyTheme, optionsFrom, showError, wasmOptions } from "./options.js";
+import init, { mount, showFailure } from "./pkg/riskscreen.js";
+import { applyTheme, jsonText, optionsFrom, showError, urlProblems, wasmOptions } from "./options.js";
 
 const app = document.getElementById("app");
 const params = new URLSearchParams(location.search);
+
+/**
+ * The height reported once the person has pressed Start, in rem: the frame keeps
+ * it for the rest of the check and the widget scrolls inside (its "Leave quickly"
+ * bar stays at the top). A height that followed the content would tell the host
+ * page how long each screen is, and so hint at the answers.
+ */
+const CHECK_HEIGHT_REM = 36;
 
 /** `value` if it is exactly an http(s) origin, else null. */
 function origin(value) {
@@ -29,36 +45,99 @@ function origin(value) {
   }
 }
 
-const embedder = origin(params.get("embedder"));
-const shareOrigin = origin(params.get("share-origin"));
+/**
+ * The origin of the page this frame is in, and how it was learnt:
+ * `location.ancestorOrigins` where the browser has it (Chromium, WebKit), else
+ * the origin of `document.referrer` (Firefox; embed.js gives the iframe
+ * `referrerpolicy="strict-origin"`, so that is the host's origin and nothing
+ * more). `{ origin: null }` when this page is not in a frame or the origin cannot
+ * be known. The way is kept on the root element (`data-rs-embedder-check`) for
+ * the browser tests.
+ */
+function embeddingOrigin() {
+  if (window.parent === window) return { origin: null, via: "top-level" };
+  const ancestors = location.ancestorOrigins;
+  if (ancestors && ancestors.length > 0) {
+    return { origin: origin(ancestors[0]), via: "ancestorOrigins" };
+  }
+  try {
+    return { origin: origin(new URL(document.referrer).origin), via: "referrer" };
+  } catch {
+    return { origin: null, via: "referrer" };
+  }
+}
 
-/** Posts the document's height to the embedder whenever it changes. */
+const embedder = origin(params.get("embedder"));
+const declaredShareOrigin = origin(params.get("share-origin"));
+const parentPage = embeddingOrigin();
+document.documentElement.dataset.rsEmbedderCheck = parentPage.via;
+const shareOrigin =
+  declaredShareOrigin !== null && declaredShareOrigin === parentPage.origin ? declaredShareOrigin : null;
+if (declaredShareOrigin !== null && shareOrigin === null) {
+  console.warn(
+    `riskscreen: share-origin ${declaredShareOrigin} is not the origin of the page embedding ` +
+      `this frame (${parentPage.origin ?? "none"}, from ${parentPage.via}); sharing is off`,
+  );
+}
+
+/** Whether the person has left the start screen (Start, or a failure panel). */
+function started() {
+  const widget = app.querySelector("[data-screen]");
+  return widget !== null && widget.getAttribute("data-screen") !== "start";
+}
+
+/**
+ * Posts the frame's height to the embedder: the content's height on the start
+ * screen (which depends on the language, not on any answer), then, from Start
+ * on, one fixed height for the rest of the session.
+ */
 function reportHeight() {
   if (!embedder || window.parent === window) return;
   let last = 0;
-  const post = () => {
-    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  let fixed = false;
+  const measure = () => {
+    fixed ||= started();
+    const root = document.documentElement;
+    const height = fixed
+      ? Math.ceil(CHECK_HEIGHT_REM * parseFloat(getComputedStyle(root).fontSize))
+      : Math.ceil(root.getBoundingClientRect().height);
     if (height !== last) {
       last = height;
       window.parent.postMessage({ type: "riskscreen:height", height }, embedder);
     }
   };
-  new ResizeObserver(post).observe(document.documentElement);
-  post();
+  new ResizeObserver(measure).observe(document.documentElement);
+  new MutationObserver(measure).observe(app, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ["data-screen"],
+  });
+  measure();
 }
 
 async function start() {
-  const options = optionsFrom((name) => params.get(name));
-  // Only questionnaires and directories of this widget's own origin: the frame's
-  // CSP (connect-src 'self') would refuse any other, and the URL stays short.
+  const get = (name) => params.get(name);
+  const options = optionsFrom(get);
   options.shareResult = shareOrigin !== null && options.shareResult !== false;
+  options.shareTo = shareOrigin ?? undefined;
   applyTheme(document.documentElement, options.theme);
+  reportHeight();
+  const problems = urlProblems(get);
+  if (problems.length > 0) {
+    // Refused before anything is fetched from what the URL named; the panel shows
+    // the widget's own directory.
+    const [helplines] = await Promise.all([jsonText("helplines", document.baseURI), init()]);
+    const panelOptions = { helplines, lang: options.lang, country: options.country, exitUrl: options.exitUrl };
+    showFailure(app, panelOptions, problems.join("\n"));
+    console.error(`riskscreen did not start: ${problems.join("\n")}`);
+    return;
+  }
   if (shareOrigin) {
     app.addEventListener("riskscreen:complete", (event) => {
       window.parent.postMessage({ type: "riskscreen:complete", result: event.detail }, shareOrigin);
     });
   }
-  reportHeight();
   const [wasmOptionsObject] = await Promise.all([wasmOptions(options, document.baseURI), init()]);
   mount(app, wasmOptionsObject);
 }

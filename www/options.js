@@ -6,6 +6,14 @@
 // One name per option, in three spellings: an attribute or data-* attribute
 // (`exit-url`), a frame URL parameter (`exit-url`), and a JS option (`exitUrl`).
 // None of them ever carries an answer.
+//
+// Whatever arrives in a URL was written by whoever wrote the link. So where the
+// options come from a URL (frame.html), `questionnaire`, `helplines` and
+// `helplines-add` may only name files this widget's origin serves (`FILE_NAME`,
+// checked by `urlProblems`): no inline JSON, no URL, so no link can make the widget
+// show a questionnaire or a phone number it did not ship. Inline JSON, objects and
+// URLs stay possible through the JS API and <risk-screen>, where the embedder's
+// own script or markup supplies them.
 
 /** Attribute / URL-parameter names, and what they become in the options object. */
 export const ATTRIBUTES = {
@@ -20,12 +28,16 @@ export const ATTRIBUTES = {
   "theme-background": "themeBackground",
   "theme-text": "themeText",
   "share-result": "shareResult",
-  // Test hook (browser tests only): the app panics after Start, to show the fallback.
-  "test-panic": "testPanic",
 };
 
 /** Options that are on/off: present (and not "false") means on. */
-const BOOLEAN = new Set(["shareResult", "testPanic"]);
+const BOOLEAN = new Set(["shareResult"]);
+
+/** The options that load a file: from a URL, only by a `FILE_NAME`. */
+const FILE_OPTIONS = ["questionnaire", "helplines", "helplines-add"];
+
+/** A file of this widget's own `q/` directory, by name (`self-check`). */
+export const FILE_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
 /** Theme options → the stylesheet's custom properties. */
 const THEME = {
@@ -60,10 +72,30 @@ export function optionsFrom(get) {
   return options;
 }
 
+/**
+ * The file options read through `get` (URL parameters) that are not a bare
+ * `FILE_NAME`, each as a readable problem for whoever set the page up. An empty
+ * list means the options may be used.
+ */
+export function urlProblems(get) {
+  const problems = [];
+  for (const name of FILE_OPTIONS) {
+    const value = get(name);
+    if (value === null || value === undefined || value === "" || FILE_NAME.test(value)) continue;
+    problems.push(
+      `the URL parameter "${name}" must be the name of a file this widget ships ` +
+        `(letters a-z, digits, - and _, e.g. "self-check"); inline JSON and URLs are refused ` +
+        `in a URL, so that no link can change what the widget shows. ` +
+        `Use the JS API or <risk-screen> to give your own files.`,
+    );
+  }
+  return problems;
+}
+
 /** Where a questionnaire or directory option points: a bare name (`self-check`)
  * means the widget's own `q/<name>.json`; anything else is a URL relative to the page. */
 export function dataUrl(value, widgetBase) {
-  if (/^[a-z0-9][a-z0-9_-]*$/i.test(value)) {
+  if (FILE_NAME.test(value)) {
     return new URL(`q/${value}.json`, widgetBase).href;
   }
   return new URL(value, document.baseURI).href;
@@ -118,6 +150,7 @@ export async function wasmOptions(options, widgetBase) {
     country: options.country,
     exitUrl: options.exitUrl,
     shareResult: options.shareResult === true,
+    shareTo: options.shareTo,
     testPanic: options.testPanic === true,
   };
 }
@@ -129,6 +162,9 @@ export async function wasmOptions(options, widgetBase) {
 export function showError(container, error) {
   const message = error instanceof Error ? error.message : String(error);
   console.error("riskscreen failed to start:", error);
+  // The wasm showed its own panel (quick exit, helplines, in the person's
+  // language): keep it.
+  if (container.querySelector(".rs-fallback")) return;
   const box = document.createElement("div");
   box.className = "rs-widget rs-boot-error";
   box.setAttribute("role", "alert");

@@ -62,6 +62,9 @@ export async function mount(element, options = {}) {
   try {
     ready ??= init();
     const [wasm] = await Promise.all([wasmOptions(options, BASE), ready, styled]);
+    // A shared result is an event in this page: the person is told it goes to
+    // this page's origin (never to an opaque "null" one).
+    wasm.shareTo = location.origin !== "null" ? location.origin : undefined;
     handle = mountWasm(container, wasm);
   } catch (error) {
     ready = null; // a later mount tries again

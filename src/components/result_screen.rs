@@ -194,8 +194,8 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 </section>
             }
             <HelplineList country={props.country.clone()} on_change={on_country} />
-            if setup.share_result {
-                <ShareResult evaluation={props.evaluation.clone()} />
+            if let Some(origin) = setup.share_to.clone() {
+                <ShareResult evaluation={props.evaluation.clone()} {origin} />
             }
             <div class="rs-nav rs-result-actions">
                 <button type="button" class="rs-secondary" data-action="print" onclick={on_print}>

@@ -1,8 +1,9 @@
 //! "Share the result": the opt-in hand-over of a result summary to the host page.
 //!
-//! Rendered on the result screen only when [`crate::config::Setup::share_result`]
-//! is on (the embedder asked for it and the questionnaire is not a self-check).
-//! It says what would be shared, and nothing leaves the widget until the button
+//! Rendered on the result screen only when [`crate::config::Setup::share_to`]
+//! names a receiving origin (the embedder asked for sharing and the questionnaire
+//! is not a self-check). It names that origin, says what would be shared, and
+//! nothing leaves the widget until the button
 //! is pressed: then a `riskscreen:complete` [`web_sys::CustomEvent`] (bubbling,
 //! `composed`, so it crosses a shadow root) is dispatched from this section, with
 //! [`summary`] as its `detail`. The embedder listens on the mount element (JS API),
@@ -19,7 +20,7 @@ use riskscreen_core::Evaluation;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Arg};
 
 /// The event's name.
 pub const EVENT: &str = "riskscreen:complete";
@@ -29,6 +30,8 @@ pub const EVENT: &str = "riskscreen:complete";
 pub struct ShareResultProps {
     /// The result to share.
     pub evaluation: std::rc::Rc<Evaluation>,
+    /// The origin that receives it (`https://ngo.example.org`), named to the person.
+    pub origin: AttrValue,
 }
 
 /// The share section of the result screen.
@@ -49,17 +52,18 @@ pub fn ShareResult(props: &ShareResultProps) -> Html {
             }
         })
     };
+    let site = [("site", Arg::Str(&props.origin))];
     html! {
         <section class="rs-share" ref={section}>
             <h3>{ i18n.t("share-heading") }</h3>
-            <p>{ i18n.t("share-text") }</p>
+            <p>{ i18n.t_args("share-text", &site) }</p>
             if !*shared {
                 <button type="button" class="rs-primary" data-action="share" {onclick}>
                     { i18n.t("share-button") }
                 </button>
             }
             <p class="rs-share-status" role="status">
-                if *shared { { i18n.t("share-done") } }
+                if *shared { { i18n.t_args("share-done", &site) } }
             </p>
         </section>
     }

@@ -101,9 +101,9 @@ print-button = Vytisknout nebo uložit jako PDF
 restart-button = Začít znovu
 restart-hint = Když začnete znovu, všechny odpovědi se smažou.
 share-heading = Sdílet výsledek
-share-text = Organizace, která provozuje tuto stránku, žádá o výsledek: míru obav a nalezené známky rizika. Vaše odpovědi samotné se neodesílají. Nic se nesdílí, dokud nestisknete tlačítko.
+share-text = Web { $site } žádá o výsledek: míru obav a nalezené známky rizika. Vaše odpovědi samotné se neodesílají. Nic se nesdílí, dokud nestisknete tlačítko.
 share-button = Sdílet výsledek
-share-done = Výsledek byl předán organizaci, která provozuje tuto stránku.
+share-done = Výsledek byl předán webu { $site }.
 change-button = Změnit odpovědi
 
 ## Announcements (live region)

@@ -95,9 +95,9 @@ print-button = Drucken oder als PDF speichern
 restart-button = Neu beginnen
 restart-hint = Wenn du neu beginnst, werden alle Antworten gelöscht.
 share-heading = Ergebnis teilen
-share-text = Die Organisation, die diese Seite betreibt, bittet um das Ergebnis: wie groß die Sorge ist und welche Warnzeichen gefunden wurden. Deine Antworten selbst werden nicht gesendet. Nichts wird geteilt, bevor du auf den Knopf drückst.
+share-text = Die Website { $site } bittet um das Ergebnis: wie groß die Sorge ist und welche Warnzeichen gefunden wurden. Deine Antworten selbst werden nicht gesendet. Nichts wird geteilt, bevor du auf den Knopf drückst.
 share-button = Ergebnis teilen
-share-done = Das Ergebnis wurde an die Organisation gegeben, die diese Seite betreibt.
+share-done = Das Ergebnis wurde an { $site } übermittelt.
 change-button = Antworten ändern
 
 ## Announcements (live region)

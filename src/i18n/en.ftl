@@ -91,9 +91,9 @@ print-button = Print or save as PDF
 restart-button = Start again
 restart-hint = Starting again deletes all answers.
 share-heading = Share this result
-share-text = The organisation running this page asks for the result: the level of concern and the signs of risk found. Your answers themselves are not sent. Nothing is shared unless you press the button.
+share-text = The website { $site } asks for the result: the level of concern and the signs of risk found. Your answers themselves are not sent. Nothing is shared unless you press the button.
 share-button = Share the result
-share-done = The result was shared with the organisation running this page.
+share-done = The result was shared with { $site }.
 change-button = Change answers
 
 ## Announcements (live region)

@@ -95,9 +95,9 @@ print-button = Nyomtatás vagy mentés PDF-ként
 restart-button = Újrakezdés
 restart-hint = Az újrakezdés minden választ töröl.
 share-heading = Az eredmény megosztása
-share-text = Az oldalt működtető szervezet kéri az eredményt: az aggodalom szintjét és a talált kockázati jeleket. Magukat a válaszait nem küldjük el. Semmi sem kerül megosztásra, amíg meg nem nyomja a gombot.
+share-text = Ez a webhely kéri az eredményt: { $site }. Az aggodalom szintjét és a talált kockázati jeleket kapja meg; magukat a válaszait nem küldjük el. Semmi sem kerül megosztásra, amíg meg nem nyomja a gombot.
 share-button = Eredmény megosztása
-share-done = Az eredményt megkapta az oldalt működtető szervezet.
+share-done = Az eredményt megkapta: { $site }.
 change-button = Válaszok módosítása
 
 ## Announcements (live region)

@@ -104,9 +104,9 @@ print-button = Drukuj lub zapisz jako PDF
 restart-button = Zacznij od nowa
 restart-hint = Rozpoczęcie od nowa usuwa wszystkie odpowiedzi.
 share-heading = Udostępnij wynik
-share-text = Organizacja prowadząca tę stronę prosi o wynik: poziom obaw i znalezione sygnały ryzyka. Same odpowiedzi nie są wysyłane. Nic nie zostanie przekazane, dopóki nie naciśniesz przycisku.
+share-text = Strona { $site } prosi o wynik: poziom obaw i znalezione sygnały ryzyka. Same odpowiedzi nie są wysyłane. Nic nie zostanie przekazane, dopóki nie naciśniesz przycisku.
 share-button = Udostępnij wynik
-share-done = Wynik został przekazany organizacji prowadzącej tę stronę.
+share-done = Wynik został przekazany stronie { $site }.
 change-button = Zmień odpowiedzi
 
 ## Announcements (live region)

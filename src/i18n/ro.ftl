@@ -99,9 +99,9 @@ print-button = Tipăriți sau salvați ca PDF
 restart-button = Începeți din nou
 restart-hint = Dacă începeți din nou, toate răspunsurile se șterg.
 share-heading = Trimiteți acest rezultat
-share-text = Organizația care administrează această pagină cere rezultatul: nivelul de îngrijorare și semnele de risc găsite. Răspunsurile dumneavoastră nu sunt trimise. Nu se trimite nimic până nu apăsați butonul.
+share-text = Site-ul { $site } cere rezultatul: nivelul de îngrijorare și semnele de risc găsite. Răspunsurile dumneavoastră nu sunt trimise. Nu se trimite nimic până nu apăsați butonul.
 share-button = Trimiteți rezultatul
-share-done = Rezultatul a fost trimis organizației care administrează această pagină.
+share-done = Rezultatul a fost trimis către { $site }.
 change-button = Schimbați răspunsurile
 
 ## Announcements (live region)

@@ -103,9 +103,9 @@ print-button = Vytlačiť alebo uložiť ako PDF
 restart-button = Začať znova
 restart-hint = Ak začnete znova, všetky odpovede sa vymažú.
 share-heading = Zdieľať výsledok
-share-text = Organizácia, ktorá prevádzkuje túto stránku, žiada o výsledok: mieru obáv a nájdené znaky rizika. Vaše odpovede samotné sa neodosielajú. Nič sa nezdieľa, kým nestlačíte tlačidlo.
+share-text = Web { $site } žiada o výsledok: mieru obáv a nájdené znaky rizika. Vaše odpovede samotné sa neodosielajú. Nič sa nezdieľa, kým nestlačíte tlačidlo.
 share-button = Zdieľať výsledok
-share-done = Výsledok bol odovzdaný organizácii, ktorá prevádzkuje túto stránku.
+share-done = Výsledok bol odovzdaný webu { $site }.
 change-button = Zmeniť odpovede
 
 ## Announcements (live region)

@@ -332,7 +332,9 @@ fn check_provenance(
         out.push(
             Diagnostic::error("no-source", p.key("id"), "helpline without a source")
                 .subject(subject.to_owned())
-                .hint("every number must cite where it comes from: add `sources = [\"<source id>\"]`"),
+                .hint(
+                    "every number must cite where it comes from: add `sources = [\"<source id>\"]`",
+                ),
         );
     }
     for (j, source) in line.sources.iter().enumerate() {
@@ -345,7 +347,8 @@ fn check_provenance(
                 )
                 .subject(subject.to_owned())
                 .maybe_hint(
-                    nearest(source, sources.iter().copied()).map(|n| format!("did you mean `{n}`?")),
+                    nearest(source, sources.iter().copied())
+                        .map(|n| format!("did you mean `{n}`?")),
                 ),
             );
         }
