@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use riskscreen_core::{load_helplines_toml, load_toml, Diagnostic};
 
 fn fixtures(dir: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir)
 }
 
 /// How a fixture is loaded: its diagnostics, or `None` when it loads cleanly.
@@ -40,10 +42,7 @@ fn check(dir: &str, load: Loader, toml_path: &Path) -> Result<(), String> {
     let Some(diagnostics) = load(&display, &source) else {
         return Err("loads without errors; a broken fixture must not".into());
     };
-    let rendered: Vec<String> = diagnostics
-        .iter()
-        .map(|d| d.render(&display))
-        .collect();
+    let rendered: Vec<String> = diagnostics.iter().map(|d| d.render(&display)).collect();
     let actual = rendered.join("\n") + "\n";
     let expected_path = toml_path.with_extension("expected");
     if std::env::var_os("UPDATE_EXPECT").is_some() {
