@@ -134,6 +134,7 @@ fn full_questionnaire() -> Questionnaire {
         ],
         allow_unsure: false,
         allow_decline: true,
+        unsure_at_least: Some("b2".into()),
     };
     let indicator = |id: &str, strength| Indicator {
         id: id.into(),
@@ -142,6 +143,7 @@ fn full_questionnaire() -> Questionnaire {
         strength: Some(strength),
         weight: Some(4_000_000_000),
         danger: true,
+        at_least: Some("b1".into()),
         sources: vec!["src".into()],
         verified: true,
         note: Some("n".into()),
@@ -153,6 +155,7 @@ fn full_questionnaire() -> Questionnaire {
         advice: text("ba"),
         min_score: Some(7),
         when: Some(when),
+        undetermined: true,
     };
     Questionnaire {
         id: "full".into(),
@@ -366,7 +369,7 @@ fn what_serde_rejects_is_rejected_with_the_fields_path() {
     rejected(
         |q| q["question"][2]["colour"] = json!("red"),
         "question[2].colour: unknown field, expected one of id, section, kind, text, why, \
-         if_unsure, show_if, if_yes, if_no, option, allow_unsure, allow_decline",
+         if_unsure, show_if, if_yes, if_no, option, allow_unsure, allow_decline, unsure_at_least",
     );
     let err = read::directory(&json!({ "languages": ["en"], "default_language": "en",
         "country": [], "helpline": [{ "id": "x", "country": "PL", "name": {}, "number": "1",

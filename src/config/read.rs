@@ -282,6 +282,7 @@ fn indicator<V: Json>(r: &mut Reader, v: &V) -> Indicator {
             "strength",
             "weight",
             "danger",
+            "at_least",
             "sources",
             "verified",
             "note",
@@ -305,6 +306,7 @@ fn indicator<V: Json>(r: &mut Reader, v: &V) -> Indicator {
         }),
         weight: o.optional("weight", number),
         danger: o.or_default("danger", boolean),
+        at_least: o.optional("at_least", string),
         sources: o.or_default("sources", strings),
         verified: o.or_default("verified", boolean),
         note: o.optional("note", string),
@@ -339,6 +341,7 @@ fn question<V: Json>(r: &mut Reader, v: &V) -> Question {
             "option",
             "allow_unsure",
             "allow_decline",
+            "unsure_at_least",
         ],
     );
     Question {
@@ -364,6 +367,7 @@ fn question<V: Json>(r: &mut Reader, v: &V) -> Question {
         options: o.or_default("option", |r, v| list(r, v, answer_option)),
         allow_unsure: o.optional("allow_unsure", boolean).unwrap_or(true),
         allow_decline: o.or_default("allow_decline", boolean),
+        unsure_at_least: o.optional("unsure_at_least", string),
     }
 }
 
@@ -416,7 +420,11 @@ fn answer_test<V: Json>(r: &mut Reader, v: &V) -> AnswerTest {
 }
 
 fn band<V: Json>(r: &mut Reader, v: &V) -> Band {
-    let mut o = Object::new(r, v, &["id", "label", "advice", "min_score", "when"]);
+    let mut o = Object::new(
+        r,
+        v,
+        &["id", "label", "advice", "min_score", "when", "undetermined"],
+    );
     Band {
         id: o.required("id", string),
         label: o.required("label", text),
@@ -434,6 +442,7 @@ fn band<V: Json>(r: &mut Reader, v: &V) -> Band {
                 ],
             )
         }),
+        undetermined: o.or_default("undetermined", boolean),
     }
 }
 

@@ -42,6 +42,7 @@ fn generate(n: usize, model: Model) -> (Questionnaire, Answers) {
             }),
             weight: (!ilo).then_some((i % 4) as u32),
             danger: i % 97 == 0,
+            at_least: None,
             sources: vec!["s".into()],
             verified: false,
             note: None,
@@ -121,6 +122,7 @@ fn generate(n: usize, model: Model) -> (Questionnaire, Answers) {
             },
             allow_unsure: true,
             allow_decline: true,
+            unsure_at_least: None,
         });
         answers.insert(
             format!("q{i}"),
@@ -146,6 +148,7 @@ fn generate(n: usize, model: Model) -> (Questionnaire, Answers) {
         advice: text("advice"),
         min_score,
         when,
+        undetermined: false,
     };
     let bands = if ilo {
         [

@@ -480,6 +480,19 @@ impl Plan {
     /// `position`, marks, each once, in indicator order: the plan's own list when one
     /// list applies, else merged in `found`, a buffer (this runs for every answer of
     /// every evaluation).
+    /// Every indicator (by index) some answer to the question at `position` can
+    /// mark.
+    pub(crate) fn can_mark(&self, position: usize) -> impl Iterator<Item = usize> + '_ {
+        self.marks.get(position).into_iter().flat_map(|marks| {
+            marks
+                .if_yes
+                .iter()
+                .chain(&marks.if_no)
+                .chain(marks.options.iter().flatten())
+                .copied()
+        })
+    }
+
     pub(crate) fn marked_by<'a>(
         &'a self,
         position: usize,

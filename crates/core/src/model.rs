@@ -201,6 +201,11 @@ pub struct Indicator {
     /// A danger trigger: if present, the result shows emergency help before anything else.
     #[serde(default, skip_serializing_if = "is_false")]
     pub danger: bool,
+    /// A severity floor: this sign on its own puts the result in this band (an id)
+    /// or a higher one, whatever else is present. For the signs that sources treat
+    /// as enough by themselves (a passport kept, sex asked in return for help).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<String>,
     /// Ids of the sources this indicator comes from. At least one.
     #[serde(default)]
     pub sources: Vec<String>,
@@ -282,6 +287,11 @@ pub struct Question {
     /// Offer "I'd rather not say" (trauma-informed interviews). Off by default.
     #[serde(default, skip_serializing_if = "is_false")]
     pub allow_decline: bool,
+    /// When this question is shown and answered "not sure" or "rather not say", the
+    /// result is at least this band (an id): for checks whose absence must never
+    /// read as safe (a platform's required check: at most "ask for more").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsure_at_least: Option<String>,
 }
 
 /// One answer option of a choice question.
@@ -349,6 +359,12 @@ pub struct Band {
     /// `ilo` model: the least that must hold for this band.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<IloStage>,
+    /// The "cannot tell" band: not a step of the ladder (no `min_score` or `when`),
+    /// listed right after the first band. It replaces the first band when at least
+    /// as many shown questions were answered "not sure" or "rather not say" as were
+    /// answered otherwise: too little is known to say "no clear signs".
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub undetermined: bool,
 }
 
 /// How far the `ilo` evidence goes; bands list them in this order.

@@ -9,6 +9,19 @@
 //! result to a lower band (weights are non-negative, the ILO dimension rule only
 //! uses minimum counts, and the validator keeps bands in ascending order). The
 //! property tests in `tests/properties.rs` hold the code to that.
+//!
+//! Three rules sit on top of the model, each stated in the questionnaire and
+//! reported in the [`Evaluation`], so a result can always say why:
+//! - **Severity floors** (`at_least` on an indicator): a sign that sources treat as
+//!   enough on its own puts the result in at least that band ([`Evaluation::lifted_by`]).
+//!   A floor only ever raises, so the result stays monotone.
+//! - **Unsure floors** (`unsure_at_least` on a question): "not sure" or "rather not
+//!   say" to that question puts the result in at least that band
+//!   ([`Evaluation::lifted_by_unsure`]): a required check left open is never "safe".
+//! - **Cannot tell** (a band with `undetermined = true`): when at least as many
+//!   shown questions were left open as were answered and the result would be the
+//!   lowest band, it is this band instead ([`Evaluation::undetermined`]): too
+//!   little is known to say "no clear signs".
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -44,6 +57,21 @@ pub struct Evaluation {
     pub unsure: Vec<Id>,
     /// Shown questions answered "rather not say".
     pub declined: Vec<Id>,
+    /// Of the questions left open ("not sure", "rather not say"), those whose answer
+    /// could have marked a danger sign: shown first, with what to find out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unsure_danger: Vec<Id>,
+    /// Present indicators whose severity floor (`at_least`) set the level above what
+    /// the model gave.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lifted_by: Vec<Id>,
+    /// Questions left open whose unsure floor (`unsure_at_least`) set the level
+    /// above what the model and the severity floors gave.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lifted_by_unsure: Vec<Id>,
+    /// Whether the level is the "cannot tell" band: too many questions left open.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub undetermined: bool,
     /// `weighted`: the total score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<u32>,
@@ -65,6 +93,10 @@ pub struct Evidence {
     pub indicator: Id,
     /// The question whose answer marked it.
     pub question: Id,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// The `ilo` counts of one dimension.
@@ -105,6 +137,12 @@ pub(crate) struct Tables {
     slot_dimension: Vec<usize>,
     /// The `ilo` pattern with dimension ids replaced by slots.
     pattern: Vec<Vec<Option<usize>>>,
+    /// For each indicator, the band index of its severity floor.
+    indicator_floor: Vec<Option<usize>>,
+    /// For each question, the band index of its unsure floor.
+    question_unsure_floor: Vec<Option<usize>>,
+    /// The "cannot tell" band, if the questionnaire has one.
+    undetermined_band: Option<usize>,
 }
 
 impl Tables {
@@ -118,7 +156,22 @@ impl Tables {
             });
         }
         let slot = |id: &String| slot_of.get(id.as_str()).copied();
+        let band = |id: &Option<String>| {
+            id.as_ref()
+                .and_then(|id| questionnaire.bands.iter().position(|b| &b.id == id))
+        };
         Tables {
+            indicator_floor: questionnaire
+                .indicators
+                .iter()
+                .map(|i| band(&i.at_least))
+                .collect(),
+            question_unsure_floor: questionnaire
+                .questions
+                .iter()
+                .map(|q| band(&q.unsure_at_least))
+                .collect(),
+            undetermined_band: questionnaire.bands.iter().position(|b| b.undetermined),
             indicator_ids: questionnaire
                 .indicators
                 .iter()
@@ -158,14 +211,32 @@ pub fn score_planned(plan: &Plan, questionnaire: &Questionnaire, answers: &Answe
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut unsure = Vec::new();
     let mut declined = Vec::new();
+    let mut unsure_danger = Vec::new();
+    // Open questions with an unsure floor: (band index, position).
+    let mut unsure_floors: Vec<(usize, usize)> = Vec::new();
+    let mut answered = 0usize;
     let mut found = Vec::new();
     for (position, given) in effective.iter().enumerate() {
         let Some(given) = given else { continue };
         // The resolved form, not the answer: that was read once already.
+        let open = given.is_unsure() || given.is_declined();
         if given.is_unsure() {
             unsure.push(plan.question_ids[position].clone());
         } else if given.is_declined() {
             declined.push(plan.question_ids[position].clone());
+        } else {
+            answered += 1;
+        }
+        if open {
+            if plan
+                .can_mark(position)
+                .any(|i| questionnaire.indicators.get(i).is_some_and(|i| i.danger))
+            {
+                unsure_danger.push(plan.question_ids[position].clone());
+            }
+            if let Some(Some(floor)) = plan.tables.question_unsure_floor.get(position) {
+                unsure_floors.push((*floor, position));
+            }
         }
         for &indicator in plan.marked_by(position, given, &mut found) {
             marked[indicator] = true;
@@ -180,9 +251,37 @@ pub fn score_planned(plan: &Plan, questionnaire: &Questionnaire, answers: &Answe
             question: plan.question_ids[position].clone(),
         })
         .collect();
+    let open = unsure.len() + declined.len();
     result.unsure = unsure;
     result.declined = declined;
+    result.unsure_danger = unsure_danger;
+    // Unsure floors: never lower, like every floor.
+    if let Some(&(floor, _)) = unsure_floors.iter().max_by_key(|(floor, _)| *floor) {
+        if floor > result.level_index {
+            result.lifted_by_unsure = unsure_floors
+                .iter()
+                .filter(|(f, _)| *f == floor)
+                .map(|&(_, position)| plan.question_ids[position].clone())
+                .collect();
+            result.lifted_by.clear();
+            set_level(&mut result, questionnaire, floor);
+        }
+    }
+    // Cannot tell: only ever instead of the lowest band.
+    if let Some(band) = plan.tables.undetermined_band {
+        if result.level_index == 0 && open > 0 && open >= answered {
+            set_level(&mut result, questionnaire, band);
+        }
+    }
     result
+}
+
+fn set_level(result: &mut Evaluation, questionnaire: &Questionnaire, index: usize) {
+    if let Some(band) = questionnaire.bands.get(index) {
+        result.level = band.id.clone();
+        result.level_index = index;
+        result.undetermined = band.undetermined;
+    }
 }
 
 /// Scores a set of indicators marked present directly (the author's what-if tool).
@@ -225,6 +324,10 @@ fn score_marked(questionnaire: &Questionnaire, tables: &Tables, marked: &[bool])
         evidence: Vec::new(),
         unsure: Vec::new(),
         declined: Vec::new(),
+        unsure_danger: Vec::new(),
+        lifted_by: Vec::new(),
+        lifted_by_unsure: Vec::new(),
+        undetermined: false,
         score: None,
         dimensions: None,
         pattern_parts: None,
@@ -289,9 +392,20 @@ fn score_marked(questionnaire: &Questionnaire, tables: &Tables, marked: &[bool])
             last_band(questionnaire, |band| band.when.is_some_and(|w| w <= stage))
         }
     };
-    if let Some(band) = questionnaire.bands.get(band_index) {
-        result.level = band.id.clone();
-        result.level_index = band_index;
+    set_level(&mut result, questionnaire, band_index);
+    // Severity floors: a sign that is enough on its own lifts the level to its
+    // floor; never lower.
+    let floor = present
+        .iter()
+        .filter_map(|&i| tables.indicator_floor[i])
+        .max();
+    if let Some(floor) = floor.filter(|&f| f > band_index) {
+        result.lifted_by = present
+            .iter()
+            .filter(|&&i| tables.indicator_floor[i] == Some(floor))
+            .map(|&i| tables.indicator_ids[i].clone())
+            .collect();
+        set_level(&mut result, questionnaire, floor);
     }
     result
 }

@@ -32,6 +32,7 @@ pub fn validate(q: &Questionnaire) -> Vec<Diagnostic> {
     v.questions();
     v.conditions();
     v.scoring_and_bands();
+    v.floors();
     v.reachability();
     v.out
 }
@@ -866,6 +867,10 @@ impl<'q> Validator<'q> {
         for (i, band) in self.q.bands.iter().enumerate() {
             let p = root().key("band").index(i);
             let subject = format!("band `{}`", band.id);
+            if band.undetermined {
+                self.undetermined_band(i, band);
+                continue;
+            }
             let other_present = match other_key {
                 "when" => band.when.is_some(),
                 _ => band.min_score.is_some(),
@@ -924,6 +929,92 @@ impl<'q> Validator<'q> {
                 }
             }
             previous = Some(value);
+        }
+    }
+
+    /// The "cannot tell" band: one at most, right after the first band, and off the
+    /// ladder (no threshold: the scorer chooses it, not the model).
+    fn undetermined_band(&mut self, i: usize, band: &Band) {
+        let p = root().key("band").index(i);
+        let subject = format!("band `{}`", band.id);
+        if i != 1 {
+            self.push(
+                Diagnostic::error(
+                    "band-order",
+                    p.key("undetermined"),
+                    "the \"cannot tell\" band must come right after the first band",
+                )
+                .subject(subject.clone())
+                .hint("it replaces the lowest band when too much was left open, so it ranks just above it"),
+            );
+        }
+        if band.min_score.is_some() || band.when.is_some() {
+            let key = if band.min_score.is_some() { "min_score" } else { "when" };
+            self.push(
+                Diagnostic::error(
+                    "ignored-field",
+                    p.key(key),
+                    format!("an `undetermined` band has no `{key}`: it is not a step of the ladder"),
+                )
+                .subject(subject)
+                .hint(format!("remove `{key}`")),
+            );
+        }
+    }
+
+    /// Severity and unsure floors name bands.
+    fn floors(&mut self) {
+        let q = self.q;
+        let bands: Vec<&str> = q.bands.iter().map(|b| b.id.as_str()).collect();
+        let check = |d: &mut Vec<Diagnostic>, path: FieldPath, subject: String, id: &str| {
+            if !bands.contains(&id) {
+                d.push(
+                    Diagnostic::error(
+                        "unknown-reference",
+                        path,
+                        format!("band `{id}` is not declared"),
+                    )
+                    .subject(subject)
+                    .maybe_hint(did_you_mean(id, bands.iter().copied())),
+                );
+            }
+        };
+        let mut found = Vec::new();
+        for (i, ind) in q.indicators.iter().enumerate() {
+            if let Some(id) = &ind.at_least {
+                let path = root().key("indicator").index(i).key("at_least");
+                check(&mut found, path, format!("indicator `{}`", ind.id), id);
+            }
+        }
+        for (i, question) in q.questions.iter().enumerate() {
+            if let Some(id) = &question.unsure_at_least {
+                let path = root().key("question").index(i).key("unsure_at_least");
+                check(&mut found, path, format!("question `{}`", question.id), id);
+                if !question.allow_unsure && !question.allow_decline {
+                    found.push(
+                        Diagnostic::warning(
+                            "ignored-field",
+                            root().key("question").index(i).key("unsure_at_least"),
+                            "this question offers neither \"not sure\" nor \"rather not say\"",
+                        )
+                        .subject(format!("question `{}`", question.id)),
+                    );
+                }
+            }
+        }
+        let undetermined = q.bands.iter().filter(|b| b.undetermined).count();
+        if undetermined > 1 {
+            found.push(
+                Diagnostic::error(
+                    "duplicate-id",
+                    root().key("band"),
+                    "more than one band is `undetermined`",
+                )
+                .hint("keep one \"cannot tell\" band"),
+            );
+        }
+        for d in found {
+            self.push(d);
         }
     }
 

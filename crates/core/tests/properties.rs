@@ -61,6 +61,12 @@ struct Spec {
     /// Questions from this index on are in a second section, shown only if its condition
     /// (over the questions before) holds.
     second_section: Option<(usize, CondSpec)>,
+    /// Per indicator (by position), a band selector for its severity floor.
+    floors: Vec<Option<usize>>,
+    /// Per question (by position), a band selector for its unsure floor.
+    unsure_floors: Vec<Option<usize>>,
+    /// Whether a "cannot tell" band follows the first band.
+    undetermined: bool,
 }
 
 fn cond_spec() -> impl Strategy<Value = CondSpec> {
@@ -112,9 +118,24 @@ fn spec() -> impl Strategy<Value = Spec> {
         any::<[bool; 3]>(),
         prop::collection::vec(prop::collection::vec(any::<usize>(), 1..3), 1..4),
         prop::option::of((any::<usize>(), cond_spec())),
+        prop::collection::vec(prop::option::weighted(0.2, any::<usize>()), 0..16),
+        prop::collection::vec(prop::option::weighted(0.2, any::<usize>()), 0..14),
+        any::<bool>(),
     )
         .prop_map(
-            |(ilo, dimensions, indicators, questions, steps, stages, pattern, second)| Spec {
+            |(
+                ilo,
+                dimensions,
+                indicators,
+                questions,
+                steps,
+                stages,
+                pattern,
+                second,
+                floors,
+                unsure_floors,
+                undetermined,
+            )| Spec {
                 ilo,
                 dimensions,
                 indicators,
@@ -123,6 +144,9 @@ fn spec() -> impl Strategy<Value = Spec> {
                 stages,
                 pattern,
                 second_section: second,
+                floors,
+                unsure_floors,
+                undetermined,
             },
         )
 }
@@ -190,6 +214,7 @@ fn build(spec: &Spec) -> Questionnaire {
             }),
             weight: (!spec.ilo).then_some(weight),
             danger,
+            at_least: None,
             sources: vec!["s".into()],
             verified: false,
             note: None,
@@ -243,6 +268,7 @@ fn build(spec: &Spec) -> Questionnaire {
             },
             allow_unsure: qs.allow_unsure,
             allow_decline: qs.allow_decline,
+            unsure_at_least: None,
         };
         questions.push(question);
     }
@@ -270,6 +296,7 @@ fn build(spec: &Spec) -> Questionnaire {
         advice: text("advice"),
         min_score,
         when,
+        undetermined: false,
     };
     let bands = if spec.ilo {
         let stages = [
@@ -299,6 +326,32 @@ fn build(spec: &Spec) -> Questionnaire {
             })
             .collect()
     };
+
+    let mut bands: Vec<Band> = bands;
+    if spec.undetermined {
+        bands.insert(
+            1,
+            Band {
+                id: "cannot_tell".into(),
+                label: text("cannot tell"),
+                advice: text("find out more"),
+                min_score: None,
+                when: None,
+                undetermined: true,
+            },
+        );
+    }
+    let band_id = |selector: &Option<usize>| selector.map(|s| bands[s % bands.len()].id.clone());
+    let mut indicators: Vec<Indicator> = indicators;
+    for (indicator, floor) in indicators.iter_mut().zip(&spec.floors) {
+        indicator.at_least = band_id(floor);
+    }
+    let mut questions: Vec<Question> = questions;
+    for (question, floor) in questions.iter_mut().zip(&spec.unsure_floors) {
+        if question.allow_unsure || question.allow_decline {
+            question.unsure_at_least = band_id(floor);
+        }
+    }
 
     Questionnaire {
         id: "generated".into(),
@@ -518,6 +571,20 @@ fn reference(q: &Questionnaire, answers: &Answers) -> Evaluation {
     let mut section_shown: BTreeMap<&str, bool> = BTreeMap::new();
     let mut marked = vec![false; q.indicators.len()];
     let (mut evidence, mut unsure, mut declined) = (Vec::new(), Vec::new(), Vec::new());
+    let band_index = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| q.bands.iter().position(|b| &b.id == id))
+    };
+    let can_mark_danger = |question: &Question| {
+        question
+            .if_yes
+            .iter()
+            .chain(&question.if_no)
+            .chain(question.options.iter().flat_map(|o| &o.indicators))
+            .filter_map(|id| indicator_position(id))
+            .any(|i| q.indicators[i].danger)
+    };
+    let (mut unsure_danger, mut unsure_floors, mut answered) = (Vec::new(), Vec::new(), 0usize);
     for (i, question) in q.questions.iter().enumerate() {
         let section_ok = match q.sections.iter().find(|s| s.id == question.section) {
             Some(section) => *section_shown.entry(section.id.as_str()).or_insert_with(|| {
@@ -543,7 +610,15 @@ fn reference(q: &Questionnaire, answers: &Answers) -> Evaluation {
         match answer {
             Answer::Unsure => unsure.push(Id::from(&question.id)),
             Answer::Declined => declined.push(Id::from(&question.id)),
-            _ => {}
+            _ => answered += 1,
+        }
+        if matches!(answer, Answer::Unsure | Answer::Declined) {
+            if can_mark_danger(question) {
+                unsure_danger.push(Id::from(&question.id));
+            }
+            if let Some(floor) = band_index(&question.unsure_at_least) {
+                unsure_floors.push((floor, Id::from(&question.id)));
+            }
         }
         let mut found: Vec<usize> = answer
             .indicators(question)
@@ -583,6 +658,10 @@ fn reference(q: &Questionnaire, answers: &Answers) -> Evaluation {
         evidence,
         unsure,
         declined,
+        unsure_danger,
+        lifted_by: Vec::new(),
+        lifted_by_unsure: Vec::new(),
+        undetermined: false,
         score: None,
         dimensions: None,
         pattern_parts: None,
@@ -642,10 +721,38 @@ fn reference(q: &Questionnaire, answers: &Answers) -> Evaluation {
                 .rposition(|b| b.when.is_some_and(|w| w <= stage))
         }
     };
-    let level = level.unwrap_or(0);
+    let mut level = level.unwrap_or(0);
+    // Severity floors, then unsure floors, each only ever raising; then cannot tell
+    // instead of the lowest band when at least as much was left open as answered.
+    let floor = present.iter().filter_map(|i| band_index(&i.at_least)).max();
+    if let Some(floor) = floor.filter(|&f| f > level) {
+        result.lifted_by = present
+            .iter()
+            .filter(|i| band_index(&i.at_least) == Some(floor))
+            .map(|i| Id::from(&i.id))
+            .collect();
+        level = floor;
+    }
+    let floor = unsure_floors.iter().map(|(f, _)| *f).max();
+    if let Some(floor) = floor.filter(|&f| f > level) {
+        result.lifted_by.clear();
+        result.lifted_by_unsure = unsure_floors
+            .iter()
+            .filter(|(f, _)| *f == floor)
+            .map(|(_, id)| id.clone())
+            .collect();
+        level = floor;
+    }
+    let open = result.unsure.len() + result.declined.len();
+    if let Some(band) = q.bands.iter().position(|b| b.undetermined) {
+        if level == 0 && open > 0 && open >= answered {
+            level = band;
+        }
+    }
     if let Some(band) = q.bands.get(level) {
         result.level = band.id.clone();
         result.level_index = level;
+        result.undetermined = band.undetermined;
     }
     result
 }
@@ -691,6 +798,63 @@ proptest! {
         prop_assert!(after.pattern_met >= before.pattern_met);
         // The band really is the one the level names.
         prop_assert_eq!(&q.bands[after.level_index].id, &after.level);
+    }
+
+    /// Floors never lower a result: the level is never below what the model alone
+    /// gives (the same questionnaire without floors), and an unsure answer never
+    /// turns a result into the lowest band ("no signs") when it was not already.
+    #[test]
+    fn floors_never_lower_and_unsure_never_reads_as_safe(
+        spec in spec(),
+        picks in prop::collection::vec(any::<(u8, u64)>(), 1..8),
+        which in any::<usize>(),
+    ) {
+        let q = build(&spec);
+        let answers = fitting_answers(&q, &picks);
+        let with = score(&q, &answers);
+        let mut bare = q.clone();
+        for indicator in &mut bare.indicators {
+            indicator.at_least = None;
+        }
+        for question in &mut bare.questions {
+            question.unsure_at_least = None;
+        }
+        for band in &mut bare.bands {
+            band.undetermined = false;
+        }
+        bare.bands.retain(|b| b.id != "cannot_tell");
+        let without = score(&bare, &answers);
+        let rank = |e: &riskscreen_core::Evaluation, q: &Questionnaire| {
+            // The ladder position, the cannot-tell band counting as just above the first.
+            if q.bands.iter().any(|b| b.undetermined) && e.level_index >= 2 {
+                e.level_index - 1
+            } else if e.undetermined {
+                0
+            } else {
+                e.level_index
+            }
+        };
+        prop_assert!(rank(&with, &q) >= rank(&without, &bare),
+            "{} with floors, {} without", with.level, without.level);
+        // One more answer, "not sure", to a shown question left unanswered: unless it
+        // changes which other questions are shown (a condition on "unsure"), the
+        // result never becomes the lowest band ("no signs") if it was not already.
+        let shown = visible_questions(&q, &answers);
+        let open: Vec<usize> = shown
+            .iter()
+            .copied()
+            .filter(|&i| q.questions[i].allow_unsure && !answers.contains_key(&q.questions[i].id))
+            .collect();
+        if let Some(&position) = open.get(which % open.len().max(1)) {
+            let mut more = answers.clone();
+            more.insert(q.questions[position].id.clone(), Answer::Unsure);
+            if visible_questions(&q, &more) == shown {
+                let after = score(&q, &more);
+                prop_assert!(after.level_index != 0 || with.level_index == 0,
+                    "an unsure answer to {} turned {} into {}",
+                    q.questions[position].id, with.level, after.level);
+            }
+        }
     }
 
     /// The same input gives the same result, and scoring does not depend on the order
@@ -748,9 +912,16 @@ proptest! {
         let marked: BTreeSet<String> = expected.present.iter().map(|id| id.to_string()).collect();
         let direct = score_indicators(&q, &marked);
         prop_assert_eq!(
-            (&direct.level, &direct.present, &direct.dimensions, &direct.score, &direct.pattern_parts),
-            (&expected.level, &expected.present, &expected.dimensions, &expected.score, &expected.pattern_parts)
+            (&direct.present, &direct.dimensions, &direct.score, &direct.pattern_parts),
+            (&expected.present, &expected.dimensions, &expected.score, &expected.pattern_parts)
         );
+        // The rules about open questions need the answers; without them, the level
+        // is that of the indicators alone.
+        if !expected.undetermined && expected.lifted_by_unsure.is_empty() {
+            prop_assert_eq!(&direct.level, &expected.level);
+        } else {
+            prop_assert!(direct.level_index <= expected.level_index || expected.undetermined);
+        }
     }
 
     /// Any text at all is an error or a questionnaire, never a panic.
