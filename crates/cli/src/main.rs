@@ -40,6 +40,7 @@
 //! quietly with exit code 0 (nobody is left to read the output), instead of a
 //! panic from `println!`.
 
+mod calibrate;
 mod compile;
 mod input;
 mod report;
@@ -135,6 +136,13 @@ enum Command {
     /// See docs/translating.md.
     #[command(subcommand)]
     Translations(translations::Command),
+    /// Run a calibration file's situations through the engine and print story → band → expected.
+    #[command(after_help = EXIT_CODES)]
+    Calibrate {
+        /// A calibration file (questionnaires/calibration/<id>.toml).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 /// Output format of `score` and `report`.
@@ -197,6 +205,7 @@ fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Re
         Command::Schema { helplines } => schema::run(helplines, out),
         Command::Report { file, format } => report::run(&file, format, out, err),
         Command::Translations(command) => translations::run(command, out, err),
+        Command::Calibrate { file } => calibrate::run(&file, out),
     }
 }
 

@@ -64,6 +64,7 @@
 //! ```
 
 pub mod answers;
+pub mod calibration;
 pub mod diagnostic;
 pub mod flow;
 pub mod helplines;
