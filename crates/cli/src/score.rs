@@ -303,6 +303,34 @@ pub fn write_text(
     if let Some(score) = e.score {
         writeln!(out, "Score: {score}")?;
     }
+    // Why this level, when a rule above the model set it.
+    let label = |id: &str| {
+        q.indicator(id)
+            .map_or_else(|| id.to_owned(), |i| t(&i.label))
+    };
+    if !e.lifted_by.is_empty() {
+        let signs: Vec<String> = e.lifted_by.iter().map(|id| label(id)).collect();
+        writeln!(
+            out,
+            "Why this level: serious enough on its own (severity floor): {}",
+            signs.join("; ")
+        )?;
+    }
+    if !e.lifted_by_unsure.is_empty() {
+        let checks: Vec<String> = e
+            .lifted_by_unsure
+            .iter()
+            .map(|id| question_text(id))
+            .collect();
+        writeln!(
+            out,
+            "Why this level: left open, so the result cannot be lower (unsure floor): {}",
+            checks.join("; ")
+        )?;
+    }
+    if e.undetermined {
+        writeln!(out, "Why this level: at least as many questions were left open as were answered, too few to tell.")?;
+    }
 
     writeln!(out)?;
     if e.present.is_empty() {
@@ -397,20 +425,35 @@ pub fn write_text(
         }
     }
 
-    if !e.unsure.is_empty() {
+    if !e.unsure_danger.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Answered 'not sure'")?;
-        for id in &e.unsure {
+        writeln!(out, "Left open, and it matters for safety")?;
+        for id in &e.unsure_danger {
             writeln!(out, "  - {}", question_text(id))?;
             if let Some(guidance) = q.question(id).and_then(|x| x.if_unsure.as_ref()) {
                 writeln!(out, "    To find out: {}", t(guidance))?;
             }
         }
     }
-    if !e.declined.is_empty() {
+    let ordinary: Vec<&riskscreen_core::Id> = e
+        .unsure
+        .iter()
+        .filter(|id| !e.unsure_danger.contains(id))
+        .collect();
+    if !ordinary.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Answered 'not sure'")?;
+        for id in ordinary {
+            writeln!(out, "  - {}", question_text(id))?;
+            if let Some(guidance) = q.question(id).and_then(|x| x.if_unsure.as_ref()) {
+                writeln!(out, "    To find out: {}", t(guidance))?;
+            }
+        }
+    }
+    if e.declined.iter().any(|id| !e.unsure_danger.contains(id)) {
         writeln!(out)?;
         writeln!(out, "Declined to answer")?;
-        for id in &e.declined {
+        for id in e.declined.iter().filter(|id| !e.unsure_danger.contains(id)) {
             writeln!(out, "  - {}", question_text(id))?;
         }
     }

@@ -782,3 +782,21 @@ fn calibrate_prints_story_band_expected_and_fails_on_a_mismatch() {
     );
     assert!(out.contains("4 situations, 2 as expected, 2 not"), "{out}");
 }
+
+#[test]
+fn score_text_says_which_rule_set_the_level() {
+    let floors = fixtures().join("../../../core/tests/fixtures/scoring/floors.toml");
+    let floors = floors.to_str().unwrap();
+    let (code, out, err) = riskscreen(&["score", floors, "--indicators", "passport_kept"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Level: Serious signs"), "{out}");
+    assert!(
+        out.contains("Why this level: serious enough on its own (severity floor): Someone keeps the passport"),
+        "{out}"
+    );
+    let (_, out, _) = riskscreen(&["score", floors, "--indicators", "fee"]);
+    assert!(
+        !out.contains("Why this level"),
+        "no rule above the model: {out}"
+    );
+}
