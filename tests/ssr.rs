@@ -477,3 +477,509 @@ async fn result_screen_names_the_origin_a_shared_result_goes_to() {
     lacks(&html, "data-action=\"share\"");
     lacks(&html, "rs-share");
 }
+
+// ---------------------------------------------------------------- floors, cannot tell, open danger questions
+
+/// The result of the `floors` fixture after answering its four questions in order.
+fn floors_result(setup: &Setup, answers: [(&str, Answer); 4], country: Option<&str>) -> FlowState {
+    let mut actions = vec![Action::Start];
+    for (question, given) in answers {
+        actions.push(answer(question, given));
+        actions.push(Action::Next);
+    }
+    actions.push(Action::ShowResult);
+    actions.push(Action::SetCountry(country.map(str::to_owned)));
+    run(initial(setup), actions)
+}
+
+/// From the first `needle` to the end of its section (for sections without
+/// nested sections).
+#[track_caller]
+fn section<'a>(html: &'a str, needle: &str) -> &'a str {
+    let at = html
+        .find(needle)
+        .unwrap_or_else(|| panic!("no `{needle}` in\n{html}"));
+    let end = at + html[at..].find("</section>").expect("a closed section");
+    &html[at..end]
+}
+
+#[tokio::test]
+async fn result_screen_cannot_tell() {
+    let answers = || {
+        [
+            ("passport", Answer::Unsure),
+            ("contract", Answer::Yes),
+            ("address", Answer::Unsure),
+            ("leave", Answer::No),
+        ]
+    };
+    let setup = setup("floors");
+    let state = floors_result(&setup, answers(), None);
+    let evaluation = state.evaluation.clone().unwrap();
+    assert!(evaluation.undetermined, "{evaluation:?}");
+    assert!(evaluation.unsure_danger.is_empty() && evaluation.lifted_by_unsure.is_empty());
+    let html = render(&setup, state).await;
+    let level = tag_with(&html, &["class=\"rs-level\"", "data-level=\"cannot_tell\""]);
+    assert!(level.starts_with("<div"), "{level}");
+    let level = &html[html.find("class=\"rs-level\"").unwrap()..];
+    let label = level.find("Too much is unknown to tell").unwrap();
+    let why = level
+        .find("Too many questions were answered “I'm not sure” or left unanswered for this check to tell.")
+        .unwrap();
+    let advice = level
+        .find("Find out the answers before you accept.")
+        .unwrap();
+    assert!(
+        label < why && why < advice,
+        "label, why, then the band's advice"
+    );
+    tag_with(
+        &html,
+        &["<p", "class=\"rs-level-why\"", "data-why=\"undetermined\""],
+    );
+    lacks(&html, "data-why=\"lifted");
+    lacks(&html, "rs-unsure-danger");
+    // Both open questions in the ordinary list, with what to find out.
+    let unsure = section(&html, "class=\"rs-unsure\"");
+    assert!(
+        unsure.contains("Ask who will hold your documents."),
+        "{unsure}"
+    );
+    assert!(unsure.contains("Do you know the address?"), "{unsure}");
+
+    let setup = setup_with(options("floors"), &["uk"]);
+    let html = render(&setup, floors_result(&setup, answers(), None)).await;
+    common_contract(&html, "result", "uk");
+    has(&html, "Забагато невідомого, щоб сказати");
+    has(
+        &html,
+        "Забагато запитань лишилися з відповіддю «Не знаю напевно» або без відповіді",
+    );
+    tag_with(&html, &["data-why=\"undetermined\""]);
+}
+
+#[tokio::test]
+async fn result_screen_puts_open_danger_questions_first() {
+    let setup = setup("floors");
+    let state = floors_result(
+        &setup,
+        [
+            ("passport", Answer::No),
+            ("contract", Answer::Yes),
+            ("address", Answer::Yes),
+            ("leave", Answer::Unsure),
+        ],
+        None,
+    );
+    let evaluation = state.evaluation.clone().unwrap();
+    assert_eq!(evaluation.unsure_danger, ["leave"]);
+    assert_eq!(evaluation.level, "few_signs");
+    let html = render(&setup, state).await;
+    lacks(&html, "rs-danger\""); // nothing marked a danger sign
+    let level = html.find("class=\"rs-level\"").unwrap();
+    let first = html.find("class=\"rs-unsure-danger\"").unwrap();
+    let disclaimer = html.find("class=\"rs-disclaimer\"").unwrap();
+    let concerns = html.find("class=\"rs-concerns\"").unwrap();
+    assert!(level < first && first < disclaimer && disclaimer < concerns);
+    let block = section(&html, "class=\"rs-unsure-danger\"");
+    assert!(block.contains("<h3>What to find out first</h3>"), "{block}");
+    assert!(
+        block.contains("You were not sure about this, and it matters for your safety."),
+        "{block}"
+    );
+    assert!(block.contains("data-question=\"leave\""), "{block}");
+    assert!(block.contains("Are you stopped from leaving?"), "{block}");
+    assert!(
+        block.contains("Find out whether you can leave when you want."),
+        "{block}"
+    );
+    assert!(
+        block.contains(
+            "If you cannot find out, or you feel unsafe, call one of the helplines below."
+        ),
+        "{block}"
+    );
+    // Not repeated in the ordinary list, which points up instead.
+    let unsure = section(&html, "class=\"rs-unsure\"");
+    assert!(
+        !unsure.contains("Are you stopped from leaving?"),
+        "{unsure}"
+    );
+    assert!(
+        unsure.contains("Everything you were not sure about is listed at the top"),
+        "{unsure}"
+    );
+    assert_eq!(html.matches("data-question=\"leave\"").count(), 1);
+}
+
+#[tokio::test]
+async fn result_screen_open_danger_question_left_unanswered() {
+    let setup = setup("floors");
+    let state = floors_result(
+        &setup,
+        [
+            ("passport", Answer::Unsure),
+            ("contract", Answer::Yes),
+            ("address", Answer::Yes),
+            ("leave", Answer::Declined),
+        ],
+        None,
+    );
+    let evaluation = state.evaluation.clone().unwrap();
+    assert_eq!(evaluation.unsure_danger, ["leave"]);
+    assert_eq!(evaluation.declined, ["leave"]);
+    let html = render(&setup, state).await;
+    let block = section(&html, "class=\"rs-unsure-danger\"");
+    assert!(
+        block.contains("You did not answer this, and it matters for your safety."),
+        "{block}"
+    );
+    assert!(block.contains("Are you stopped from leaving?"), "{block}");
+    // The other open question stays in the ordinary list; the declined one is
+    // not listed again.
+    let unsure = section(&html, "class=\"rs-unsure\"");
+    assert!(
+        unsure.contains("Does someone want to keep your passport?"),
+        "{unsure}"
+    );
+    lacks(&html, "rs-declined");
+    assert_eq!(html.matches("Are you stopped from leaving?").count(), 1);
+}
+
+#[tokio::test]
+async fn result_screen_says_why_a_sign_set_the_level() {
+    let setup = setup("floors");
+    let state = floors_result(
+        &setup,
+        [
+            ("passport", Answer::Yes),
+            ("contract", Answer::Yes),
+            ("address", Answer::Yes),
+            ("leave", Answer::No),
+        ],
+        None,
+    );
+    let evaluation = state.evaluation.clone().unwrap();
+    assert_eq!(evaluation.score, Some(1));
+    assert_eq!(evaluation.lifted_by, ["passport_kept"]);
+    let html = render(&setup, state).await;
+    tag_with(
+        &html,
+        &["class=\"rs-level\"", "data-level=\"serious_signs\""],
+    );
+    let level = &html
+        [html.find("class=\"rs-level\"").unwrap()..html.find("class=\"rs-disclaimer\"").unwrap()];
+    let why = tag(level, "data-why=\"lifted-by\"");
+    assert!(
+        why.starts_with("<p") && why.contains("class=\"rs-level-why\""),
+        "{why}"
+    );
+    assert!(
+        level.contains(
+            "This sign is serious on its own: <strong>Someone wants to keep your passport</strong>"
+        ),
+        "{level}"
+    );
+    lacks(&html, "data-why=\"lifted-by-unsure\"");
+    lacks(&html, "data-why=\"undetermined\"");
+
+    let setup = setup_with(options("floors"), &["uk"]);
+    let html = render(
+        &setup,
+        floors_result(
+            &setup,
+            [
+                ("passport", Answer::Yes),
+                ("contract", Answer::Yes),
+                ("address", Answer::Yes),
+                ("leave", Answer::No),
+            ],
+            None,
+        ),
+    )
+    .await;
+    has(
+        &html,
+        "Ця ознака серйозна сама по собі: <strong>Хтось хоче забрати ваш паспорт</strong>",
+    );
+
+    // Two signs with the same floor: a lead and a list.
+    let mut json: serde_json::Value =
+        serde_json::from_str(&options("floors").questionnaire).unwrap();
+    json["indicator"][1]["at_least"] = "serious_signs".into();
+    let setup = setup_with(
+        Options {
+            questionnaire: json.to_string(),
+            ..options("floors")
+        },
+        &["en"],
+    );
+    let state = floors_result(
+        &setup,
+        [
+            ("passport", Answer::Yes),
+            ("contract", Answer::No),
+            ("address", Answer::Yes),
+            ("leave", Answer::No),
+        ],
+        None,
+    );
+    assert_eq!(
+        state.evaluation.as_ref().unwrap().lifted_by,
+        ["passport_kept", "no_contract"]
+    );
+    let html = render(&setup, state).await;
+    let why = tag(&html, "data-why=\"lifted-by\"");
+    assert!(why.starts_with("<div"), "{why}");
+    has(
+        &html,
+        "<p>These signs are serious on their own:</p><ul><li>Someone wants to keep your passport</li><li>No written contract</li></ul>",
+    );
+}
+
+#[tokio::test]
+async fn result_screen_says_why_an_open_check_set_the_level() {
+    let setup = setup("floors");
+    let state = floors_result(
+        &setup,
+        [
+            ("passport", Answer::No),
+            ("contract", Answer::Unsure),
+            ("address", Answer::Yes),
+            ("leave", Answer::No),
+        ],
+        None,
+    );
+    let evaluation = state.evaluation.clone().unwrap();
+    assert_eq!(evaluation.lifted_by_unsure, ["contract"]);
+    assert!(!evaluation.undetermined);
+    let html = render(&setup, state).await;
+    tag_with(&html, &["class=\"rs-level\"", "data-level=\"some_signs\""]);
+    tag_with(
+        &html,
+        &["class=\"rs-level-why\"", "data-why=\"lifted-by-unsure\""],
+    );
+    has(
+        &html,
+        "This check was left open, so the result cannot be “no signs”: <strong>Is there a written contract?</strong>",
+    );
+    lacks(&html, "data-why=\"lifted-by\"");
+    lacks(&html, "data-why=\"undetermined\"");
+    // Not a danger question: it stays in the ordinary "not sure" list.
+    lacks(&html, "rs-unsure-danger");
+    let unsure = section(&html, "class=\"rs-unsure\"");
+    assert!(
+        unsure.contains("Ask for the contract in writing."),
+        "{unsure}"
+    );
+}
+
+#[tokio::test]
+async fn danger_block_without_a_country_shows_112_and_asks_where() {
+    let setup = setup("floors");
+    let state = floors_result(
+        &setup,
+        [
+            ("passport", Answer::No),
+            ("contract", Answer::Yes),
+            ("address", Answer::Yes),
+            ("leave", Answer::Yes),
+        ],
+        None,
+    );
+    assert!(state.evaluation.as_ref().unwrap().danger);
+    let html = render(&setup, state).await;
+    let block = section(&html, "class=\"rs-danger\"");
+    let tels: Vec<_> = block.match_indices("href=\"tel:").collect();
+    assert_eq!(tels.len(), 1, "112 only: {block}");
+    assert!(block.contains("href=\"tel:112\""), "{block}");
+    assert!(
+        !block.contains("116000") && !block.contains("116 000"),
+        "{block}"
+    );
+    let prompt = tag(block, "class=\"rs-danger-where\"");
+    assert!(
+        prompt.starts_with("<a") && prompt.contains("href=\"#rs-country\""),
+        "{prompt}"
+    );
+    assert!(
+        block.contains("Where are you now? Choose your country to see a helpline there."),
+        "{block}"
+    );
+    // The picker it leads to.
+    tag_with(&html, &["<select", "id=\"rs-country\""]);
+}
+
+#[tokio::test]
+async fn danger_block_with_a_country_shows_its_line_never_a_childrens_line() {
+    // Testland gets a children's line and a support line: by kind the children's
+    // line sorts first, yet it must not be the line of the danger block.
+    let mut directory: serde_json::Value = serde_json::from_str(&common::helplines_json()).unwrap();
+    let lines = directory["helpline"].as_array_mut().unwrap();
+    let template = lines[0].clone();
+    for (id, kind, number, tel, name) in [
+        (
+            "xx-children",
+            "children",
+            "116 111",
+            "116111",
+            "Child helpline",
+        ),
+        (
+            "xx-support",
+            "support",
+            "0 800 100",
+            "0800100",
+            "Testland support line",
+        ),
+    ] {
+        let mut line = template.clone();
+        line["id"] = id.into();
+        line["country"] = "XX".into();
+        line["kind"] = kind.into();
+        line["number"] = number.into();
+        line["tel"] = tel.into();
+        line["name"] = serde_json::json!({ "en": name, "uk": name });
+        lines.push(line);
+    }
+    let setup = setup_with(
+        Options {
+            helplines: Some(directory.to_string()),
+            ..options("floors")
+        },
+        &["en"],
+    );
+    let danger = |country: &'static str| {
+        floors_result(
+            &setup,
+            [
+                ("passport", Answer::No),
+                ("contract", Answer::Yes),
+                ("address", Answer::Yes),
+                ("leave", Answer::Yes),
+            ],
+            Some(country),
+        )
+    };
+    let html = render(&setup, danger("XX")).await;
+    let block = section(&html, "class=\"rs-danger\"");
+    let at = |needle: &str| {
+        block
+            .find(needle)
+            .unwrap_or_else(|| panic!("no `{needle}` in {block}"))
+    };
+    assert!(at("href=\"tel:112\"") < at("href=\"tel:911\""));
+    assert!(at("href=\"tel:911\"") < at("href=\"tel:0800100\""));
+    assert!(!block.contains("116111"), "{block}");
+    assert!(!block.contains("rs-danger-where"), "{block}");
+    // The children's line stays in the full list below.
+    let list = section(&html, "class=\"rs-helplines\"");
+    assert!(list.contains("href=\"tel:116111\""), "{list}");
+
+    // Poland: its anti-trafficking line, not the EU-wide missing-children line.
+    let html = render(&setup, danger("PL")).await;
+    let block = section(&html, "class=\"rs-danger\"");
+    assert!(block.contains("href=\"tel:+48226280120\""), "{block}");
+    assert!(!block.contains("116000"), "{block}");
+    assert_eq!(block.matches("href=\"tel:").count(), 2, "{block}");
+}
+
+/// The fixture `demo` as another audience.
+fn demo_for(audience: &str) -> Options {
+    let mut json: serde_json::Value = serde_json::from_str(&options("demo").questionnaire).unwrap();
+    json["audience"] = audience.into();
+    Options {
+        questionnaire: json.to_string(),
+        ..options("demo")
+    }
+}
+
+#[tokio::test]
+async fn start_screen_words_the_bullets_for_the_audience() {
+    let setup = setup("demo");
+    let html = render(&setup, initial(&setup)).await;
+    tag_with(
+        &html,
+        &[
+            "class=\"rs-screen rs-start\"",
+            "data-audience=\"self-check\"",
+        ],
+    );
+    has(
+        &html,
+        "It is not a judgement about you or about the person who made the offer.",
+    );
+    has(&html, "If someone comes near, press “Leave quickly”");
+    tag_with(&html, &["<li", "class=\"rs-fact rs-fact-exit\""]);
+
+    let setup = setup_with(demo_for("intake"), &["en"]);
+    let html = render(&setup, initial(&setup)).await;
+    common_contract(&html, "start", "en");
+    tag_with(
+        &html,
+        &["class=\"rs-screen rs-start\"", "data-audience=\"intake\""],
+    );
+    has(&html, "Nothing you answer leaves this device");
+    has(
+        &html,
+        "This is a screening, not a judgement about anyone. The person can stop at any time and does not have to answer every question.",
+    );
+    has(
+        &html,
+        "If someone comes near who should not see this, press “Leave quickly”",
+    );
+    lacks(&html, "the person who made the offer");
+    tag_with(&html, &["<li", "class=\"rs-fact rs-fact-exit\""]);
+
+    let setup = setup_with(demo_for("platform"), &["en"]);
+    let html = render(&setup, initial(&setup)).await;
+    common_contract(&html, "start", "en");
+    tag_with(
+        &html,
+        &["class=\"rs-screen rs-start\"", "data-audience=\"platform\""],
+    );
+    has(&html, "This checks an offer, not the person who posted it.");
+    lacks(&html, "judgement about you");
+    lacks(&html, "If someone comes near");
+    lacks(&html, "rs-fact-exit");
+
+    // In another language, from that language's file.
+    let setup = setup_with(demo_for("intake"), &["uk"]);
+    let html = render(&setup, initial(&setup)).await;
+    has(
+        &html,
+        "Це попередня перевірка, а не висновок про будь-кого.",
+    );
+}
+
+#[tokio::test]
+async fn platform_result_words_open_danger_questions_for_the_guests() {
+    let mut json: serde_json::Value =
+        serde_json::from_str(&options("floors").questionnaire).unwrap();
+    json["audience"] = "platform".into();
+    let setup = setup_with(
+        Options {
+            questionnaire: json.to_string(),
+            ..options("floors")
+        },
+        &["en"],
+    );
+    let state = floors_result(
+        &setup,
+        [
+            ("passport", Answer::No),
+            ("contract", Answer::Yes),
+            ("address", Answer::Yes),
+            ("leave", Answer::Unsure),
+        ],
+        None,
+    );
+    let html = render(&setup, state).await;
+    let block = section(&html, "class=\"rs-unsure-danger\"");
+    assert!(
+        block.contains("This was left open, and it matters for the safety of future guests."),
+        "{block}"
+    );
+    assert!(!block.contains("your safety"), "{block}");
+    assert!(!block.contains("rs-unsure-danger-help"), "{block}");
+}

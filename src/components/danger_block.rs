@@ -1,9 +1,17 @@
 //! The danger block: shown first on the result screen when a danger trigger fired.
 //!
-//! `.rs-danger` holds the emergency number 112 as the first `tel:` link, then the
-//! country's own emergency number if it differs, then the first helpline of the
-//! chosen country (its anti-trafficking line when it has one). Its heading takes
-//! focus on arrival, so a screen reader starts here.
+//! `.rs-danger` holds the emergency number 112 as the first `tel:` link. With a
+//! country chosen, then the country's own emergency number if it differs, and the
+//! first of its lines ([`Directory::for_country`] order: anti-trafficking lines
+//! first) that is neither an emergency number nor a children's line: a children's
+//! line is never offered to an adult as "the" number to call here; it stays in the
+//! full list below. With no country chosen, 112 is the only number, and a prompt
+//! (`a.rs-danger-where[href="#rs-country"]`) asks where the person is: it moves
+//! focus to the helpline list's country picker (no navigation, the URL does not
+//! change), where choosing a country adds that country's line here. Its heading
+//! takes focus on arrival, so a screen reader starts here.
+//!
+//! [`Directory::for_country`]: riskscreen_core::helplines::Directory::for_country
 
 use riskscreen_core::helplines::Kind;
 use yew::prelude::*;
@@ -18,6 +26,10 @@ pub struct DangerBlockProps {
     pub country: Option<AttrValue>,
     /// The heading, focused on arrival.
     pub heading: NodeRef,
+    /// The country picker (`select#rs-country` of the helpline list), which the
+    /// prompt shown with no country chosen focuses.
+    #[prop_or_default]
+    pub picker: NodeRef,
 }
 
 /// The danger block.
@@ -26,15 +38,29 @@ pub fn DangerBlock(props: &DangerBlockProps) -> Html {
     let setup = use_setup();
     let i18n = use_i18n();
     let directory = &setup.directory;
-    let code = props.country.as_deref().unwrap_or("EU");
-    let own_emergency = directory
-        .country(code)
+    let code = props.country.as_deref();
+    let own_emergency = code
+        .and_then(|code| directory.country(code))
         .map(|c| c.emergency.clone())
         .filter(|e| e != "112");
-    let helpline = directory
-        .for_country(code)
-        .into_iter()
-        .find(|h| h.kind != Kind::Emergency && h.tel != "112");
+    let helpline = code.and_then(|code| {
+        directory.for_country(code).into_iter().find(|h| {
+            !matches!(h.kind, Kind::Emergency | Kind::Children)
+                && h.tel != "112"
+                && Some(&h.tel) != own_emergency.as_ref()
+        })
+    });
+    // The same countries the helpline list's picker offers.
+    let can_choose = code.is_none() && directory.countries.iter().any(|c| c.code != "EU");
+    let on_where = {
+        let picker = props.picker.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(select) = picker.cast::<web_sys::HtmlElement>() {
+                e.prevent_default();
+                let _ = select.focus();
+            }
+        })
+    };
     let emergency = |number: String| {
         html! {
             <li key={number.clone()}>
@@ -68,6 +94,13 @@ pub fn DangerBlock(props: &DangerBlockProps) -> Html {
                     </li>
                 }
             </ul>
+            if can_choose {
+                <p>
+                    <a class="rs-danger-where" href="#rs-country" onclick={on_where}>
+                        { i18n.t("danger-country") }
+                    </a>
+                </p>
+            }
         </section>
     }
 }

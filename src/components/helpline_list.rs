@@ -5,7 +5,9 @@
 //! country chosen, the EU-wide ones): name, number as a `tel:`
 //! link, hours, languages, whether the call is free, and "please check this
 //! number" beside a number not confirmed as current. The picker
-//! (`select#rs-country`) changes the country without touching any answer.
+//! (`select#rs-country`, reachable through the `select` node ref: the danger
+//! block's "where are you?" prompt focuses it) changes the country without
+//! touching any answer.
 //!
 //! [`Directory::for_country`]: riskscreen_core::helplines::Directory::for_country
 
@@ -21,6 +23,9 @@ pub struct HelplineListProps {
     pub country: Option<AttrValue>,
     /// Gets the newly chosen country (`None`: another country).
     pub on_change: Callback<Option<String>>,
+    /// Bound to the country picker.
+    #[prop_or_default]
+    pub select: NodeRef,
 }
 
 /// The helpline list.
@@ -68,7 +73,7 @@ pub fn HelplineList(props: &HelplineListProps) -> Html {
             if !countries.is_empty() {
                 <div class="rs-field">
                     <label for="rs-country">{ i18n.t("country-label") }</label>
-                    <select id="rs-country" {onchange}>
+                    <select id="rs-country" ref={props.select.clone()} {onchange}>
                         <option value="" selected={props.country.is_none()}>{ i18n.t("country-other") }</option>
                         { for countries.iter().map(|c| html! {
                             <option key={c.code.clone()} value={c.code.clone()} selected={c.code == code}>

@@ -1,19 +1,26 @@
 //! The result screen.
 //!
 //! In order: the danger block (only when a danger trigger fired), the level in
-//! plain words (`.rs-level[data-level=<band id>]`, the band's label and advice),
-//! a reminder that this is not a verdict, the concerns grouped by theme with advice
-//! (`.rs-concerns`; for the ILO model a theme whose signs add up says so), the
-//! questions answered "not sure" with what to find out (`.rs-unsure`), those the
-//! person chose not to answer, the helplines, "Share the result" when the embedder
-//! opted in ([`super::share_result`]), then print and start again.
+//! plain words (`.rs-level[data-level=<band id>]`, the band's label and advice,
+//! and between them why the level is what it is: `.rs-level-why[data-why=…]`,
+//! `lifted-by` for a sign serious on its own, `lifted-by-unsure` for a required
+//! check left open, `undetermined` for "too much left open to tell"), the open
+//! questions whose answer could have marked a danger sign, with what to find out
+//! (`.rs-unsure-danger`; worded for the audience), a reminder that this is not a
+//! verdict, the concerns grouped by theme with advice (`.rs-concerns`; for the ILO
+//! model a theme whose signs add up says so), the other questions answered "not
+//! sure" with what to find out (`.rs-unsure`), the other questions the person
+//! chose not to answer, the helplines, "Share the result" when the embedder opted
+//! in ([`super::share_result`]), then print and start again. A question listed in
+//! `.rs-unsure-danger` is not repeated further down.
 //!
-//! Everything shown comes from the engine's [`Evaluation`]; this file only groups
-//! and words it.
+//! Everything shown comes from the engine's [`Evaluation`] (`unsure_danger`,
+//! `lifted_by`, `lifted_by_unsure`, `undetermined` included); this file only
+//! groups and words it.
 
 use std::rc::Rc;
 
-use riskscreen_core::{Answers, Dimension, Evaluation, Indicator, Questionnaire};
+use riskscreen_core::{Answers, Audience, Dimension, Evaluation, Id, Indicator, Questionnaire};
 use yew::prelude::*;
 
 use super::answer_options::answer_text;
@@ -22,7 +29,7 @@ use super::helpline_list::HelplineList;
 use super::share_result::ShareResult;
 use crate::config::use_setup;
 use crate::hooks::use_focus_on_step;
-use crate::i18n::{use_i18n, Arg};
+use crate::i18n::{use_i18n, Arg, LocaleContext};
 use crate::state::Action;
 
 /// Props of [`ResultScreen`].
@@ -72,12 +79,83 @@ fn themes<'q>(questionnaire: &'q Questionnaire, evaluation: &Evaluation) -> Vec<
         .collect()
 }
 
+/// Why the level is what it is, from the evaluation: one `.rs-level-why` per
+/// reason, a `p` with the item inline when there is one item, a `div` with a
+/// lead and a list otherwise.
+fn level_reasons(
+    i18n: &LocaleContext,
+    questionnaire: &Questionnaire,
+    evaluation: &Evaluation,
+) -> Html {
+    let reason = |kind: &'static str, message: &str, items: Vec<&str>| -> Html {
+        if items.is_empty() {
+            return Html::default();
+        }
+        let lead = i18n.t_args(message, &[("count", Arg::Num(items.len() as u64))]);
+        if let [item] = items[..] {
+            html! {
+                <p class="rs-level-why" data-why={kind}>
+                    { lead }{ " " }<strong>{ item.to_owned() }</strong>
+                </p>
+            }
+        } else {
+            html! {
+                <div class="rs-level-why" data-why={kind}>
+                    <p>{ lead }</p>
+                    <ul>{ for items.iter().map(|item| html! { <li>{ (*item).to_owned() }</li> }) }</ul>
+                </div>
+            }
+        }
+    };
+    let signs: Vec<&str> = evaluation
+        .lifted_by
+        .iter()
+        .filter_map(|id| questionnaire.indicator(id))
+        .map(|indicator| i18n.text(&indicator.label))
+        .collect();
+    let checks: Vec<&str> = evaluation
+        .lifted_by_unsure
+        .iter()
+        .filter_map(|id| questionnaire.question(id))
+        .map(|question| i18n.text(&question.text))
+        .collect();
+    // An unsure floor that named the "cannot tell" band is explained by the check
+    // left open, not by the count of open answers.
+    let undetermined = evaluation.undetermined && checks.is_empty();
+    html! {
+        <>
+            { reason("lifted-by", "level-lifted-by", signs) }
+            { reason("lifted-by-unsure", "level-lifted-by-unsure", checks) }
+            if undetermined {
+                <p class="rs-level-why" data-why="undetermined">{ i18n.t("level-undetermined") }</p>
+            }
+        </>
+    }
+}
+
+/// The lead of the open danger questions: for a moderator, the guests' safety;
+/// for the person (alone or with a caseworker), theirs, "not sure" or left
+/// unanswered as it was.
+fn unsure_danger_intro(audience: Audience, evaluation: &Evaluation) -> &'static str {
+    let declined = evaluation
+        .unsure_danger
+        .iter()
+        .any(|id| evaluation.declined.contains(id));
+    match audience {
+        Audience::Platform => "unsure-danger-intro-platform",
+        _ if declined => "unsure-danger-intro-declined",
+        _ => "unsure-danger-intro",
+    }
+}
+
 /// The result screen.
 #[component]
 pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let setup = use_setup();
     let i18n = use_i18n();
     let heading = use_node_ref();
+    // The helpline list's country picker, which the danger block's prompt focuses.
+    let country_picker = use_node_ref();
     use_focus_on_step(heading.clone(), props.step);
     let questionnaire = &setup.questionnaire;
     let evaluation = &props.evaluation;
@@ -119,6 +197,21 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             }
         })
     };
+    // The open danger questions come first; the lists further down leave them out.
+    let first = &evaluation.unsure_danger;
+    let later = |ids: &[Id], with_advice: bool| -> Vec<Html> {
+        ids.iter()
+            .filter(|id| !first.contains(id))
+            .filter_map(|id| open_question(id, with_advice))
+            .collect()
+    };
+    let unsure = later(&evaluation.unsure, true);
+    let declined = later(&evaluation.declined, false);
+    let audience = questionnaire.audience;
+    let first_intro = i18n.t_args(
+        unsure_danger_intro(audience, evaluation),
+        &[("count", Arg::Num(first.len() as u64))],
+    );
     let on_print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -130,7 +223,11 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     html! {
         <section class="rs-screen rs-result">
             if danger {
-                <DangerBlock country={props.country.clone()} heading={heading.clone()} />
+                <DangerBlock
+                    country={props.country.clone()}
+                    heading={heading.clone()}
+                    picker={country_picker.clone()}
+                />
             }
             <h2
                 class="rs-heading"
@@ -142,9 +239,22 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             <div class="rs-level" data-level={evaluation.level.clone()}>
                 if let Some(band) = band {
                     <p class="rs-level-label">{ i18n.text(&band.label) }</p>
+                }
+                { level_reasons(&i18n, questionnaire, evaluation) }
+                if let Some(band) = band {
                     <p class="rs-level-advice">{ i18n.text(&band.advice) }</p>
                 }
             </div>
+            if !first.is_empty() {
+                <section class="rs-unsure-danger">
+                    <h3>{ i18n.t("unsure-danger-heading") }</h3>
+                    <p class="rs-unsure-danger-intro">{ first_intro }</p>
+                    <ul>{ for first.iter().filter_map(|id| open_question(id, true)) }</ul>
+                    if audience != Audience::Platform {
+                        <p class="rs-unsure-danger-help">{ i18n.t("unsure-danger-help") }</p>
+                    }
+                </section>
+            }
             <p class="rs-disclaimer">{ i18n.t("result-disclaimer") }</p>
             <section class="rs-concerns">
                 <h3>{ i18n.t("concerns-heading") }</h3>
@@ -182,18 +292,24 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 <h3>{ i18n.t("unsure-heading") }</h3>
                 if evaluation.unsure.is_empty() {
                     <p>{ i18n.t("unsure-none") }</p>
+                } else if unsure.is_empty() {
+                    <p>{ i18n.t("unsure-see-above") }</p>
                 } else {
                     <p>{ i18n.t("unsure-intro") }</p>
-                    <ul>{ for evaluation.unsure.iter().filter_map(|id| open_question(id, true)) }</ul>
+                    <ul>{ unsure }</ul>
                 }
             </section>
-            if !evaluation.declined.is_empty() {
+            if !declined.is_empty() {
                 <section class="rs-declined">
                     <h3>{ i18n.t("declined-heading") }</h3>
-                    <ul>{ for evaluation.declined.iter().filter_map(|id| open_question(id, false)) }</ul>
+                    <ul>{ declined }</ul>
                 </section>
             }
-            <HelplineList country={props.country.clone()} on_change={on_country} />
+            <HelplineList
+                country={props.country.clone()}
+                on_change={on_country}
+                select={country_picker}
+            />
             if let Some(origin) = setup.share_to.clone() {
                 <ShareResult evaluation={props.evaluation.clone()} {origin} />
             }

@@ -1,6 +1,15 @@
 //! The start screen: what this is, that nothing leaves the device, how long it
-//! takes, how to leave quickly. The language picker sits above it, as on every screen.
+//! takes, what the result is not, how to leave quickly. The language picker sits
+//! above it, as on every screen.
+//!
+//! The questionnaire's `audience` (`.rs-start[data-audience]`) words the bullets
+//! about the result and the quick exit: a self-check speaks to the person checking
+//! an offer; an intake to the caseworker and the person together (the person may
+//! stop or leave questions open, and someone may come near either of them); a
+//! platform check to a moderator checking an offer, with no quick-exit bullet (the
+//! button stays in the top bar).
 
+use riskscreen_core::Audience;
 use yew::prelude::*;
 
 use crate::config::use_setup;
@@ -34,9 +43,18 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             &[("count", Arg::Num(props.questions as u64))],
         ),
     };
+    let (audience, not_verdict, exit) = match questionnaire.audience {
+        Audience::SelfCheck => ("self-check", "start-not-verdict", Some("start-exit")),
+        Audience::Intake => (
+            "intake",
+            "start-not-verdict-intake",
+            Some("start-exit-intake"),
+        ),
+        Audience::Platform => ("platform", "start-not-verdict-platform", None),
+    };
     let onclick = props.on_action.reform(|_: MouseEvent| Action::Start);
     html! {
-        <section class="rs-screen rs-start">
+        <section class="rs-screen rs-start" data-audience={audience}>
             <h2 class="rs-heading" tabindex="-1" ref={heading}>
                 { i18n.text(&questionnaire.title) }
             </h2>
@@ -44,8 +62,10 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             <ul class="rs-facts">
                 <li class="rs-fact rs-fact-private">{ i18n.t("start-private") }</li>
                 <li class="rs-fact rs-fact-time">{ length }</li>
-                <li class="rs-fact">{ i18n.t("start-not-verdict") }</li>
-                <li class="rs-fact rs-fact-exit">{ i18n.t("start-exit") }</li>
+                <li class="rs-fact rs-fact-verdict">{ i18n.t(not_verdict) }</li>
+                if let Some(exit) = exit {
+                    <li class="rs-fact rs-fact-exit">{ i18n.t(exit) }</li>
+                }
             </ul>
             <div class="rs-nav">
                 <button type="button" class="rs-primary" data-action="start" {onclick}>

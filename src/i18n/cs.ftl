@@ -39,6 +39,9 @@ start-questions = { $count ->
 }
 start-not-verdict = Výsledek ukáže varovné signály. Nejde o hodnocení vás ani člověka, který vám nabídku dal.
 start-exit = Pokud se k vám někdo přiblíží, stiskněte nahoře „Rychle odejít“ nebo třikrát stiskněte klávesu Shift. Stránka se přepne na web o počasí.
+start-not-verdict-intake = Jde o úvodní posouzení, ne o hodnocení kohokoli. Dotyčný člověk může kdykoli přestat a nemusí odpovídat na všechny otázky.
+start-exit-intake = Pokud se přiblíží někdo, kdo by to neměl vidět, stiskněte nahoře „Rychle odejít“ nebo třikrát stiskněte klávesu Shift. Stránka se přepne na web o počasí.
+start-not-verdict-platform = Prověřuje se nabídka, ne člověk, který ji zveřejnil. Výsledek ukazuje varovné signály v nabídce a nic nedokazuje.
 start-button = Začít
 
 ## Question screen
@@ -79,6 +82,45 @@ danger-heading = Možná jste v nebezpečí
 danger-text = Pokud jste teď v nebezpečí nebo nemůžete odejít, zavolejte na tísňové číslo. Hovor je zdarma.
 danger-emergency = Tísňové číslo
 danger-helpline = Národní linka pomoci
+# With no country chosen: a link that moves focus to the country picker of the helpline list.
+danger-country = Kde teď jste? Vyberte zemi a uvidíte tamní linku pomoci.
+# Why the level is what it is; the sign's label or the question follows the colon.
+level-lifted-by = { $count ->
+    [one] Tento signál je vážný sám o sobě:
+    [few] Tyto signály jsou vážné samy o sobě:
+    [many] Tyto signály jsou vážné samy o sobě:
+   *[other] Tyto signály jsou vážné samy o sobě:
+}
+level-lifted-by-unsure = { $count ->
+    [one] Tato otázka zůstala bez odpovědi, a tak výsledek nemůže znít „žádné signály“:
+    [few] Tyto otázky zůstaly bez odpovědi, a tak výsledek nemůže znít „žádné signály“:
+    [many] Tyto otázky zůstaly bez odpovědi, a tak výsledek nemůže znít „žádné signály“:
+   *[other] Tyto otázky zůstaly bez odpovědi, a tak výsledek nemůže znít „žádné signály“:
+}
+level-undetermined = Na příliš mnoho otázek zní odpověď „Nevím jistě“ nebo chybí, a tak tato kontrola nemůže dát výsledek.
+# Open questions whose answer could have marked a danger sign, shown right after the level.
+unsure-danger-heading = Co zjistit nejdřív
+unsure-danger-intro = { $count ->
+    [one] U této otázky jste si nebyli jistí, a přitom je důležitá pro vaši bezpečnost.
+    [few] U těchto otázek jste si nebyli jistí, a přitom jsou důležité pro vaši bezpečnost.
+    [many] U těchto otázek jste si nebyli jistí, a přitom jsou důležité pro vaši bezpečnost.
+   *[other] U těchto otázek jste si nebyli jistí, a přitom jsou důležité pro vaši bezpečnost.
+}
+# Used when at least one of them was answered “I'd rather not say”.
+unsure-danger-intro-declined = { $count ->
+    [one] Na tuto otázku jste neodpověděli, a přitom je důležitá pro vaši bezpečnost.
+    [few] U těchto otázek jste si nebyli jistí nebo jste na ně neodpověděli, a přitom jsou důležité pro vaši bezpečnost.
+    [many] U těchto otázek jste si nebyli jistí nebo jste na ně neodpověděli, a přitom jsou důležité pro vaši bezpečnost.
+   *[other] U těchto otázek jste si nebyli jistí nebo jste na ně neodpověděli, a přitom jsou důležité pro vaši bezpečnost.
+}
+# For a platform moderator checking an offer: the guests' safety, not the reader's.
+unsure-danger-intro-platform = { $count ->
+    [one] Tato otázka zůstala otevřená, a přitom je důležitá pro bezpečnost budoucích hostů. Je třeba ji vyjasnit před zveřejněním nabídky.
+    [few] Tyto otázky zůstaly otevřené, a přitom jsou důležité pro bezpečnost budoucích hostů. Je třeba je vyjasnit před zveřejněním nabídky.
+    [many] Tyto otázky zůstaly otevřené, a přitom jsou důležité pro bezpečnost budoucích hostů. Je třeba je vyjasnit před zveřejněním nabídky.
+   *[other] Tyto otázky zůstaly otevřené, a přitom jsou důležité pro bezpečnost budoucích hostů. Je třeba je vyjasnit před zveřejněním nabídky.
+}
+unsure-danger-help = Pokud to nemůžete zjistit nebo se necítíte v bezpečí, zavolejte na některou z linek pomoci níže.
 concerns-heading = Co vzbudilo obavy
 concerns-none = Žádná z vašich odpovědí neodpovídala varovnému signálu v této kontrole. Přesto důvěřujte svým pocitům, mějte doklady u sebe a řekněte někomu, komu důvěřujete, kde jste.
 concern-from = Vaše odpověď na otázku: { $question }
@@ -87,6 +129,7 @@ unsure-heading = Co je třeba zjistit
 unsure-intro = U těchto otázek jste si nebyli jistí. Zkuste to zjistit, než nabídku přijmete.
 unsure-none = Na žádnou otázku jste neodpověděli „Nevím jistě“.
 unsure-generic = Zeptejte se člověka, který vám nabídku dal, a požádejte o odpověď písemně.
+unsure-see-above = Vše, čím jste si nebyli jistí, je uvedeno nahoře spolu s tím, co je třeba zjistit.
 declined-heading = Otázky, na které jste se rozhodli neodpovídat
 helplines-heading = Kde najít pomoc
 country-label = Kde jste teď?

@@ -35,6 +35,10 @@ start-questions = { $count ->
 }
 start-not-verdict = Das Ergebnis zeigt Warnzeichen. Es ist kein Urteil über dich oder über die Person, die dir das Angebot gemacht hat.
 start-exit = Wenn jemand in deine Nähe kommt, drücke oben auf „Seite schnell verlassen“ oder drücke dreimal die Shift-Taste. Dann erscheint eine Wetterseite.
+start-not-verdict-intake = Das ist eine Ersteinschätzung, kein Urteil über irgendjemanden. Die Person kann jederzeit aufhören und muss nicht jede Frage beantworten.
+start-exit-intake = Wenn jemand in die Nähe kommt, der das nicht sehen soll, drücke oben auf „Seite schnell verlassen“ oder drücke dreimal die Shift-Taste. Dann erscheint eine Wetterseite.
+# Impersonal on purpose: the platform questionnaire itself addresses moderators with "Sie".
+start-not-verdict-platform = Geprüft wird das Angebot, nicht die Person, die es eingestellt hat. Das Ergebnis zeigt Warnzeichen im Angebot und ist kein Beweis.
 start-button = Starten
 
 ## Question screen
@@ -73,6 +77,35 @@ danger-heading = Du bist vielleicht in Gefahr
 danger-text = Wenn du jetzt in Gefahr bist oder nicht weggehen kannst, ruf den Notruf an. Der Anruf ist kostenlos.
 danger-emergency = Notruf
 danger-helpline = Nationales Hilfetelefon
+# With no country chosen: a link that moves focus to the country picker of the helpline list.
+danger-country = Wo bist du gerade? Wähle das Land aus, dann siehst du ein Hilfetelefon dort.
+# Why the level is what it is; the sign's label or the question follows the colon.
+level-lifted-by = { $count ->
+    [one] Dieses Zeichen ist schon für sich allein ernst:
+   *[other] Diese Zeichen sind schon für sich allein ernst:
+}
+level-lifted-by-unsure = { $count ->
+    [one] Diese Frage ist offen geblieben, darum kann das Ergebnis nicht „keine Warnzeichen“ lauten:
+   *[other] Diese Fragen sind offen geblieben, darum kann das Ergebnis nicht „keine Warnzeichen“ lauten:
+}
+level-undetermined = Zu viele Fragen wurden mit „Ich bin nicht sicher“ oder gar nicht beantwortet. Darum kann dieser Check kein Ergebnis nennen.
+# Open questions whose answer could have marked a danger sign, shown right after the level.
+unsure-danger-heading = Was du zuerst herausfinden solltest
+unsure-danger-intro = { $count ->
+    [one] Bei dieser Frage warst du nicht sicher, und sie ist wichtig für deine Sicherheit.
+   *[other] Bei diesen Fragen warst du nicht sicher, und sie sind wichtig für deine Sicherheit.
+}
+# Used when at least one of them was answered “I'd rather not say”.
+unsure-danger-intro-declined = { $count ->
+    [one] Diese Frage hast du nicht beantwortet, und sie ist wichtig für deine Sicherheit.
+   *[other] Bei diesen Fragen warst du nicht sicher oder hast sie nicht beantwortet, und sie sind wichtig für deine Sicherheit.
+}
+# For a platform moderator checking an offer: the guests' safety, not the reader's. Impersonal (see above).
+unsure-danger-intro-platform = { $count ->
+    [one] Diese Frage ist offen geblieben und ist wichtig für die Sicherheit künftiger Gäste. Sie sollte geklärt sein, bevor das Angebot veröffentlicht wird.
+   *[other] Diese Fragen sind offen geblieben und sind wichtig für die Sicherheit künftiger Gäste. Sie sollten geklärt sein, bevor das Angebot veröffentlicht wird.
+}
+unsure-danger-help = Wenn du es nicht herausfinden kannst oder dich nicht sicher fühlst, ruf eines der Hilfetelefone unten an.
 concerns-heading = Was Sorgen macht
 concerns-none = Keine deiner Antworten passt zu einem Warnzeichen in diesem Check. Trotzdem: Vertrau deinem Gefühl, behalte deine Dokumente bei dir und sag einer Person, der du vertraust, wo du bist.
 concern-from = Deine Antwort auf: { $question }
@@ -81,6 +114,7 @@ unsure-heading = Was du herausfinden solltest
 unsure-intro = Bei diesen Fragen warst du nicht sicher. Versuche, es herauszufinden, bevor du das Angebot annimmst.
 unsure-none = Du hast bei keiner Frage „Ich bin nicht sicher“ gewählt.
 unsure-generic = Frag die Person, die das Angebot gemacht hat, und lass dir die Antwort schriftlich geben.
+unsure-see-above = Alles, bei dem du nicht sicher warst, steht oben, zusammen mit dem, was du herausfinden solltest.
 declined-heading = Fragen, die du nicht beantworten wolltest
 helplines-heading = Hier bekommst du Hilfe
 country-label = Wo bist du gerade?

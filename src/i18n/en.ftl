@@ -31,6 +31,9 @@ start-questions = { $count ->
 }
 start-not-verdict = The result shows warning signs. It is not a judgement about you or about the person who made the offer.
 start-exit = If someone comes near, press “Leave quickly” at the top, or press the Shift key three times. The page switches to a weather site.
+start-not-verdict-intake = This is a screening, not a judgement about anyone. The person can stop at any time and does not have to answer every question.
+start-exit-intake = If someone comes near who should not see this, press “Leave quickly” at the top, or press the Shift key three times. The page switches to a weather site.
+start-not-verdict-platform = This checks an offer, not the person who posted it. The result shows warning signs in the offer; it is not proof of anything.
 start-button = Start
 
 ## Question screen
@@ -69,6 +72,35 @@ danger-heading = You may be in danger
 danger-text = If you are in danger now, or cannot leave, call the emergency number. The call is free.
 danger-emergency = Emergency number
 danger-helpline = National helpline
+# With no country chosen: a link that moves focus to the country picker of the helpline list.
+danger-country = Where are you now? Choose your country to see a helpline there.
+# Why the level is what it is; the sign's label or the question follows the colon.
+level-lifted-by = { $count ->
+    [one] This sign is serious on its own:
+   *[other] These signs are serious on their own:
+}
+level-lifted-by-unsure = { $count ->
+    [one] This check was left open, so the result cannot be “no signs”:
+   *[other] These checks were left open, so the result cannot be “no signs”:
+}
+level-undetermined = Too many questions were answered “I'm not sure” or left unanswered for this check to tell.
+# Open questions whose answer could have marked a danger sign, shown right after the level.
+unsure-danger-heading = What to find out first
+unsure-danger-intro = { $count ->
+    [one] You were not sure about this, and it matters for your safety.
+   *[other] You were not sure about these, and they matter for your safety.
+}
+# Used when at least one of them was answered “I'd rather not say”.
+unsure-danger-intro-declined = { $count ->
+    [one] You did not answer this, and it matters for your safety.
+   *[other] You were not sure about these or did not answer them, and they matter for your safety.
+}
+# For a platform moderator checking an offer: the guests' safety, not the reader's.
+unsure-danger-intro-platform = { $count ->
+    [one] This was left open, and it matters for the safety of future guests. Find it out before the offer is published.
+   *[other] These were left open, and they matter for the safety of future guests. Find them out before the offer is published.
+}
+unsure-danger-help = If you cannot find out, or you feel unsafe, call one of the helplines below.
 concerns-heading = What raised concern
 concerns-none = None of your answers matched a warning sign in this check. Still, trust your feelings, keep your documents with you, and tell someone you trust where you are.
 concern-from = Your answer to: { $question }
@@ -77,6 +109,7 @@ unsure-heading = What to find out
 unsure-intro = You were not sure about these questions. Try to find out before you accept the offer.
 unsure-none = You did not answer “I'm not sure” to any question.
 unsure-generic = Ask the person who made the offer, and ask for the answer in writing.
+unsure-see-above = Everything you were not sure about is listed at the top, with what to find out.
 declined-heading = Questions you chose not to answer
 helplines-heading = Where to get help
 country-label = Where are you now?

@@ -35,6 +35,9 @@ start-questions = { $count ->
 }
 start-not-verdict = Az eredmény figyelmeztető jeleket mutat. Nem ítélet sem Önről, sem arról, aki az ajánlatot tette.
 start-exit = Ha valaki a közelébe jön, nyomja meg fent a „Gyors kilépés” gombot, vagy nyomja meg háromszor a Shift billentyűt. Az oldal átvált egy időjárás-oldalra.
+start-not-verdict-intake = Ez egy előzetes felmérés, nem ítélet senkiről. Az érintett bármikor abbahagyhatja, és nem kell minden kérdésre válaszolnia.
+start-exit-intake = Ha olyasvalaki jön a közelbe, akinek ezt nem kellene látnia, nyomja meg fent a „Gyors kilépés” gombot, vagy nyomja meg háromszor a Shift billentyűt. Az oldal átvált egy időjárás-oldalra.
+start-not-verdict-platform = Ez az ellenőrzés az ajánlatról szól, nem arról, aki feltette. Az eredmény az ajánlat figyelmeztető jeleit mutatja, és semmit sem bizonyít.
 start-button = Kezdés
 
 ## Question screen
@@ -73,6 +76,35 @@ danger-heading = Lehet, hogy veszélyben van
 danger-text = Ha most veszélyben van, vagy nem tud elmenni, hívja a segélyhívó számot. A hívás ingyenes.
 danger-emergency = Segélyhívó szám
 danger-helpline = Országos segélyvonal
+# With no country chosen: a link that moves focus to the country picker of the helpline list.
+danger-country = Hol van most? Válassza ki az országot, és megjelenik az ottani segélyvonal.
+# Why the level is what it is; the sign's label or the question follows the colon.
+level-lifted-by = { $count ->
+    [one] Ez a jel önmagában is súlyos:
+   *[other] Ezek a jelek önmagukban is súlyosak:
+}
+level-lifted-by-unsure = { $count ->
+    [one] Ez a kérdés megválaszolatlan maradt, ezért az eredmény nem lehet „nincs jel”:
+   *[other] Ezek a kérdések megválaszolatlanok maradtak, ezért az eredmény nem lehet „nincs jel”:
+}
+level-undetermined = Túl sok kérdésre „Nem tudom biztosan” volt a válasz, vagy nem volt válasz, ezért ez az ellenőrzés nem tud eredményt adni.
+# Open questions whose answer could have marked a danger sign, shown right after the level.
+unsure-danger-heading = Amit először érdemes kideríteni
+unsure-danger-intro = { $count ->
+    [one] Ebben a kérdésben nem volt biztos, pedig fontos az Ön biztonsága szempontjából.
+   *[other] Ezekben a kérdésekben nem volt biztos, pedig fontosak az Ön biztonsága szempontjából.
+}
+# Used when at least one of them was answered “I'd rather not say”.
+unsure-danger-intro-declined = { $count ->
+    [one] Erre a kérdésre nem válaszolt, pedig fontos az Ön biztonsága szempontjából.
+   *[other] Ezekben a kérdésekben nem volt biztos, vagy nem válaszolt rájuk, pedig fontosak az Ön biztonsága szempontjából.
+}
+# For a platform moderator checking an offer: the guests' safety, not the reader's.
+unsure-danger-intro-platform = { $count ->
+    [one] Ez a kérdés nyitva maradt, pedig fontos a leendő vendégek biztonsága szempontjából. Az ajánlat közzététele előtt tisztázni kell.
+   *[other] Ezek a kérdések nyitva maradtak, pedig fontosak a leendő vendégek biztonsága szempontjából. Az ajánlat közzététele előtt tisztázni kell őket.
+}
+unsure-danger-help = Ha nem tudja kideríteni, vagy nem érzi magát biztonságban, hívja az alábbi segélyvonalak egyikét.
 concerns-heading = Ami aggodalomra ad okot
 concerns-none = Egyik válasza sem egyezett az ellenőrzés figyelmeztető jeleivel. Ennek ellenére bízzon az érzéseiben, tartsa magánál az iratait, és mondja el valakinek, akiben megbízik, hol van.
 concern-from = Válasza erre a kérdésre: { $question }
@@ -81,6 +113,7 @@ unsure-heading = Amit érdemes kideríteni
 unsure-intro = Ezekben a kérdésekben nem volt biztos. Próbálja kideríteni, mielőtt elfogadja az ajánlatot.
 unsure-none = Egyik kérdésre sem válaszolta, hogy „Nem tudom biztosan”.
 unsure-generic = Kérdezze meg azt, aki az ajánlatot tette, és kérje a választ írásban.
+unsure-see-above = Mindaz, amiben nem volt biztos, fent szerepel, azzal együtt, hogy mit érdemes kideríteni.
 declined-heading = Kérdések, amelyekre nem kívánt válaszolni
 helplines-heading = Hol kaphat segítséget
 country-label = Hol van most?

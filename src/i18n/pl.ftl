@@ -42,6 +42,9 @@ start-questions = { $count ->
 }
 start-not-verdict = Wynik pokazuje sygnały ostrzegawcze. Nie jest to ocena ciebie ani osoby, która złożyła ofertę.
 start-exit = Jeśli ktoś się zbliża, naciśnij „Szybko wyjdź” na górze strony albo naciśnij 3 razy klawisz Shift. Strona przełączy się na serwis pogodowy.
+start-not-verdict-intake = To wstępne sprawdzenie, a nie ocena kogokolwiek. Osoba może przerwać w każdej chwili i nie musi odpowiadać na każde pytanie.
+start-exit-intake = Jeśli zbliża się ktoś, kto nie powinien tego widzieć, naciśnij „Szybko wyjdź” na górze strony albo naciśnij 3 razy klawisz Shift. Strona przełączy się na serwis pogodowy.
+start-not-verdict-platform = To sprawdzenie dotyczy oferty, a nie osoby, która ją zamieściła. Wynik pokazuje sygnały ostrzegawcze w ofercie i niczego nie dowodzi.
 start-button = Zacznij
 
 ## Question screen
@@ -82,6 +85,45 @@ danger-heading = Może ci grozić niebezpieczeństwo
 danger-text = Jeśli grozi ci niebezpieczeństwo albo nie możesz odejść, zadzwoń na numer alarmowy. Połączenie jest bezpłatne.
 danger-emergency = Numer alarmowy
 danger-helpline = Krajowy telefon zaufania
+# With no country chosen: a link that moves focus to the country picker of the helpline list.
+danger-country = Gdzie teraz jesteś? Wybierz kraj, aby zobaczyć tamtejszy telefon zaufania.
+# Why the level is what it is; the sign's label or the question follows the colon.
+level-lifted-by = { $count ->
+    [one] Ten sygnał jest poważny sam w sobie:
+    [few] Te sygnały są poważne same w sobie:
+    [many] Te sygnały są poważne same w sobie:
+   *[other] Te sygnały są poważne same w sobie:
+}
+level-lifted-by-unsure = { $count ->
+    [one] To pytanie zostało bez odpowiedzi, więc wynik nie może brzmieć „brak sygnałów”:
+    [few] Te pytania zostały bez odpowiedzi, więc wynik nie może brzmieć „brak sygnałów”:
+    [many] Te pytania zostały bez odpowiedzi, więc wynik nie może brzmieć „brak sygnałów”:
+   *[other] Te pytania zostały bez odpowiedzi, więc wynik nie może brzmieć „brak sygnałów”:
+}
+level-undetermined = Przy zbyt wielu pytaniach wybrano „Nie mam pewności” albo nie ma odpowiedzi, więc to sprawdzenie nie może dać wyniku.
+# Open questions whose answer could have marked a danger sign, shown right after the level.
+unsure-danger-heading = Co sprawdzić najpierw
+unsure-danger-intro = { $count ->
+    [one] Przy tym pytaniu nie masz pewności, a ma ono znaczenie dla twojego bezpieczeństwa.
+    [few] Przy tych pytaniach nie masz pewności, a mają one znaczenie dla twojego bezpieczeństwa.
+    [many] Przy tych pytaniach nie masz pewności, a mają one znaczenie dla twojego bezpieczeństwa.
+   *[other] Przy tych pytaniach nie masz pewności, a mają one znaczenie dla twojego bezpieczeństwa.
+}
+# Used when at least one of them was answered “I'd rather not say”.
+unsure-danger-intro-declined = { $count ->
+    [one] To pytanie zostało bez odpowiedzi, a ma ono znaczenie dla twojego bezpieczeństwa.
+    [few] Przy tych pytaniach nie masz pewności albo zostały bez odpowiedzi, a mają one znaczenie dla twojego bezpieczeństwa.
+    [many] Przy tych pytaniach nie masz pewności albo zostały bez odpowiedzi, a mają one znaczenie dla twojego bezpieczeństwa.
+   *[other] Przy tych pytaniach nie masz pewności albo zostały bez odpowiedzi, a mają one znaczenie dla twojego bezpieczeństwa.
+}
+# For a platform moderator checking an offer: the guests' safety, not the reader's.
+unsure-danger-intro-platform = { $count ->
+    [one] To pytanie pozostało otwarte, a ma znaczenie dla bezpieczeństwa przyszłych gości. Wyjaśnij je przed publikacją oferty.
+    [few] Te pytania pozostały otwarte, a mają znaczenie dla bezpieczeństwa przyszłych gości. Wyjaśnij je przed publikacją oferty.
+    [many] Te pytania pozostały otwarte, a mają znaczenie dla bezpieczeństwa przyszłych gości. Wyjaśnij je przed publikacją oferty.
+   *[other] Te pytania pozostały otwarte, a mają znaczenie dla bezpieczeństwa przyszłych gości. Wyjaśnij je przed publikacją oferty.
+}
+unsure-danger-help = Jeśli nie możesz się tego dowiedzieć albo nie czujesz się bezpiecznie, zadzwoń pod jeden z numerów pomocy poniżej.
 concerns-heading = Co budzi niepokój
 concerns-none = Żadna z twoich odpowiedzi nie pasuje do sygnałów ostrzegawczych z tego sprawdzenia. Mimo to ufaj swoim odczuciom, trzymaj dokumenty przy sobie i powiedz komuś, komu ufasz, gdzie jesteś.
 concern-from = Twoja odpowiedź na pytanie: { $question }
@@ -90,6 +132,7 @@ unsure-heading = Co warto sprawdzić
 unsure-intro = Przy tych pytaniach nie masz pewności. Spróbuj się tego dowiedzieć, zanim przyjmiesz ofertę.
 unsure-none = Przy żadnym pytaniu nie wybrano odpowiedzi „Nie mam pewności”.
 unsure-generic = Zapytaj osobę, która złożyła ofertę, i poproś o odpowiedź na piśmie.
+unsure-see-above = Wszystkie pytania, przy których nie masz pewności, są wymienione na górze, razem z tym, co warto sprawdzić.
 declined-heading = Pytania, na które wolisz nie odpowiadać
 helplines-heading = Gdzie szukać pomocy
 country-label = Gdzie teraz jesteś?

@@ -38,6 +38,9 @@ start-questions = { $count ->
 }
 start-not-verdict = Rezultatul arată semne de avertizare. Nu este o judecată despre dumneavoastră sau despre persoana care a făcut oferta.
 start-exit = Dacă se apropie cineva, apăsați „Ieșiți rapid” sus sau apăsați de trei ori tasta Shift. Pagina se schimbă într-un site cu prognoza meteo.
+start-not-verdict-intake = Aceasta este o evaluare preliminară, nu o judecată despre cineva. Persoana se poate opri oricând și nu este obligată să răspundă la toate întrebările.
+start-exit-intake = Dacă se apropie cineva care nu ar trebui să vadă asta, apăsați „Ieșiți rapid” sus sau apăsați de trei ori tasta Shift. Pagina se schimbă într-un site cu prognoza meteo.
+start-not-verdict-platform = Această verificare privește oferta, nu persoana care a publicat-o. Rezultatul arată semne de avertizare în ofertă și nu dovedește nimic.
 start-button = Începeți
 
 ## Question screen
@@ -77,6 +80,40 @@ danger-heading = Este posibil să fiți în pericol
 danger-text = Dacă sunteți în pericol acum sau nu puteți pleca, sunați la numărul de urgență. Apelul este gratuit.
 danger-emergency = Numărul de urgență
 danger-helpline = Linia națională de asistență
+# With no country chosen: a link that moves focus to the country picker of the helpline list.
+danger-country = Unde vă aflați acum? Alegeți țara ca să vedeți linia de asistență de acolo.
+# Why the level is what it is; the sign's label or the question follows the colon.
+level-lifted-by = { $count ->
+    [one] Acest semn este grav în sine:
+    [few] Aceste semne sunt grave în sine:
+   *[other] Aceste semne sunt grave în sine:
+}
+level-lifted-by-unsure = { $count ->
+    [one] Această întrebare a rămas fără răspuns, deci rezultatul nu poate fi „niciun semn”:
+    [few] Aceste întrebări au rămas fără răspuns, deci rezultatul nu poate fi „niciun semn”:
+   *[other] Aceste întrebări au rămas fără răspuns, deci rezultatul nu poate fi „niciun semn”:
+}
+level-undetermined = Prea multe întrebări au primit răspunsul „Nu știu sigur” sau au rămas fără răspuns, așa că această verificare nu poate da un rezultat.
+# Open questions whose answer could have marked a danger sign, shown right after the level.
+unsure-danger-heading = Ce trebuie să aflați mai întâi
+unsure-danger-intro = { $count ->
+    [one] Nu ați știut sigur răspunsul la această întrebare, iar ea contează pentru siguranța dumneavoastră.
+    [few] Nu ați știut sigur răspunsul la aceste întrebări, iar ele contează pentru siguranța dumneavoastră.
+   *[other] Nu ați știut sigur răspunsul la aceste întrebări, iar ele contează pentru siguranța dumneavoastră.
+}
+# Used when at least one of them was answered “I'd rather not say”.
+unsure-danger-intro-declined = { $count ->
+    [one] Nu ați răspuns la această întrebare, iar ea contează pentru siguranța dumneavoastră.
+    [few] Nu ați știut sigur răspunsul la aceste întrebări sau nu ați răspuns la ele, iar ele contează pentru siguranța dumneavoastră.
+   *[other] Nu ați știut sigur răspunsul la aceste întrebări sau nu ați răspuns la ele, iar ele contează pentru siguranța dumneavoastră.
+}
+# For a platform moderator checking an offer: the guests' safety, not the reader's.
+unsure-danger-intro-platform = { $count ->
+    [one] Această întrebare a rămas deschisă, iar ea contează pentru siguranța viitorilor oaspeți. Aflați răspunsul înainte de publicarea ofertei.
+    [few] Aceste întrebări au rămas deschise, iar ele contează pentru siguranța viitorilor oaspeți. Aflați răspunsurile înainte de publicarea ofertei.
+   *[other] Aceste întrebări au rămas deschise, iar ele contează pentru siguranța viitorilor oaspeți. Aflați răspunsurile înainte de publicarea ofertei.
+}
+unsure-danger-help = Dacă nu puteți afla sau nu vă simțiți în siguranță, sunați la una dintre liniile de asistență de mai jos.
 concerns-heading = Ce a atras atenția
 concerns-none = Niciunul dintre răspunsurile dumneavoastră nu corespunde unui semn de avertizare din această verificare. Totuși, aveți încredere în ce simțiți, păstrați actele la dumneavoastră și spuneți unei persoane în care aveți încredere unde sunteți.
 concern-from = Răspunsul dumneavoastră la: { $question }
@@ -85,6 +122,7 @@ unsure-heading = Ce trebuie să aflați
 unsure-intro = Nu ați știut sigur răspunsul la aceste întrebări. Încercați să aflați înainte să acceptați oferta.
 unsure-none = Nu ați răspuns „Nu știu sigur” la nicio întrebare.
 unsure-generic = Întrebați persoana care a făcut oferta și cereți răspunsul în scris.
+unsure-see-above = Tot ce nu ați știut sigur este enumerat mai sus, împreună cu ce trebuie să aflați.
 declined-heading = Întrebări la care ați ales să nu răspundeți
 helplines-heading = Unde găsiți ajutor
 country-label = Unde vă aflați acum?

@@ -41,6 +41,9 @@ start-questions = { $count ->
 }
 start-not-verdict = Výsledok ukáže varovné signály. Nie je to posudok o vás ani o človeku, ktorý vám ponuku dal.
 start-exit = Ak sa k vám niekto priblíži, stlačte hore „Rýchlo odísť“ alebo trikrát stlačte kláves Shift. Stránka sa prepne na stránku o počasí.
+start-not-verdict-intake = Ide o úvodné posúdenie, nie o posudok o niekom. Dotyčný človek môže kedykoľvek prestať a nemusí odpovedať na všetky otázky.
+start-exit-intake = Ak sa priblíži niekto, kto by to nemal vidieť, stlačte hore „Rýchlo odísť“ alebo trikrát stlačte kláves Shift. Stránka sa prepne na stránku o počasí.
+start-not-verdict-platform = Kontroluje sa ponuka, nie človek, ktorý ju zverejnil. Výsledok ukazuje varovné signály v ponuke a nič nedokazuje.
 start-button = Začať
 
 ## Question screen
@@ -81,6 +84,45 @@ danger-heading = Môžete byť v nebezpečenstve
 danger-text = Ak ste teraz v nebezpečenstve alebo nemôžete odísť, volajte číslo tiesňového volania. Hovor je bezplatný.
 danger-emergency = Tiesňové volanie
 danger-helpline = Národná linka pomoci
+# With no country chosen: a link that moves focus to the country picker of the helpline list.
+danger-country = Kde ste teraz? Vyberte krajinu a uvidíte tamojšiu linku pomoci.
+# Why the level is what it is; the sign's label or the question follows the colon.
+level-lifted-by = { $count ->
+    [one] Tento signál je vážny sám osebe:
+    [few] Tieto signály sú vážne samy osebe:
+    [many] Tieto signály sú vážne samy osebe:
+   *[other] Tieto signály sú vážne samy osebe:
+}
+level-lifted-by-unsure = { $count ->
+    [one] Táto otázka zostala bez odpovede, preto výsledok nemôže znieť „žiadne signály“:
+    [few] Tieto otázky zostali bez odpovede, preto výsledok nemôže znieť „žiadne signály“:
+    [many] Tieto otázky zostali bez odpovede, preto výsledok nemôže znieť „žiadne signály“:
+   *[other] Tieto otázky zostali bez odpovede, preto výsledok nemôže znieť „žiadne signály“:
+}
+level-undetermined = Na príliš veľa otázok znie odpoveď „Neviem naisto“ alebo chýba, preto táto kontrola nemôže dať výsledok.
+# Open questions whose answer could have marked a danger sign, shown right after the level.
+unsure-danger-heading = Čo zistiť najskôr
+unsure-danger-intro = { $count ->
+    [one] Pri tejto otázke ste nevedeli odpovedať naisto, a pritom je dôležitá pre vašu bezpečnosť.
+    [few] Pri týchto otázkach ste nevedeli odpovedať naisto, a pritom sú dôležité pre vašu bezpečnosť.
+    [many] Pri týchto otázkach ste nevedeli odpovedať naisto, a pritom sú dôležité pre vašu bezpečnosť.
+   *[other] Pri týchto otázkach ste nevedeli odpovedať naisto, a pritom sú dôležité pre vašu bezpečnosť.
+}
+# Used when at least one of them was answered “I'd rather not say”.
+unsure-danger-intro-declined = { $count ->
+    [one] Na túto otázku ste neodpovedali, a pritom je dôležitá pre vašu bezpečnosť.
+    [few] Pri týchto otázkach ste nevedeli odpovedať naisto alebo ste na ne neodpovedali, a pritom sú dôležité pre vašu bezpečnosť.
+    [many] Pri týchto otázkach ste nevedeli odpovedať naisto alebo ste na ne neodpovedali, a pritom sú dôležité pre vašu bezpečnosť.
+   *[other] Pri týchto otázkach ste nevedeli odpovedať naisto alebo ste na ne neodpovedali, a pritom sú dôležité pre vašu bezpečnosť.
+}
+# For a platform moderator checking an offer: the guests' safety, not the reader's.
+unsure-danger-intro-platform = { $count ->
+    [one] Táto otázka zostala otvorená, a pritom je dôležitá pre bezpečnosť budúcich hostí. Treba ju vyjasniť pred zverejnením ponuky.
+    [few] Tieto otázky zostali otvorené, a pritom sú dôležité pre bezpečnosť budúcich hostí. Treba ich vyjasniť pred zverejnením ponuky.
+    [many] Tieto otázky zostali otvorené, a pritom sú dôležité pre bezpečnosť budúcich hostí. Treba ich vyjasniť pred zverejnením ponuky.
+   *[other] Tieto otázky zostali otvorené, a pritom sú dôležité pre bezpečnosť budúcich hostí. Treba ich vyjasniť pred zverejnením ponuky.
+}
+unsure-danger-help = Ak to nemôžete zistiť alebo sa necítite v bezpečí, zavolajte na niektorú z liniek pomoci nižšie.
 concerns-heading = Čo vzbudilo obavy
 concerns-none = Žiadna z vašich odpovedí v tejto kontrole nezodpovedala varovnému signálu. Napriek tomu verte svojim pocitom, majte doklady pri sebe a povedzte niekomu, komu dôverujete, kde ste.
 concern-from = Vaša odpoveď na: { $question }
@@ -89,6 +131,7 @@ unsure-heading = Čo treba zistiť
 unsure-intro = Pri týchto otázkach ste nevedeli odpovedať naisto. Skúste to zistiť skôr, než ponuku prijmete.
 unsure-none = Na žiadnu otázku ste neodpovedali „Neviem naisto“.
 unsure-generic = Opýtajte sa človeka, ktorý vám ponuku dal, a požiadajte ho o odpoveď písomne.
+unsure-see-above = Všetko, pri čom ste nevedeli odpovedať naisto, je uvedené hore spolu s tým, čo treba zistiť.
 declined-heading = Otázky, na ktoré ste sa rozhodli neodpovedať
 helplines-heading = Kde nájsť pomoc
 country-label = Kde ste teraz?
