@@ -23,9 +23,12 @@
 //! - **Generated** from the questionnaires themselves: for every answer that marks
 //!   an indicator, the smallest answer set that shows that question (walking the
 //!   gates) must mark exactly that answer's indicators and reach at least the band
-//!   the questionnaire intends for them ([`intended_floor`]); and "not sure" to
-//!   every shown question that offers it must give the lowest band, nothing
-//!   present, and every such question listed as unsure.
+//!   the questionnaire intends for them ([`intended_floor`]: the indicator's own
+//!   severity floor, `at_least`, or what its weight or strength is meant to
+//!   reach); and "not sure" to every shown question that offers it must never
+//!   read as the lowest band (issue #10: "not sure" is never "safe"): it gives the
+//!   questionnaire's "cannot tell" band (`undetermined = true`) or higher, nothing
+//!   present, no danger, and every such question listed as unsure.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -231,13 +234,31 @@ fn scenario_fixtures() {
 
 // ------------------------------------------------------------------ generated
 
-/// The least band each questionnaire's bands intend for one red flag alone.
-fn intended_floor(q: &Questionnaire, ind: &Indicator) -> Result<&'static str, String> {
+/// The least band each questionnaire intends for one red flag alone: the higher of
+/// the indicator's own severity floor (`at_least`, a rule stated in the file) and
+/// what its weight or strength is meant to reach.
+fn intended_floor(q: &Questionnaire, ind: &Indicator) -> Result<String, String> {
+    let by_model = intended_by_model(q, ind)?;
+    let index = |id: &str| {
+        q.bands
+            .iter()
+            .position(|b| b.id == id)
+            .ok_or_else(|| format!("no band `{id}`"))
+    };
+    Ok(match &ind.at_least {
+        Some(floor) if index(floor)? > index(by_model)? => floor.clone(),
+        _ => by_model.to_owned(),
+    })
+}
+
+/// What a red flag's weight or strength alone is meant to reach.
+fn intended_by_model(q: &Questionnaire, ind: &Indicator) -> Result<&'static str, String> {
     let weight = ind.weight.unwrap_or(0);
     Ok(match q.id.as_str() {
-        // Any weight >= 2 is at least "some warning signs"; a danger trigger is serious.
+        // A red flag (weight 3) is "some warning signs"; a weak sign (1) alone is not.
+        // Strong signs carry weight 0 and a floor; a danger trigger is serious.
         "self-check" if ind.danger => "serious_signs",
-        "self-check" if weight >= 2 => "some_signs",
+        "self-check" if weight >= 3 => "some_signs",
         "self-check" => "no_clear_signs",
         // Any sign asks for more; a strong flag (6) or the danger trigger escalates.
         "platform-offer" if ind.danger || weight >= 6 => "escalate",
@@ -455,8 +476,13 @@ fn unsure_everywhere(q: &Questionnaire) -> Result<Answers, String> {
     Ok(answers)
 }
 
+/// Issue #10: "not sure" is never "safe". "Not sure" everywhere must not read as
+/// the lowest band: it is the "cannot tell" band (`undetermined = true`, right
+/// after the lowest) or higher, for instance through an unsure floor
+/// (`unsure_at_least`) on a safety question. (A questionnaire without a "cannot
+/// tell" band passes only if its unsure floors lift the result above the lowest.)
 #[test]
-fn unsure_everywhere_gives_the_lowest_band_and_lists_every_question() {
+fn unsure_everywhere_is_never_the_lowest_band_and_lists_every_question() {
     let mut failures = Vec::new();
     for (id, loaded) in shipped() {
         let Ok(q) = loaded else { continue };
@@ -467,9 +493,23 @@ fn unsure_everywhere_gives_the_lowest_band_and_lists_every_question() {
                 continue;
             }
         };
+        // The "cannot tell" band ranks right after the lowest (the validator keeps it
+        // there); without one, any band above the lowest (an unsure floor's).
+        let Some(least) = q
+            .bands
+            .iter()
+            .find(|b| b.undetermined)
+            .or_else(|| q.bands.get(1))
+        else {
+            failures.push(format!(
+                "{id}: one band only: \"not sure\" everywhere would read as `{}`",
+                q.bands[0].id
+            ));
+            continue;
+        };
         let shown: Vec<usize> = visible_questions(q, &answers);
         let expect = Expect {
-            level: q.bands[0].id.clone(),
+            level: least.id.clone(),
             danger: false,
             present: BTreeSet::new(),
             unsure: shown
@@ -479,7 +519,7 @@ fn unsure_everywhere_gives_the_lowest_band_and_lists_every_question() {
                 .map(|question| question.id.clone())
                 .collect(),
             declined: BTreeSet::new(),
-            at_least: false,
+            at_least: true,
         };
         if expect.unsure.is_empty() {
             failures.push(format!("{id}: no question offers \"not sure\""));
