@@ -141,7 +141,10 @@ fn show_all() {
 
 /// Shows the panel in `element` for a widget that could not start, with
 /// `problem` for the site owner below it (in English: it is for whoever set the
-/// page up; everything the person needs is in their language above it).
+/// page up; everything the person needs is in their language above it). Phone
+/// numbers in `problem` are hidden there ([`hide_numbers`]): a refused directory's
+/// number must not be readable, and so dialled, off the panel (the console and the
+/// rejected `mount()` keep the whole text).
 pub fn show_failure(element: &web_sys::Element, fallback: &Fallback, problem: &str) {
     fallback.show_in(element);
     if let Ok(detail) = element
@@ -152,11 +155,57 @@ pub fn show_failure(element: &web_sys::Element, fallback: &Fallback, problem: &s
     {
         detail.set_class_name("rs-boot-detail");
         let _ = detail.set_attribute("lang", "en");
-        detail.set_text_content(Some(&format!("For the site owner: {problem}")));
+        detail.set_text_content(Some(&format!(
+            "For the site owner: {}",
+            hide_numbers(problem)
+        )));
         if let Ok(Some(panel)) = element.query_selector(".rs-fallback") {
             let _ = panel.append_child(&detail);
         }
     }
+}
+
+/// `text` with every phone-number-like run (digits with `+`, spaces, dashes,
+/// dots or brackets between them) of five digits or more replaced by `…`; short
+/// runs (an index such as `helpline[14]`) stay.
+pub fn hide_numbers(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut copied, mut i) = (0, 0);
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // The run from this digit (and a `+` before it) to the last digit reachable
+        // through separators; every index is that of an ASCII byte.
+        let start = if i > 0 && bytes[i - 1] == b'+' {
+            i - 1
+        } else {
+            i
+        };
+        let (mut end, mut j, mut digits) = (i + 1, i + 1, 1);
+        while j < bytes.len()
+            && matches!(
+                bytes[j],
+                b'0'..=b'9' | b' ' | b'+' | b'-' | b'.' | b'(' | b')'
+            )
+        {
+            if bytes[j].is_ascii_digit() {
+                digits += 1;
+                end = j + 1;
+            }
+            j += 1;
+        }
+        if digits >= 5 {
+            out.push_str(&text[copied..start]);
+            out.push('…');
+            copied = end;
+        }
+        i = end;
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// One line of the fallback's list.
@@ -295,4 +344,25 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hide_numbers;
+
+    #[test]
+    fn numbers_are_hidden_and_indexes_kept() {
+        assert_eq!(
+            hide_numbers(
+                "helpline[14].tel: error[number-mismatch]: `tel` dials +48800666666 \
+                 but the number shown is `+48 22 628 01 20`"
+            ),
+            "helpline[14].tel: error[number-mismatch]: `tel` dials … but the number shown is `…`"
+        );
+        assert_eq!(hide_numbers("call 0 800 500-335."), "call ….");
+        assert_eq!(
+            hide_numbers("question[3] at 12:40, HTTP 404"),
+            "question[3] at 12:40, HTTP 404"
+        );
+    }
 }

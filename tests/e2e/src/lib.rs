@@ -5,12 +5,12 @@
 //!
 //! | module      | what it does |
 //! |-------------|--------------|
-//! | [`server`]  | static server for `www/` on `127.0.0.1:0` with the strict CSP, logging every request |
+//! | [`server`]  | static server for `www/` on `127.0.0.1:0` with the strict CSP, logging every request (and its `Referer`) |
 //! | [`page`]    | page variants (`data-*` config of `<main id="app">`), the recorder script, the neutral exit page |
 //! | [`browser`] | chromedriver + session per test, a guard that always closes both, DOM and keyboard helpers |
 //! | [`axe`]     | axe-core accessibility checks |
 //! | [`check`]   | per-screen checks: horizontal overflow, unresolved or untranslated strings, expected texts |
-//! | [`embed`]   | host pages for the three ways of embedding (frame, custom element, JS API) |
+//! | [`embed`]   | host pages for the three ways of embedding (frame, custom element, JS API) and a plain iframe; the frame host's server, its message recorder, entering the frame |
 //! | [`traces`]  | what a run may leave behind: requests after load, storage, answers in the URL |
 //! | [`plan`]    | answers to give and the expected result, from the compiled questionnaire via `riskscreen-core` |
 //!

@@ -16,7 +16,8 @@ pub const NEUTRAL_TITLE: &str = "Weather forecast";
 
 /// Records `securitypolicyviolation` events, uncaught errors, unhandled rejections
 /// and `console.error` calls in `window.__e2e`, for [`crate::Browser::csp_violations`]
-/// and [`crate::Browser::page_errors`].
+/// and [`crate::Browser::page_errors`]; `console.warn` calls go to
+/// `window.__e2e.warnings` (not errors: a widget warns about an ignored option).
 pub const RECORDER_JS: &str = r#""use strict";
 // Test-only (riskscreen-e2e): records what went wrong on this page.
 (function () {
@@ -47,6 +48,14 @@ pub const RECORDER_JS: &str = r#""use strict";
     for (var i = 0; i < arguments.length; i++) parts.push(String(arguments[i] && (arguments[i].stack || arguments[i])));
     rec.errors.push("console.error: " + parts.join(" "));
     return consoleError.apply(console, arguments);
+  };
+  rec.warnings = [];
+  var consoleWarn = console.warn;
+  console.warn = function () {
+    var parts = [];
+    for (var i = 0; i < arguments.length; i++) parts.push(String(arguments[i]));
+    rec.warnings.push(parts.join(" "));
+    return consoleWarn.apply(console, arguments);
   };
 })();
 "#;

@@ -20,6 +20,9 @@ pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval';
                        style-src 'self'; img-src 'self'; connect-src 'self'; \
                        base-uri 'none'; form-action 'none'";
 
+/// The `Referrer-Policy` every response carries unless [`Server::set_referrer_policy`] says otherwise.
+pub const REFERRER_POLICY: &str = "no-referrer";
+
 /// One logged request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
@@ -33,6 +36,8 @@ pub struct Request {
     pub target: String,
     /// The status code answered.
     pub status: u16,
+    /// The `Referer` request header, if the browser sent one.
+    pub referer: Option<String>,
 }
 
 impl std::fmt::Display for Request {
@@ -45,7 +50,11 @@ impl std::fmt::Display for Request {
             self.method,
             self.target,
             self.status
-        )
+        )?;
+        match &self.referer {
+            Some(referer) => write!(f, " (Referer: {referer})"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -63,6 +72,7 @@ struct Shared {
     log: Mutex<Vec<Request>>,
     generated: Mutex<HashMap<String, Generated>>,
     csp: Mutex<String>,
+    referrer_policy: Mutex<Option<String>>,
     stop: AtomicBool,
 }
 
@@ -84,6 +94,7 @@ impl Server {
             log: Mutex::new(Vec::new()),
             generated: Mutex::new(HashMap::new()),
             csp: Mutex::new(CSP.to_owned()),
+            referrer_policy: Mutex::new(Some(REFERRER_POLICY.to_owned())),
             stop: AtomicBool::new(false),
         });
         let accept_shared = Arc::clone(&shared);
@@ -129,6 +140,12 @@ impl Server {
     /// Sends `csp` instead of [`CSP`] from now on (a host page's own policy).
     pub fn set_csp(&self, csp: &str) {
         *self.shared.csp.lock().expect("server lock") = csp.to_owned();
+    }
+
+    /// Sends `policy` as `Referrer-Policy` instead of [`REFERRER_POLICY`] from now
+    /// on; `None` sends none (a host page that leaves the browser's default).
+    pub fn set_referrer_policy(&self, policy: Option<&str>) {
+        *self.shared.referrer_policy.lock().expect("server lock") = policy.map(str::to_owned);
     }
 
     /// Every request so far, in order.
@@ -216,11 +233,17 @@ fn handle(shared: &Shared, stream: TcpStream) -> io::Result<()> {
     if reader.read_line(&mut request_line)? == 0 {
         return Ok(()); // a connection opened and closed without a request (preconnect)
     }
-    // Drain the headers; the tests never send a body.
+    // Drain the headers (keeping the Referer); the tests never send a body.
+    let mut referer = None;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
             break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("referer") {
+                referer = Some(value.trim().to_owned());
+            }
         }
     }
     let mut parts = request_line.split_whitespace();
@@ -263,6 +286,7 @@ fn handle(shared: &Shared, stream: TcpStream) -> io::Result<()> {
             method: method.clone(),
             target,
             status,
+            referer,
         });
     }
 
@@ -273,6 +297,13 @@ fn handle(shared: &Shared, stream: TcpStream) -> io::Result<()> {
         _ => "Method Not Allowed",
     };
     let csp = shared.csp.lock().expect("server lock").clone();
+    let referrer_policy = shared
+        .referrer_policy
+        .lock()
+        .expect("server lock")
+        .as_ref()
+        .map(|p| format!("Referrer-Policy: {p}\r\n"))
+        .unwrap_or_default();
     let mut out = stream;
     write!(
         out,
@@ -280,7 +311,7 @@ fn handle(shared: &Shared, stream: TcpStream) -> io::Result<()> {
          Content-Type: {content_type}\r\n\
          Content-Length: {}\r\n\
          Content-Security-Policy: {csp}\r\n\
-         Referrer-Policy: no-referrer\r\n\
+         {referrer_policy}\
          X-Content-Type-Options: nosniff\r\n\
          Cache-Control: no-store\r\n\
          Connection: close\r\n\r\n",

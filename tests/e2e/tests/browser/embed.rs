@@ -11,66 +11,31 @@
 //! checks the result screen in the frame and in the host document around the
 //! shadow root.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use fantoccini::key::Key;
 use riskscreen_e2e::axe::axe_check;
 use riskscreen_e2e::browser::browser_test_within;
 use riskscreen_e2e::browser::key;
-use riskscreen_e2e::embed::{self, API_HOST_JS, API_HOST_PATH, HOSTILE_CSS, HOSTILE_CSS_PATH};
-use riskscreen_e2e::page::{NEUTRAL_HTML, NEUTRAL_PATH, NEUTRAL_TITLE, RECORDER_JS, RECORDER_PATH};
-use riskscreen_e2e::plan::{self, answer_values, Chooser, Plan};
-use riskscreen_e2e::server::Server;
+use riskscreen_e2e::embed::{
+    self, assert_left, frame_host_server, open_frame, API_HOST_JS, API_HOST_PATH, FRAME_SANDBOX,
+    HOSTILE_CSS, HOSTILE_CSS_PATH, HTML, JS,
+};
+use riskscreen_e2e::page::{NEUTRAL_HTML, NEUTRAL_PATH, NEUTRAL_TITLE};
+use riskscreen_e2e::plan::{self, answer_values, Plan};
 use riskscreen_e2e::traces::{assert_no_requests_since, assert_nothing_stored, quiet};
 use riskscreen_e2e::{Browser, PageOptions};
 use serde_json::{json, Value as Json};
 
-/// Every shipped questionnaire, by the name the embed options use.
-const QUESTIONNAIRES: [&str; 3] = ["self-check", "ngo-intake", "platform-offer"];
-
-const HTML: &str = "text/html; charset=utf-8";
-const JS: &str = "text/javascript; charset=utf-8";
+use crate::{plan_named, QUESTIONNAIRES};
 
 /// Long enough for three complete runs.
 const LIMIT: Duration = Duration::from_secs(420);
-
-fn plan_named(b: &Browser, name: &str, choose: &Chooser<'_>) -> Plan {
-    plan::plan(
-        &plan::load_questionnaire(&b.www, &format!("q/{name}.json")),
-        choose,
-    )
-}
-
-/// A second server (another origin) for a frame host page, with the host policy,
-/// the recorder and the neutral exit page. The widget's `frame.html` gets the
-/// recorder too.
-fn frame_host_server(b: &Browser) -> Server {
-    let host = Server::start(&b.www).expect("starting the host server");
-    host.set_csp(&embed::frame_host_csp(&b.server.origin()));
-    host.put(RECORDER_PATH, JS, RECORDER_JS);
-    host.put(NEUTRAL_PATH, HTML, NEUTRAL_HTML);
-    let frame = std::fs::read_to_string(b.www.join("frame.html")).expect("reading www/frame.html");
-    b.server
-        .put("/frame.html", HTML, embed::with_recorder(&frame));
-    host
-}
 
 /// Puts the widget-origin test files (API host module, hostile CSS) in place.
 fn widget_origin_files(b: &Browser) {
     b.server.put(API_HOST_PATH, JS, API_HOST_JS);
     b.server.put(HOSTILE_CSS_PATH, "text/css", HOSTILE_CSS);
-}
-
-/// Loads `url`, waits for the frame embed's iframe and switches into it.
-async fn open_frame(b: &Browser, url: &str) {
-    b.client.goto(url).await.expect("loading the host page");
-    b.wait_until(
-        "the embed's iframe",
-        "return !!document.querySelector('iframe.riskscreen-frame');",
-    )
-    .await;
-    b.client.enter_frame(0).await.expect("entering the frame");
-    b.wait_screen("start").await;
 }
 
 async fn href(b: &Browser) -> Json {
@@ -173,11 +138,7 @@ fn frame_embed_runs_privately_for_every_questionnaire() {
                     json!("SecurityError"),
                     "{what}: the frame's document is readable: {reach}"
                 );
-                assert_eq!(
-                reach["sandbox"],
-                json!("allow-scripts allow-forms allow-same-origin allow-top-navigation-by-user-activation allow-top-navigation-to-custom-protocols allow-modals"),
-                "{what}: sandbox"
-            );
+                assert_eq!(reach["sandbox"], json!(FRAME_SANDBOX), "{what}: sandbox");
                 assert!(
                     reach["height"].as_f64().unwrap_or(0.0) > 400.0,
                     "{what}: the frame was not sized to its content: {reach}"
@@ -431,11 +392,21 @@ fn two_widgets_on_one_page_are_independent_and_destroy_leaves_nothing() {
     );
 }
 
-/// Runs `plan` to the result in `w`, checks nothing was shared yet, shares, and
-/// returns what the host page received.
-async fn share(b: &Browser, w: &Browser, plan: &Plan, what: &str) -> Json {
+/// The share section in `w` names `receiver`, the origin the result would go to.
+async fn assert_share_names(w: &Browser, receiver: &str, what: &str) {
+    let text = w.text_of(".rs-share").await.unwrap_or_default();
+    assert!(
+        text.contains(receiver),
+        "{what}: the share section must name the receiving origin {receiver}: {text:?}"
+    );
+}
+
+/// Runs `plan` to the result in `w`, checks nothing was shared yet and that the
+/// share section names `receiver`, shares, and returns what the host page received.
+async fn share(b: &Browser, w: &Browser, plan: &Plan, receiver: &str, what: &str) -> Json {
     w.run_by_clicks(plan).await;
     assert_result(w, plan, what).await;
+    assert_share_names(w, receiver, what).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(
         b.js("return window.__e2e.shared.length;").await,
@@ -503,7 +474,8 @@ fn results_reach_the_host_only_when_enabled_and_the_person_shares() {
                 .expect("loading");
             let w = b.scoped(Some("risk-screen"));
             w.wait_screen("start").await;
-            let summary = share(&b, &w, &plan, "custom element").await;
+            // The element shares with its own page: the share text names that origin.
+            let summary = share(&b, &w, &plan, &b.server.origin(), "custom element").await;
             assert_summary(&summary, &plan, "ngo-intake");
 
             // A self-check never offers it, even when asked.
@@ -560,6 +532,7 @@ fn results_reach_the_host_only_when_enabled_and_the_person_shares() {
             open_frame(&b, &host.url("/share.html")).await;
             b.run_by_clicks(&plan).await;
             assert_result(&b, &plan, "frame").await;
+            assert_share_names(&b, &host.origin(), "frame").await;
             b.action("share").await;
             b.client
                 .enter_parent_frame()
@@ -575,24 +548,6 @@ fn results_reach_the_host_only_when_enabled_and_the_person_shares() {
             b.assert_no_page_errors().await;
         },
     );
-}
-
-/// Waits (from the top-level context) until the top page is the neutral exit page.
-async fn assert_left(b: &Browser, what: &str) {
-    let started = Instant::now();
-    loop {
-        let _ = b.client.enter_parent_frame().await;
-        if b.client.title().await.is_ok_and(|t| t == NEUTRAL_TITLE) {
-            return;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "{what}: the page did not leave for the exit page (title {:?}, url {:?})",
-            b.client.title().await.ok(),
-            b.client.current_url().await.ok().map(|u| u.to_string())
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 #[test]

@@ -13,12 +13,14 @@
 //! | [`privacy`]    | no storage, no requests and no CSP violations during a run |
 //! | [`layout`]     | no horizontal overflow at 320 px; screenshots at 360 px |
 //! | [`embed`]      | frame embed, custom element and JS API: privacy per questionnaire, isolation, result event, quick exit |
+//! | [`hardening`]  | issue #9: frame URL file names only, forged directories refused, sharing only to the real embedder, fixed heights, exit URL and referrer, one panic hook, no debug switch from a URL |
 //! | [`screens`]    | every screen of every questionnaire in every language: texts, no missing string, no overflow at 320 px |
 
 mod a11y;
 mod embed;
 mod fallback;
 mod flow;
+mod hardening;
 mod layout;
 mod privacy;
 mod quick_exit;
@@ -27,6 +29,17 @@ mod screens;
 use riskscreen_core::Questionnaire;
 use riskscreen_e2e::plan::{self, Chooser, Plan};
 use riskscreen_e2e::Browser;
+
+/// Every shipped questionnaire, by the name the embed options use.
+pub const QUESTIONNAIRES: [&str; 3] = ["self-check", "ngo-intake", "platform-offer"];
+
+/// A plan for the shipped questionnaire `name` (`www/q/{name}.json`) with `choose`.
+pub fn plan_named(b: &Browser, name: &str, choose: &Chooser<'_>) -> Plan {
+    plan::plan(
+        &plan::load_questionnaire(&b.www, &format!("q/{name}.json")),
+        choose,
+    )
+}
 
 /// The questionnaire the page under test loads.
 pub fn questionnaire(browser: &Browser) -> Questionnaire {
