@@ -2,7 +2,8 @@
 # Not reviewed by a native speaker yet.
 # Fluent syntax (https://projectfluent.org). CLDR plural categories for Polish:
 # one (1), few (2–4, 22–24, 102…), many (0, 5–21, 25–31, 112…), other (fractions).
-# Informal "ty" (lower case), as in Polish NGO and public-service materials for refugees.
+# Informal "ty" (lower case), as in every Polish text of the widget, the questionnaires and the
+# helplines included: one register per language (questionnaires/translations/review-status.toml).
 # Gender-neutral wording throughout (no past-tense forms like "odpowiedziałeś/odpowiedziałaś").
 # "I'm not sure" is „Nie mam pewności”: gender-neutral, unlike „Nie jestem pewien/pewna”.
 # Questionnaire texts are not here: they come with the questionnaire.

@@ -3,7 +3,8 @@
 //! ```toml
 //! [uk]
 //! reviewed_by_native_speaker = false      # true only once a native speaker has reviewed it
-//! notes = "Written by the project team; not yet reviewed."
+//! register = "formal"                     # optional: "formal" or "informal" address, in every text
+//! notes = "Written by the project team; not yet reviewed. Formal ви, as state services write."
 //! # reviewed_on = "2026-12-01"            # optional, YYYY-MM-DD
 //! # reviewer = "Name, organisation"       # optional, only with the reviewer's consent
 //!
@@ -13,6 +14,11 @@
 //! ```
 //!
 //! A language with no table, or no file at all, is "unknown".
+//!
+//! `register` belongs to the language, not to a file: one form of address for the widget's UI,
+//! every questionnaire and the helpline directory of that language (issue #10 item 8), so a
+//! `[<lang>.files.<file>]` table cannot have one. Leave it out for a language without the
+//! distinction (English).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -31,11 +37,33 @@ struct LanguageReview {
     reviewed_by_native_speaker: bool,
     notes: String,
     #[serde(default)]
+    register: Option<Register>,
+    #[serde(default)]
     reviewed_on: Option<String>,
     #[serde(default)]
     reviewer: Option<String>,
     #[serde(default)]
     files: BTreeMap<String, FileReview>,
+}
+
+/// How the texts of a language address the reader: the same in all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Register {
+    /// The polite form: ви, вы, Sie, vy, dumneavoastră, Ön, Pan/Pani.
+    Formal,
+    /// The familiar form: ти, ты, du, ty, tu, te.
+    Informal,
+}
+
+impl Register {
+    /// `formal` or `informal`, as in the file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Register::Formal => "formal",
+            Register::Informal => "informal",
+        }
+    }
 }
 
 /// An override for one file.
@@ -59,6 +87,9 @@ pub struct Review {
     /// Notes, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// The language's form of address, when the file gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub register: Option<Register>,
     /// When it was reviewed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reviewed_on: Option<String>,
@@ -85,6 +116,7 @@ impl Review {
         Review {
             status: ReviewStatus::Unknown,
             notes: None,
+            register: None,
             reviewed_on: None,
             reviewer: None,
         }
@@ -102,7 +134,7 @@ impl Review {
         }
     }
 
-    /// One line: status, reviewer and date, notes.
+    /// One line: status, reviewer and date, register, notes.
     pub fn long(&self) -> String {
         let mut s = match self.status {
             ReviewStatus::Reviewed => "reviewed by a native speaker".to_owned(),
@@ -114,6 +146,9 @@ impl Review {
         }
         if let Some(on) = &self.reviewed_on {
             s.push_str(&format!(" on {on}"));
+        }
+        if let Some(register) = self.register {
+            s.push_str(&format!(", {} register", register.as_str()));
         }
         if let Some(notes) = &self.notes {
             s.push_str(&format!(": {notes}"));
@@ -147,12 +182,14 @@ impl Reviews {
             Some(f) => Review {
                 status: status(f.reviewed_by_native_speaker),
                 notes: f.notes.clone().or_else(|| Some(l.notes.clone())),
+                register: l.register,
                 reviewed_on: f.reviewed_on.clone(),
                 reviewer: f.reviewer.clone(),
             },
             None => Review {
                 status: status(l.reviewed_by_native_speaker),
                 notes: Some(l.notes.clone()).filter(|n| !n.trim().is_empty()),
+                register: l.register,
                 reviewed_on: l.reviewed_on.clone(),
                 reviewer: l.reviewer.clone(),
             },
@@ -247,11 +284,47 @@ mod tests {
     }
 
     #[test]
+    fn the_register_is_the_languages_for_every_file() {
+        let r = reviews(
+            "[de]\nreviewed_by_native_speaker = false\nregister = \"formal\"\nnotes = \"Sie\"\n\
+             [de.files.ui]\nreviewed_by_native_speaker = true\n\
+             [pl]\nreviewed_by_native_speaker = false\nregister = \"informal\"\nnotes = \"ty\"\n\
+             [en]\nreviewed_by_native_speaker = false\nnotes = \"\"\n",
+        )
+        .unwrap();
+        assert_eq!(r.of("de", "self-check").register, Some(Register::Formal));
+        assert_eq!(r.of("de", "ui").register, Some(Register::Formal));
+        assert_eq!(
+            r.of("de", "helplines").long(),
+            "NOT reviewed by a native speaker, formal register: Sie"
+        );
+        assert_eq!(r.of("pl", "ui").register, Some(Register::Informal));
+        assert_eq!(r.of("en", "ui").register, None);
+        assert_eq!(r.of("en", "ui").long(), "NOT reviewed by a native speaker");
+        assert_eq!(r.of("hu", "ui").register, None);
+        let json = serde_json::to_value(r.of("pl", "self-check")).unwrap();
+        assert_eq!(json["register"], "informal");
+        assert!(serde_json::to_value(r.of("en", "ui"))
+            .unwrap()
+            .get("register")
+            .is_none());
+    }
+
+    #[test]
     fn mistakes_are_errors() {
         for (text, words) in [
             ("[uk]\nreviewed_by_native_speaker = false\n", "notes"),
             ("[uk]\nreviewed_by_native_speaker = \"no\"\nnotes = \"\"\n", "bool"),
             ("[uk]\nreviewed = false\nnotes = \"\"\n", "reviewed"),
+            (
+                "[uk]\nreviewed_by_native_speaker = false\nnotes = \"\"\nregister = \"polite\"\n",
+                "formal",
+            ),
+            (
+                "[uk]\nreviewed_by_native_speaker = false\nnotes = \"\"\n\
+                 [uk.files.ui]\nreviewed_by_native_speaker = false\nregister = \"formal\"\n",
+                "register",
+            ),
             ("[UA]\nreviewed_by_native_speaker = false\nnotes = \"\"\n", "language code"),
             (
                 "[uk]\nreviewed_by_native_speaker = true\nnotes = \"\"\nreviewed_on = \"1.12.2026\"\n",
