@@ -20,8 +20,8 @@
 //!
 //! # Bundle size
 //!
-//! The self-check page must stay small on weak phone connections (budget: 160 KB
-//! brotli for everything but the questionnaire JSON). Measured on this crate
+//! The self-check page must stay small on weak phone connections (the budget, for
+//! everything but the questionnaire JSON, is in `xtask/src/dist.rs`). Measured on this crate
 //! (release, wasm-bindgen 0.2.130, `wasm-opt -Oz` 132, brotli 11), each choice
 //! below paid for itself:
 //! - UI strings: Fluent files compiled ahead of time ([`i18n`]) instead of
@@ -38,8 +38,8 @@
 //! - the talc allocator instead of dlmalloc (wasm 144.5 → 142.2 KB);
 //! - no `classes!` (−1 KB), the panic panel written as escaped HTML.
 //!
-//! With terser on the JavaScript and comments dropped from CSS and HTML in
-//! `dist/`, the first visit is 163 205 bytes brotli, within the 163 840 budget.
+//! The current first-visit figure and the budget are in README, "Performance and
+//! size" (printed by `cargo xtask dist`), not here, where they would go stale.
 
 /// The allocator (wasm only): talc, smaller in the bundle than Rust's default
 /// dlmalloc and faster (see "Bundle size" above).

@@ -46,8 +46,11 @@ use sha2::{Digest, Sha256, Sha384};
 use crate::project::Project;
 use crate::wasm::{self, remove_dir_if_present, Profile};
 
-/// Brotli bytes a first visit may download (160 KiB).
-pub const FIRST_VISIT_BUDGET: u64 = 160 * 1024;
+/// Brotli bytes a first visit may download (188 KiB). It was 160 KiB until the
+/// hardening and the calibrated results (README, "Performance and size", says
+/// what they cost); issue #11 replaces it with 120 KiB, the questionnaire in one
+/// language included, through per-language files.
+pub const FIRST_VISIT_BUDGET: u64 = 188 * 1024;
 
 /// Extensions of files that get content-hashed names.
 pub const HASHED_EXTENSIONS: &[&str] = &["js", "mjs", "wasm", "css"];
@@ -1149,7 +1152,7 @@ mod tests {
         assert_eq!(format_size(0), "0 B");
         assert_eq!(format_size(1023), "1023 B");
         assert_eq!(format_size(1024), "1.0 KiB");
-        assert_eq!(format_size(FIRST_VISIT_BUDGET), "160.0 KiB");
+        assert_eq!(format_size(FIRST_VISIT_BUDGET), "188.0 KiB");
         assert_eq!(format_size(12_595), "12.3 KiB");
         assert_eq!(format_size(1_310_720), "1.25 MiB");
     }
