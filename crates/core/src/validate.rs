@@ -949,12 +949,18 @@ impl<'q> Validator<'q> {
             );
         }
         if band.min_score.is_some() || band.when.is_some() {
-            let key = if band.min_score.is_some() { "min_score" } else { "when" };
+            let key = if band.min_score.is_some() {
+                "min_score"
+            } else {
+                "when"
+            };
             self.push(
                 Diagnostic::error(
                     "ignored-field",
                     p.key(key),
-                    format!("an `undetermined` band has no `{key}`: it is not a step of the ladder"),
+                    format!(
+                        "an `undetermined` band has no `{key}`: it is not a step of the ladder"
+                    ),
                 )
                 .subject(subject)
                 .hint(format!("remove `{key}`")),
