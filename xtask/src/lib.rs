@@ -13,6 +13,7 @@
 //! | [`tools`]    | installs the pinned external tools (`ensure_tools`)                |
 //! | [`wasm`]     | `cargo xtask build`: widget → wasm-bindgen → wasm-opt, questionnaires → JSON |
 //! | [`serve`]    | `cargo xtask serve`: a tiny static file server with security headers |
+//! | [`headers`]  | the production response headers, the configs of `docs/deploying.md` |
 //! | [`dist`]     | `cargo xtask dist`: hashed release bundle, size table, budget, SRI |
 //! | [`test`]     | `cargo xtask test`: the list of test stages                        |
 //!
@@ -31,6 +32,7 @@
 //! written against `std` to keep the build of this tool short.
 
 pub mod dist;
+pub mod headers;
 pub mod project;
 pub mod serve;
 pub mod test;

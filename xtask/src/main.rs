@@ -17,11 +17,14 @@ Usage: cargo xtask <COMMAND> [OPTIONS]
 
 Commands:
   test [--quick]     Run every test, stage by stage, stopping at the first failure:
-                     cargo fmt --check, cargo clippy -D warnings, cargo test --workspace,
-                     then tools, wasm build, release bundle + size budget, wasm tests
-                     in Chromium (if tests/ has any) and browser end-to-end tests
-                     (if tests/e2e/Cargo.toml exists).
-                     --quick  only the first three (format, lints, native tests)
+                     cargo fmt --check, cargo clippy -D warnings, cargo deny (licences,
+                     bans, sources; advisories where GitHub is reachable), cargo test,
+                     then tools, wasm build, release bundle + size budget, the
+                     production headers served by nginx and Caddy (docs/deploying.md),
+                     wasm tests in Chromium (if tests/ has any) and browser
+                     end-to-end tests (if tests/e2e/Cargo.toml exists).
+                     --quick  only these native stages (format, lints, cargo deny,
+                              native tests)
   build [--dev]      Build www/: the widget for wasm32 (release), wasm-bindgen into
                      www/pkg, wasm-opt -Oz, questionnaires/*.toml into www/q/*.json.
                      --dev    debug build, no wasm-opt (quicker, much larger)
@@ -36,9 +39,10 @@ Commands:
                                  `cargo xtask dist` unless --no-build)
   dist               Release build, then dist/: content-hashed assets, a size table
                      (raw, gzip, brotli), the first-visit brotli total (fails over
-                     160 KiB) and Subresource Integrity hashes (dist/sri.txt).
+                     188 KiB) and Subresource Integrity hashes (dist/sri.txt).
   tools [--browser]  Install the pinned tools into .tools/ (done by the commands
-                     above as needed). --browser  also Chromium, ChromeDriver, axe-core
+                     above as needed; cargo-deny by `test`). --browser  also Chromium
+                     and ChromeDriver from apt
   help               Print this help (also -h, --help)
 ";
 
@@ -214,6 +218,11 @@ fn dispatch(command: Command) -> Result<()> {
                 Some(host.spawn())
             } else {
                 None
+            };
+            // frame.html may be framed by the listing demo only (docs/deploying.md).
+            let server = match &host {
+                Some(host) => server.with_embedders(vec![host.origin()])?,
+                None => server,
             };
             println!("\nServing {} (Ctrl-C to stop):", dir.display());
             println!("  self-check page               {widget}");

@@ -3,16 +3,21 @@
 //!
 //! Loopback only, GET and HEAD only, one thread per connection, one request per
 //! connection (`Connection: close`). Every response, errors included, carries
-//! the security headers the widget must live with in production
-//! ([`Role::headers`]), so a page that works here does not rely on a lax
-//! policy. Each request is logged to stderr as
+//! the production headers of [`crate::headers`] (the same set that the configs
+//! of `docs/deploying.md` give nginx, Caddy and Cloudflare Pages), so a page
+//! that works here does not rely on a lax policy. Each request is logged to stderr as
 //! `127.0.0.1:PORT "GET /path HTTP/1.1" 200 1234`.
 //!
 //! Two roles ([`Role`]): the widget's origin (`www/`: the self-check page, the
 //! frame page, the scripts and the NGO intake demo) and a demo *host* on another
 //! origin (`www/demo/listing/`, an accommodation-offer page that embeds the
 //! widget through `embed.js`, so the frame is cross-origin as in production). In
-//! the host's HTML, `__WIDGET_ORIGIN__` is replaced by the widget server's origin.
+//! the host's HTML, `__WIDGET_ORIGIN__` is replaced by the widget server's origin;
+//! the widget server lets that host frame `frame.html` ([`Server::with_embedders`]).
+//!
+//! A directory asked for without its trailing slash is redirected to a
+//! `Location` built from the resolved path ([`directory_location`]): never
+//! `//host/…`, which a browser would take for another site.
 //!
 //! Uses `std` only (errors are `io::Error`), so it can be reused anywhere.
 
@@ -25,12 +30,7 @@ use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-/// The Content-Security-Policy of the widget's origin ([`Role::Widget`]).
-/// `'wasm-unsafe-eval'` is what lets the page compile WebAssembly without
-/// allowing JavaScript `eval`; `frame-ancestors *` lets any site embed it.
-pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
-                       style-src 'self'; img-src 'self'; connect-src 'self'; \
-                       base-uri 'none'; form-action 'none'; frame-ancestors *";
+use crate::headers::{self, Kind};
 
 /// How many ports after the requested one are tried when it is busy.
 pub const PORT_TRIES: u16 = 20;
@@ -44,9 +44,12 @@ pub const WIDGET_ORIGIN_PLACEHOLDER: &str = "__WIDGET_ORIGIN__";
 /// What a server serves, which decides its headers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Role {
-    /// The widget's own origin: [`CSP`], and CORS open to any origin (public
-    /// static files; hosts load `embed.js` with SRI, which needs CORS).
-    Widget,
+    /// The widget's own origin: [`headers::widget_headers`] (the widget CSP,
+    /// CORS open to any origin, caching by kind of path).
+    Widget {
+        /// The origins allowed to frame `frame.html` (none: nobody).
+        embedders: Vec<String>,
+    },
     /// A page embedding the widget from `widget_origin` (`http://127.0.0.1:PORT`).
     DemoHost {
         /// The widget server's origin.
@@ -55,33 +58,25 @@ pub enum Role {
 }
 
 impl Role {
-    /// The CSP for this role: for a host, what the frame embed needs and nothing
-    /// more (scripts and frames from the widget's origin; no `'wasm-unsafe-eval'`).
-    pub fn csp(&self) -> String {
-        match self {
-            Role::Widget => CSP.to_owned(),
-            Role::DemoHost { widget_origin: w } => format!(
-                "default-src 'none'; script-src 'self' {w}; frame-src {w}; style-src 'self'; \
-                 img-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; \
-                 frame-ancestors 'none'"
-            ),
-        }
+    /// The demo host's CSP: what the frame embed needs and nothing more
+    /// (scripts and frames from the widget's origin; no `'wasm-unsafe-eval'`).
+    pub fn host_csp(widget_origin: &str) -> String {
+        let w = widget_origin;
+        format!(
+            "default-src 'none'; script-src 'self' {w}; frame-src {w}; style-src 'self'; \
+             img-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; \
+             frame-ancestors 'none'"
+        )
     }
 
-    /// Headers sent with every response.
-    pub fn headers(&self) -> Vec<(&'static str, String)> {
-        let mut headers = vec![
-            ("Content-Security-Policy", self.csp()),
-            ("Referrer-Policy", "no-referrer".to_owned()),
-            ("X-Content-Type-Options", "nosniff".to_owned()),
-            ("Cache-Control", "no-store".to_owned()),
-            ("Permissions-Policy", "interest-cohort=()".to_owned()),
-        ];
-        if *self == Role::Widget {
-            headers.push(("Access-Control-Allow-Origin", "*".to_owned()));
-            headers.push(("Cross-Origin-Resource-Policy", "cross-origin".to_owned()));
+    /// The headers of a response for a path of `kind` with `status`.
+    pub fn headers(&self, kind: Kind, status: u16) -> Vec<(&'static str, String)> {
+        match self {
+            Role::Widget { embedders } => headers::widget_headers(kind, status, embedders),
+            Role::DemoHost { widget_origin } => {
+                headers::host_headers(Role::host_csp(widget_origin), status)
+            }
         }
-        headers
     }
 }
 
@@ -114,10 +109,19 @@ pub fn content_type(path: &Path) -> &'static str {
 /// files (`.git`), backslashes, NUL bytes, invalid UTF-8. Does not touch the
 /// file system.
 pub fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
+    let mut resolved = root.to_path_buf();
+    resolved.extend(segments(target)?);
+    Some(resolved)
+}
+
+/// The decoded path segments of a request target, empty and `.` segments
+/// dropped (`//q///x.json` → `q`, `x.json`), or `None` under the rules of
+/// [`resolve`].
+pub fn segments(target: &str) -> Option<Vec<String>> {
     let path = target.split(['?', '#']).next()?;
     let path = path.strip_prefix('/')?;
     let decoded = String::from_utf8(percent_decode(path)?).ok()?;
-    let mut resolved = root.to_path_buf();
+    let mut segments = Vec::new();
     for segment in decoded.split('/') {
         if segment.is_empty() || segment == "." {
             continue;
@@ -128,11 +132,11 @@ pub fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
         // A segment is one normal component (no `C:` prefixes or roots).
         let mut components = Path::new(segment).components();
         match (components.next(), components.next()) {
-            (Some(Component::Normal(_)), None) => resolved.push(segment),
+            (Some(Component::Normal(_)), None) => segments.push(segment.to_owned()),
             _ => return None,
         }
     }
-    Some(resolved)
+    Some(segments)
 }
 
 fn percent_decode(s: &str) -> Option<Vec<u8>> {
@@ -161,10 +165,17 @@ pub struct Server {
     stop: Arc<AtomicBool>,
 }
 
-/// Binds `127.0.0.1:port` to serve the directory `root`; if the port is busy,
-/// tries the next [`PORT_TRIES`] ones. Port 0 takes any free port.
+/// Binds `127.0.0.1:port` to serve the directory `root` as the widget's origin;
+/// if the port is busy, tries the next [`PORT_TRIES`] ones. Port 0 takes any free
+/// port. Nobody may frame `frame.html` until [`Server::with_embedders`].
 pub fn serve_dir(root: impl Into<PathBuf>, port: u16) -> io::Result<Server> {
-    bind(root.into(), port, Role::Widget)
+    bind(
+        root.into(),
+        port,
+        Role::Widget {
+            embedders: Vec::new(),
+        },
+    )
 }
 
 /// Like [`serve_dir`], for a demo host page embedding the widget from `widget_origin`.
@@ -221,6 +232,34 @@ impl Server {
         format!("http://{}/", self.addr)
     }
 
+    /// `http://127.0.0.1:PORT` (no trailing slash), as `frame-ancestors` lists it.
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The widget's origin letting `embedders` (origins such as
+    /// `http://127.0.0.1:8081`) frame `frame.html`. Fails for a demo host, and
+    /// for anything that is not an origin ([`headers::is_valid_embedder`]).
+    pub fn with_embedders(self, embedders: Vec<String>) -> io::Result<Server> {
+        let invalid = |message: String| io::Error::new(io::ErrorKind::InvalidInput, message);
+        if !matches!(self.site.role, Role::Widget { .. }) {
+            return Err(invalid("only the widget's origin has embedders".into()));
+        }
+        if let Some(bad) = embedders.iter().find(|e| !headers::is_valid_embedder(e)) {
+            return Err(invalid(format!(
+                "not an origin for frame-ancestors: {bad:?}"
+            )));
+        }
+        let root = self.site.root.clone();
+        Ok(Server {
+            site: Arc::new(Site {
+                root,
+                role: Role::Widget { embedders },
+            }),
+            ..self
+        })
+    }
+
     /// Serves until the process ends (or [`ServerHandle::stop`] is called).
     pub fn run(self) -> io::Result<()> {
         for stream in self.listener.incoming() {
@@ -270,6 +309,11 @@ impl ServerHandle {
         format!("http://{}/", self.addr)
     }
 
+    /// `http://127.0.0.1:PORT` (no trailing slash).
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
     /// Stops accepting connections and waits for the accept loop to end.
     pub fn stop(mut self) {
         self.shutdown();
@@ -298,16 +342,19 @@ struct Response {
     content_type: &'static str,
     body: Vec<u8>,
     location: Option<String>,
+    /// What was asked for, which decides the headers.
+    kind: Kind,
 }
 
 impl Response {
-    fn text(status: u16, reason: &'static str) -> Response {
+    fn text(status: u16, reason: &'static str, kind: Kind) -> Response {
         Response {
             status,
             reason,
             content_type: "text/plain; charset=utf-8",
             body: format!("{status} {reason}\n").into_bytes(),
             location: None,
+            kind,
         }
     }
 }
@@ -340,7 +387,7 @@ fn handle(site: &Site, stream: TcpStream) -> io::Result<()> {
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let response = match method {
         "GET" | "HEAD" => respond(site, target),
-        _ => Response::text(405, "Method Not Allowed"),
+        _ => Response::text(405, "Method Not Allowed", Kind::of(target)),
     };
     eprintln!(
         "{peer} \"{request_line}\" {} {}",
@@ -363,23 +410,30 @@ fn respond(site: &Site, target: &str) -> Response {
 }
 
 fn respond_file(root: &Path, target: &str) -> Response {
-    let Some(path) = resolve(root, target) else {
-        return Response::text(404, "Not Found");
+    let Some(segments) = segments(target) else {
+        return Response::text(404, "Not Found", Kind::Other);
     };
+    let mut path = root.to_path_buf();
+    path.extend(&segments);
+    let relative = segments.join("/");
     if path.is_dir() {
         let bare = target.split(['?', '#']).next().unwrap_or(target);
         if !bare.ends_with('/') {
             // Relative URLs in a directory's index.html need the slash.
-            let mut response = Response::text(301, "Moved Permanently");
-            response.location = Some(format!("{bare}/"));
+            let mut response = Response::text(301, "Moved Permanently", Kind::of(&relative));
+            response.location = Some(directory_location(&segments));
             return response;
         }
-        return serve_file(root, &path.join("index.html"));
+        return serve_file(
+            root,
+            &path.join("index.html"),
+            Kind::of(&format!("{relative}/")),
+        );
     }
-    serve_file(root, &path)
+    serve_file(root, &path, Kind::of(&relative))
 }
 
-fn serve_file(root: &Path, path: &Path) -> Response {
+fn serve_file(root: &Path, path: &Path, kind: Kind) -> Response {
     // Symbolic links must not lead out of the served directory.
     let inside = path.canonicalize().is_ok_and(|real| real.starts_with(root));
     match fs::read(path) {
@@ -389,9 +443,31 @@ fn serve_file(root: &Path, path: &Path) -> Response {
             content_type: content_type(path),
             body,
             location: None,
+            kind,
         },
-        _ => Response::text(404, "Not Found"),
+        _ => Response::text(404, "Not Found", kind),
     }
+}
+
+/// The `Location` of the redirect from a directory without its trailing slash
+/// to the directory: `/` and the resolved segments (see [`segments`]), each
+/// percent-encoded, then `/`. Empty segments are gone, so it never starts with
+/// `//` (a protocol-relative URL: `//evil.example/` is another site); `\` and
+/// control characters are encoded (browsers read `/\` as `//`, and a CR or LF
+/// would end the header).
+pub fn directory_location(segments: &[String]) -> String {
+    let mut location = String::from("/");
+    for segment in segments {
+        for byte in segment.bytes() {
+            if byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&byte) {
+                location.push(char::from(byte));
+            } else {
+                location.push_str(&format!("%{byte:02X}"));
+            }
+        }
+        location.push('/');
+    }
+    location
 }
 
 fn write_response(
@@ -413,7 +489,7 @@ fn write_response(
     if let Some(location) = &response.location {
         head.push_str(&format!("Location: {location}\r\n"));
     }
-    for (name, value) in role.headers() {
+    for (name, value) in role.headers(response.kind, response.status) {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");
@@ -496,8 +572,12 @@ mod tests {
         let index = fetch(addr, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
         assert!(index.starts_with("HTTP/1.1 200 OK\r\n"), "{index}");
         assert!(index.contains("Content-Type: text/html; charset=utf-8\r\n"));
-        assert!(index.contains(&format!("Content-Security-Policy: {CSP}\r\n")));
+        assert!(index.contains(&format!(
+            "Content-Security-Policy: {}\r\n",
+            headers::csp("'none'")
+        )));
         assert!(index.contains("X-Content-Type-Options: nosniff\r\n"));
+        assert!(index.contains("Cache-Control: no-cache\r\n"));
         assert!(index.ends_with("\r\n\r\n<!doctype html>hi"));
 
         let wasm = fetch(addr, "HEAD /pkg/w.wasm HTTP/1.1\r\n\r\n");
@@ -520,6 +600,10 @@ mod tests {
 
         let dir = fetch(addr, "GET /pkg HTTP/1.1\r\n\r\n");
         assert!(dir.contains("Location: /pkg/\r\n"), "{dir}");
+        // Never a protocol-relative Location (`//pkg/` would be the site `pkg`).
+        let dir = fetch(addr, "GET //pkg?x HTTP/1.1\r\n\r\n");
+        assert!(dir.starts_with("HTTP/1.1 301 "), "{dir}");
+        assert!(dir.contains("Location: /pkg/\r\n"), "{dir}");
         assert!(index.contains("Access-Control-Allow-Origin: *\r\n"));
 
         fs::write(
@@ -541,9 +625,114 @@ mod tests {
         );
         assert!(!page.contains("wasm-unsafe-eval"), "{page}");
         assert!(!page.contains("Access-Control-Allow-Origin"), "{page}");
+        assert!(page.contains("Referrer-Policy: no-referrer\r\n"), "{page}");
+        assert!(page.contains("Cache-Control: no-cache\r\n"), "{page}");
+        assert!(
+            page.contains("Cross-Origin-Opener-Policy: same-origin\r\n"),
+            "{page}"
+        );
         host.stop();
 
         server.stop();
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn directory_redirects_stay_on_the_site() {
+        let location = |target: &str| directory_location(&segments(target).unwrap());
+        assert_eq!(location("/pkg"), "/pkg/");
+        assert_eq!(location("//demo"), "/demo/");
+        assert_eq!(location("//evil.example"), "/evil.example/");
+        assert_eq!(location("///evil.example//x?y"), "/evil.example/x/");
+        assert_eq!(location("/%2F%2Fevil.example"), "/evil.example/");
+        assert_eq!(location("/./evil.example"), "/evil.example/");
+        assert_eq!(location("/a%20b"), "/a%20b/");
+        assert_eq!(location("/a\tb"), "/a%09b/");
+        assert_eq!(location("/a\rb"), "/a%0Db/");
+        assert_eq!(location("/\u{44f}"), "/%D1%8F/");
+        assert_eq!(location("/"), "/");
+        for target in ["//demo", "//evil.example/", "/%2f/x", "///", "/././/x"] {
+            let location = location(target);
+            assert!(location.starts_with('/'), "{target}: {location}");
+            assert!(!location.starts_with("//"), "{target}: {location}");
+        }
+        // Backslashes (which browsers read as slashes) are never served at all.
+        assert_eq!(segments("/\\evil.example"), None);
+        assert_eq!(segments("/%5Cevil.example"), None);
+    }
+
+    #[test]
+    fn sends_the_production_header_set() {
+        let root = std::env::temp_dir().join(format!("xtask-serve-headers-{}", std::process::id()));
+        fs::create_dir_all(root.join("pkg")).unwrap();
+        fs::create_dir_all(root.join("q")).unwrap();
+        for file in [
+            "index.html",
+            "frame.html",
+            "embed.js",
+            "pkg/riskscreen.3f2a9c1b.js",
+            "pkg/riskscreen.js",
+            "q/self-check.json",
+            "sri.txt",
+        ] {
+            fs::write(root.join(file), "x").unwrap();
+        }
+        let embedders = vec!["http://127.0.0.1:8081".to_owned()];
+        let server = serve_dir(&root, 0)
+            .unwrap()
+            .with_embedders(embedders.clone())
+            .unwrap()
+            .spawn();
+        for (target, kind, status) in [
+            ("/", Kind::Page, 200),
+            ("/index.html", Kind::Page, 200),
+            ("/frame.html?embedder=x", Kind::FramePage, 200),
+            ("//frame.html", Kind::FramePage, 200),
+            ("/embed.js", Kind::EntryScript, 200),
+            ("/pkg/riskscreen.3f2a9c1b.js", Kind::Hashed, 200),
+            ("/pkg/riskscreen.js", Kind::Other, 200),
+            ("/q/self-check.json", Kind::Data, 200),
+            ("/sri.txt", Kind::Other, 200),
+            ("/pkg", Kind::Other, 301),
+            ("/missing.0a1b2c3d.js", Kind::Hashed, 404),
+        ] {
+            let response = fetch(server.addr(), &format!("GET {target} HTTP/1.1\r\n\r\n"));
+            let head = response.split("\r\n\r\n").next().unwrap();
+            assert!(
+                head.starts_with(&format!("HTTP/1.1 {status} ")),
+                "{target}: {head}"
+            );
+            let expected = headers::widget_headers(kind, status, &embedders);
+            for (name, value) in &expected {
+                let line = format!("\r\n{name}: {value}");
+                assert_eq!(
+                    head.matches(&line).count(),
+                    1,
+                    "{target}: {line:?} in {head}"
+                );
+            }
+            let sent = head.lines().skip(1).count();
+            // Content-Type, Content-Length, Connection (+ Location on a redirect).
+            let own = if status == 301 { 4 } else { 3 };
+            assert_eq!(sent, expected.len() + own, "{target}: nothing else: {head}");
+        }
+        let frame = fetch(server.addr(), "GET /frame.html HTTP/1.1\r\n\r\n");
+        assert!(
+            frame.contains("frame-ancestors http://127.0.0.1:8081\r\n"),
+            "{frame}"
+        );
+        let page = fetch(server.addr(), "GET / HTTP/1.1\r\n\r\n");
+        assert!(page.contains("frame-ancestors 'none'\r\n"), "{page}");
+        server.stop();
+
+        assert!(serve_dir(&root, 0)
+            .unwrap()
+            .with_embedders(vec!["http://a.example/path".into()])
+            .is_err());
+        assert!(serve_demo_host(&root, 0, "http://127.0.0.1:9")
+            .unwrap()
+            .with_embedders(Vec::new())
+            .is_err());
         fs::remove_dir_all(&root).unwrap();
     }
 }

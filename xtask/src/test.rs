@@ -17,11 +17,22 @@
 //! | `CHROMIUM_BIN`    | `/usr/bin/chromium` |
 //! | `CHROMEDRIVER`    | `/usr/bin/chromedriver` (also read by `wasm-bindgen-test-runner`) |
 //! | `AXE_CORE_JS`     | `.tools/npm/node_modules/axe-core/axe.min.js` |
+//!
+//! The two `cargo deny` stages (the dependency policy in `deny.toml`, and the
+//! RustSec advisories) are native stages, right after the lints: they read only
+//! `Cargo.lock` and the manifests and take about a second once cargo-deny is
+//! built (a few minutes, the first time, into `.tools/`), so a new dependency
+//! with a licence, source or version the policy refuses fails `--quick` too,
+//! before the long test stages. The advisory database is a git repository on
+//! GitHub, which the build machines cannot reach: where it cannot be fetched,
+//! that stage is skipped and says so.
 
 use std::fs;
+use std::os::unix::process::CommandExt as _;
 use std::path::Path;
-use std::process::Command;
-use std::time::Instant;
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
@@ -63,6 +74,14 @@ pub const NATIVE_STAGES: &[Stage] = &[
         run: clippy,
     },
     Stage {
+        name: "dependency policy (cargo deny check licenses bans sources)",
+        run: deny_policy,
+    },
+    Stage {
+        name: "security advisories (cargo deny check advisories)",
+        run: deny_advisories,
+    },
+    Stage {
         name: "native tests (cargo test --workspace)",
         run: native_tests,
     },
@@ -81,6 +100,10 @@ pub const WASM_STAGES: &[Stage] = &[
     Stage {
         name: "release bundle and size budget (cargo xtask dist)",
         run: bundle,
+    },
+    Stage {
+        name: "production headers: nginx and Caddy serve dist/ (docs/deploying.md)",
+        run: crate::headers::live::stage,
     },
     Stage {
         name: "wasm tests in Chromium (wasm-bindgen-test-runner)",
@@ -148,6 +171,82 @@ fn clippy(project: &Project) -> Result<Outcome> {
         "warnings",
     ]))?;
     Ok(Outcome::Passed)
+}
+
+/// How long fetching the advisory database may take before it counts as unreachable.
+const ADVISORY_FETCH_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// `cargo-deny --workspace --locked` (every workspace member is a root of the
+/// graph, and `Cargo.lock` is used as it is), with the pinned cargo-deny.
+fn cargo_deny(project: &Project) -> Result<Command> {
+    tools::check_rust_version(project);
+    tools::ensure_cargo_deny(project)?;
+    let mut cmd = project.cmd(tools::cargo_deny(project));
+    cmd.args(["--workspace", "--locked"]);
+    Ok(cmd)
+}
+
+fn deny_policy(project: &Project) -> Result<Outcome> {
+    // The inclusion graphs of the (allowed) duplicate versions would fill
+    // hundreds of lines; `cargo-deny check bans` without the flag shows them.
+    run(cargo_deny(project)?.args([
+        "check",
+        "--hide-inclusion-graph",
+        "--show-stats",
+        "licenses",
+        "bans",
+        "sources",
+    ]))?;
+    Ok(Outcome::Passed)
+}
+
+fn deny_advisories(project: &Project) -> Result<Outcome> {
+    let mut fetch = cargo_deny(project)?;
+    fetch
+        .args(["fetch", "db"])
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .stdin(Stdio::null());
+    println!("$ cargo-deny --workspace --locked fetch db");
+    if let Err(why) = run_for_at_most(&mut fetch, ADVISORY_FETCH_TIMEOUT) {
+        println!(
+            "ADVISORIES NOT CHECKED: could not fetch the RustSec advisory database from \
+             https://github.com/rustsec/advisory-db ({why:#}; the build machines cannot \
+             reach GitHub). Known vulnerabilities were not looked for: run `cargo xtask \
+             test` where GitHub is reachable."
+        );
+        return Ok(Outcome::Skipped(
+            "the advisory database on github.com could not be fetched".into(),
+        ));
+    }
+    // Just fetched: `--offline` keeps the check from fetching it again.
+    run(cargo_deny(project)?.args(["--offline", "check", "advisories"]))?;
+    Ok(Outcome::Passed)
+}
+
+/// Runs `cmd` in a process group of its own; fails if it exits with non-zero or
+/// is still running after `limit` (then that process group is killed).
+fn run_for_at_most(cmd: &mut Command, limit: Duration) -> Result<()> {
+    let mut child = cmd.process_group(0).spawn().context("could not start")?;
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait()? {
+            if !status.success() {
+                bail!("{status}");
+            }
+            return Ok(());
+        }
+        if started.elapsed() > limit {
+            // The group id is the child's id (`process_group(0)`): this ends the
+            // child and what it started (git), nothing else.
+            let _ = Command::new("kill")
+                .args(["-KILL", "--", &format!("-{}", child.id())])
+                .status();
+            let _ = child.kill();
+            let _ = child.wait();
+            bail!("no answer within {} s", limit.as_secs());
+        }
+        thread::sleep(Duration::from_millis(200));
+    }
 }
 
 fn native_tests(project: &Project) -> Result<Outcome> {
