@@ -215,6 +215,20 @@ pub fn calm(_: &Questionnaire, question: &Question, _: &Answers) -> Answer {
     }
 }
 
+/// "I'm not sure" wherever the question offers it; elsewhere (a gate that does not
+/// offer it) the calmest answer.
+pub fn unsure_everywhere(
+    questionnaire: &Questionnaire,
+    question: &Question,
+    answers: &Answers,
+) -> Answer {
+    if question.allow_unsure {
+        Answer::Unsure
+    } else {
+        calm(questionnaire, question, answers)
+    }
+}
+
 /// Like [`concern`], but answers "I'm not sure" to the second question when it
 /// offers that, so the result has something in its "not sure" list.
 pub fn concern_with_unsure(

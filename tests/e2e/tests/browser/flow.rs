@@ -115,6 +115,83 @@ fn mouse_run_to_result_with_danger() {
     );
 }
 
+/// "Not sure" to everything is never "safe" (issue #10): in each questionnaire the
+/// level is not the lowest band, the rule that set it is said next to it, and the
+/// questions left open that could have marked a danger sign come first.
+#[test]
+fn not_sure_everywhere_is_never_safe() {
+    for (name, options) in [
+        ("self-check", PageOptions::self_check()),
+        ("ngo-intake", PageOptions::ngo_intake()),
+        (
+            "platform-offer",
+            PageOptions {
+                questionnaire: "q/platform-offer.json".to_owned(),
+                ..PageOptions::self_check()
+            },
+        ),
+    ] {
+        browser_test(
+            &format!("unsure_everywhere_{name}"),
+            options,
+            |b| async move {
+                let q = questionnaire(&b);
+                let plan = plan_for(&b, &plan::unsure_everywhere);
+                let expected = &plan.expected;
+                assert_ne!(
+                    expected.level, q.bands[0].id,
+                    "{}: the engine gives the lowest band for 'not sure' everywhere",
+                    q.id
+                );
+                b.open_start().await;
+                b.run_by_clicks(&plan).await;
+                assert_result(&b, &plan).await;
+                let why = |kind: &str| format!(".rs-level .rs-level-why[data-why=\"{kind}\"]");
+                if !expected.lifted_by_unsure.is_empty() {
+                    assert_eq!(
+                        b.count(&why("lifted-by-unsure")).await,
+                        1,
+                        "{}: no why-line",
+                        q.id
+                    );
+                } else if expected.undetermined {
+                    assert_eq!(
+                        b.count(&why("undetermined")).await,
+                        1,
+                        "{}: no why-line",
+                        q.id
+                    );
+                }
+                let first = b.count(".rs-unsure-danger li").await;
+                assert_eq!(
+                    first,
+                    expected.unsure_danger.len(),
+                    "{}: open danger questions shown first",
+                    q.id
+                );
+                if first > 0 {
+                    let before = b
+                    .js("const d = document.querySelector('.rs-unsure-danger'), \
+                         c = document.querySelector('.rs-concerns'); \
+                         return !!(d.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING);")
+                    .await;
+                    assert_eq!(
+                        before,
+                        json!(true),
+                        "{}: open danger questions before the concerns",
+                        q.id
+                    );
+                }
+                eprintln!(
+                "{}: level {} (lifted by unsure {:?}, undetermined {}), {} open danger question(s) first",
+                q.id, expected.level, expected.lifted_by_unsure, expected.undetermined, first
+            );
+                b.assert_no_page_errors().await;
+            },
+        );
+    }
+}
+
 /// Waits until focus is on the new screen's heading (a question heading on question screens).
 async fn assert_focus_on_heading(b: &Browser, what: &str, question: bool) {
     let condition = if question {
