@@ -816,8 +816,9 @@ impl Browser {
     /// around the page (and ignores `--window-size` below 500 px wide), so the
     /// outer size is the wanted one plus the measured difference.
     pub async fn set_viewport(&self, width: u32, height: u32) {
-        for _ in 0..3 {
-            let v = self.js("return [innerWidth, innerHeight];").await;
+        let wanted = json!([width, height]);
+        for _ in 0..5 {
+            let v = self.settled_viewport(&wanted).await;
             let n: Vec<i64> = v
                 .as_array()
                 .map(|a| a.iter().filter_map(|x| x.as_i64()).collect())
@@ -843,12 +844,37 @@ impl Browser {
                 .await
                 .unwrap_or_else(|e| panic!("cannot resize the window to {width}×{height}: {e}"));
         }
-        let v = self.js("return [innerWidth, innerHeight];").await;
+        let v = self.settled_viewport(&wanted).await;
         assert_eq!(
-            v,
-            json!([width, height]),
+            v, wanted,
             "the viewport did not become {width}×{height} CSS px"
         );
+    }
+
+    /// The viewport size once it is `wanted` or has stopped changing (a resize
+    /// reaches the page asynchronously; on a loaded machine it takes a while), at
+    /// most about two seconds.
+    async fn settled_viewport(&self, wanted: &Json) -> Json {
+        let mut last = self.js("return [innerWidth, innerHeight];").await;
+        for _ in 0..20 {
+            if &last == wanted {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            let now = self.js("return [innerWidth, innerHeight];").await;
+            if now == last && &now != wanted {
+                // Unchanged for 100 ms: give it one more look after a longer pause.
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                let again = self.js("return [innerWidth, innerHeight];").await;
+                if again == now {
+                    return again;
+                }
+                last = again;
+                continue;
+            }
+            last = now;
+        }
+        last
     }
 
     /// Makes the viewport `width` CSS px wide (a phone), [`WINDOW`]`.1` tall.
