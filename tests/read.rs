@@ -301,6 +301,25 @@ fn absent_and_null_fields_take_serdes_defaults() {
     assert!(!read.countries[0].eu && read.helplines.is_empty());
 }
 
+/// Found by fuzzing (the differential target of issue #12): a field with a serde
+/// default that is not an `Option` (a question's `allow_unsure`, a country's
+/// `emergency`) takes its default only when absent; `null` is refused, as serde
+/// refuses it, where the reader used to read it as absent.
+#[test]
+fn null_is_not_absent_for_a_default_that_is_not_an_option() {
+    rejected(
+        |q| q["question"][0]["allow_unsure"] = Value::Null,
+        "question[0].allow_unsure: expected true or false",
+    );
+    let dir = json!({ "languages": ["en"], "default_language": "en",
+        "country": [{ "code": "PL", "name": { "en": "Poland" }, "emergency": null }] });
+    assert!(serde_json::from_value::<Directory>(dir.clone()).is_err());
+    assert_eq!(
+        read::directory(&dir).unwrap_err().to_string(),
+        "country[0].emergency: expected a string"
+    );
+}
+
 /// The demo fixture, edited by `edit`: serde must reject it, and so must the
 /// reader, with `expected` in its message.
 fn rejected(edit: impl FnOnce(&mut Value), expected: &str) {

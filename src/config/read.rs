@@ -24,8 +24,10 @@
 //! means a file written for another version of the widget, which is better refused
 //! than half read. Differences from serde, none of which `riskscreen compile`
 //! writes: a struct must be a JSON object (serde also takes an array of its
-//! fields), and in the browser a `u32` may be written `3.0` (JavaScript has one
-//! number type).
+//! fields), a unit variant a string (serde also takes a one-key map to `null`,
+//! `{ "ilo": null }`), and in the browser a `u32` may be written `3.0` (JavaScript
+//! has one number type). A differential fuzz target checks the rest against serde
+//! on arbitrary input (issue #12; `tests/read.rs` keeps what it found).
 //!
 //! An error names the path of the bad field in the validator's notation, e.g.
 //! `question[3].option[1].label: expected an object of language code → text`.
@@ -365,7 +367,7 @@ fn question<V: Json>(r: &mut Reader, v: &V) -> Question {
         if_yes: o.or_default("if_yes", strings),
         if_no: o.or_default("if_no", strings),
         options: o.or_default("option", |r, v| list(r, v, answer_option)),
-        allow_unsure: o.optional("allow_unsure", boolean).unwrap_or(true),
+        allow_unsure: o.or_else("allow_unsure", boolean, || true),
         allow_decline: o.or_default("allow_decline", boolean),
         unsure_at_least: o.optional("unsure_at_least", string),
     }
@@ -451,9 +453,7 @@ fn country<V: Json>(r: &mut Reader, v: &V) -> Country {
     Country {
         code: o.required("code", string),
         name: o.required("name", text),
-        emergency: o
-            .optional("emergency", string)
-            .unwrap_or_else(|| "112".to_owned()),
+        emergency: o.or_else("emergency", string, || "112".to_owned()),
         eu: o.or_default("eu", boolean),
     }
 }
@@ -625,9 +625,20 @@ impl<'r, 'a, V: Json> Object<'r, 'a, V> {
 
     /// A `#[serde(default)]` field: absent is the default (`null` is not).
     fn or_default<T: Default>(&mut self, key: &'static str, read: fn(&mut Reader, &V) -> T) -> T {
+        self.or_else(key, read, T::default)
+    }
+
+    /// A `#[serde(default = "…")]` field: absent is `default()` (`null` is not, as
+    /// for serde: only an `Option` reads `null` as absent).
+    fn or_else<T>(
+        &mut self,
+        key: &'static str,
+        read: fn(&mut Reader, &V) -> T,
+        default: fn() -> T,
+    ) -> T {
         match self.value.get(key) {
             Some(v) => self.read(key, &v, read),
-            None => T::default(),
+            None => default(),
         }
     }
 }
