@@ -16,6 +16,7 @@
 //! | [`headers`]  | the production response headers, the configs of `docs/deploying.md` |
 //! | [`dist`]     | `cargo xtask dist`: hashed release bundle, size table, budget, SRI |
 //! | [`test`]     | `cargo xtask test`: the list of test stages                        |
+//! | [`fuzz`]     | `cargo xtask fuzz` and the fuzz smoke stage: libFuzzer targets in `fuzz/` |
 //!
 //! # Dependencies, and why each is there
 //!
@@ -32,6 +33,7 @@
 //! written against `std` to keep the build of this tool short.
 
 pub mod dist;
+pub mod fuzz;
 pub mod headers;
 pub mod project;
 pub mod serve;

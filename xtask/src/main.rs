@@ -19,12 +19,12 @@ Commands:
   test [--quick]     Run every test, stage by stage, stopping at the first failure:
                      cargo fmt --check, cargo clippy -D warnings, cargo deny (licences,
                      bans, sources; advisories where GitHub is reachable), cargo test,
-                     then tools, wasm build, release bundle + size budget, the
+                     a fuzz smoke run (fuzz/: replay + 5 s per target), then tools, wasm build, release bundle + size budget, the
                      production headers served by nginx and Caddy (docs/deploying.md),
                      wasm tests in Chromium (if tests/ has any) and browser
                      end-to-end tests (if tests/e2e/Cargo.toml exists).
                      --quick  only these native stages (format, lints, cargo deny,
-                              native tests)
+                              native tests, fuzz smoke run)
   build [--dev]      Build www/: the widget for wasm32 (release), wasm-bindgen into
                      www/pkg, wasm-opt -Oz, questionnaires/*.toml into www/q/*.json.
                      --dev    debug build, no wasm-opt (quicker, much larger)
@@ -40,6 +40,14 @@ Commands:
   dist               Release build, then dist/: content-hashed assets, a size table
                      (raw, gzip, brotli), the first-visit brotli total (fails over
                      188 KiB) and Subresource Integrity hashes (dist/sri.txt).
+  fuzz [OPTIONS] [TARGET...]
+                     Build the libFuzzer targets in fuzz/ and fuzz each (all, or
+                     those named) for a while, keeping what it finds in fuzz/work/;
+                     prints executions per target (fuzz/README.md).
+                     --time SECS  seconds per target (default 60; 0: only replay
+                                  the corpus, regressions and shipped files)
+                     --merge      then add what reaches new code to fuzz/corpus/
+                                  (smallest first, 384 KiB per target at most)
   tools [--browser]  Install the pinned tools into .tools/ (done by the commands
                      above as needed; cargo-deny by `test`). --browser  also Chromium
                      and ChromeDriver from apt
@@ -63,6 +71,7 @@ enum Command {
         dist: bool,
     },
     Dist,
+    Fuzz(xtask::fuzz::Options),
     Tools {
         browser: bool,
     },
@@ -99,6 +108,16 @@ fn parse(args: &[String]) -> Result<Command> {
             dist: flags.switch("--dist"),
         },
         "dist" => Command::Dist,
+        "fuzz" => Command::Fuzz(xtask::fuzz::Options {
+            seconds: match flags.value("--time")? {
+                Some(secs) => secs
+                    .parse()
+                    .with_context(|| format!("--time {secs}: not a number of seconds"))?,
+                None => 60,
+            },
+            merge: flags.switch("--merge"),
+            targets: flags.positional(),
+        }),
         "tools" => Command::Tools {
             browser: flags.switch("--browser"),
         },
@@ -152,6 +171,18 @@ impl Flags<'_> {
             }
         }
         Ok(None)
+    }
+
+    /// The arguments that are not flags (do not start with `-`) and not yet used.
+    fn positional(&mut self) -> Vec<String> {
+        let mut found = Vec::new();
+        for (arg, used) in self.rest.iter().zip(&mut self.used) {
+            if !*used && !arg.starts_with('-') {
+                *used = true;
+                found.push(arg.clone());
+            }
+        }
+        found
     }
 
     fn finish(self, command: &str) -> Result<()> {
@@ -238,6 +269,7 @@ fn dispatch(command: Command) -> Result<()> {
             server.run()?;
         }
         Command::Dist => dist::dist(&project)?,
+        Command::Fuzz(options) => xtask::fuzz::fuzz(&project, &options)?,
         Command::Tools { browser } => ensure_tools(&project, Needs { browser })?,
     }
     Ok(())
@@ -285,6 +317,14 @@ mod tests {
             }
         );
         assert_eq!(parse_str("dist --help").unwrap(), Command::Help);
+        assert_eq!(
+            parse_str("fuzz --time 600 load_toml --merge").unwrap(),
+            Command::Fuzz(xtask::fuzz::Options {
+                seconds: 600,
+                targets: vec!["load_toml".into()],
+                merge: true,
+            })
+        );
     }
 
     #[test]

@@ -26,6 +26,12 @@
 //! before the long test stages. The advisory database is a git repository on
 //! GitHub, which the build machines cannot reach: where it cannot be fetched,
 //! that stage is skipped and says so.
+//!
+//! The fuzz smoke run ([`crate::fuzz::smoke`]) is the last native stage: it builds
+//! the libFuzzer targets of `fuzz/` (about 45 s the first time), replays their
+//! corpora, regressions and the shipped questionnaires, and fuzzes each target
+//! for a few seconds (about 30 s in all). Skipped, saying why, where libFuzzer
+//! cannot be built.
 
 use std::fs;
 use std::os::unix::process::CommandExt as _;
@@ -84,6 +90,10 @@ pub const NATIVE_STAGES: &[Stage] = &[
     Stage {
         name: "native tests (cargo test --workspace)",
         run: native_tests,
+    },
+    Stage {
+        name: "fuzz smoke run (libFuzzer, seconds per target; fuzz/README.md)",
+        run: crate::fuzz::smoke,
     },
 ];
 
