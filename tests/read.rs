@@ -11,7 +11,7 @@ use riskscreen::config::read;
 use riskscreen_core::helplines::{Country, Directory, Helpline, Kind, Verification};
 use riskscreen_core::{
     AnswerOption, AnswerTest, Audience, Band, Condition, Dimension, IloStage, Indicator, Model,
-    Question, QuestionKind, Questionnaire, Scoring, Section, Source, Strength, Text,
+    Question, QuestionKind, Questionnaire, Route, Scoring, Section, Source, Strength, Text,
 };
 use serde_json::{json, Value};
 
@@ -169,6 +169,38 @@ fn full_questionnaire() -> Questionnaire {
         scoring: Scoring {
             model: Model::Ilo,
             pattern: vec![vec!["d".into(), "e".into()], vec!["f".into()]],
+            routes: vec![
+                Route {
+                    id: "r1".into(),
+                    label: text("route"),
+                    when: Some(Condition::Not(Box::new(Condition::Equals(test("a", "no"))))),
+                    pattern: vec![vec!["d".into()]],
+                    reinforcing: vec!["e".into()],
+                    strengths: [
+                        ("i1".to_owned(), Strength::Weak),
+                        ("i2".to_owned(), Strength::Strong),
+                        ("i3".to_owned(), Strength::Medium),
+                    ]
+                    .into_iter()
+                    .collect(),
+                    exclude: vec!["i3".into()],
+                    sources: vec!["src".into()],
+                    verified: true,
+                    note: Some("note".into()),
+                },
+                Route {
+                    id: "r2".into(),
+                    label: text("fallback"),
+                    when: None,
+                    pattern: vec![vec!["f".into()]],
+                    reinforcing: vec![],
+                    strengths: Default::default(),
+                    exclude: vec![],
+                    sources: vec![],
+                    verified: false,
+                    note: None,
+                },
+            ],
         },
         sources: vec![Source {
             id: "src".into(),
@@ -220,6 +252,7 @@ fn minimal_questionnaire() -> Questionnaire {
         scoring: Scoring {
             model: Model::Weighted,
             pattern: vec![],
+            routes: vec![],
         },
         sources: vec![],
         dimensions: vec![],
@@ -371,6 +404,19 @@ fn what_serde_rejects_is_rejected_with_the_fields_path() {
                 json!({ "equals": { "question": "a", "value": "b" }, "not": {} })
         },
         "question[1].show_if: expected an object with one key: all, any, not, equals or includes",
+    );
+    let route = json!({ "id": "r", "label": { "en": "R" }, "pattern": [["d"]] });
+    rejected(
+        |q| {
+            q["scoring"]["route"] = json!([route, { "id": "s", "label": { "en": "S" },
+            "pattern": [["d"]], "strengths": { "i1": "very" } }])
+        },
+        "scoring.route[1].strengths.i1: expected one of strong, medium, weak",
+    );
+    rejected(
+        |q| q["scoring"]["route"] = json!([route, { "id": "s", "label": { "en": "S" },
+            "pattern": [["d"]], "sorces": [] }]),
+        "scoring.route[1].sorces: unknown field, expected one of id, label, when, pattern, reinforcing, strengths, exclude, sources, verified, note",
     );
     rejected(
         |q| q["minutes"] = json!(-1),

@@ -31,7 +31,7 @@ use reference::reference;
 
 #[path = "../../crates/core/tests/support/generated.rs"]
 mod generated;
-use generated::{build, fitting_answers, sabotage, CondSpec, QuestionSpec, Spec};
+use generated::{build, fitting_answers, sabotage, CondSpec, QuestionSpec, RouteSpec, Spec};
 
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
@@ -176,6 +176,17 @@ fn spec(u: &mut Unstructured) -> Result<Spec> {
         floors: vec(u, 0, 16, |u| weighted(u, 1, 5, |u| u.arbitrary()))?,
         unsure_floors: vec(u, 0, 14, |u| weighted(u, 1, 5, |u| u.arbitrary()))?,
         undetermined: u.arbitrary()?,
+        routes: vec(u, 0, 3, route_spec)?,
+    })
+}
+
+fn route_spec(u: &mut Unstructured) -> Result<RouteSpec> {
+    Ok(RouteSpec {
+        when: weighted(u, 7, 10, |u| cond_spec(u, 3))?,
+        pattern: vec(u, 1, 4, |u| vec(u, 1, 3, |u| u.arbitrary()))?,
+        reinforcing: vec(u, 0, 3, |u| u.arbitrary())?,
+        strengths: vec(u, 0, 6, |u| Ok((u.arbitrary()?, u.int_in_range(0..=2)?)))?,
+        exclude: vec(u, 0, 4, |u| u.arbitrary())?,
     })
 }
 

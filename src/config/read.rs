@@ -32,10 +32,12 @@
 //! An error names the path of the bad field in the validator's notation, e.g.
 //! `question[3].option[1].label: expected an object of language code → text`.
 
+use std::collections::BTreeMap;
+
 use riskscreen_core::helplines::{Country, Directory, Helpline, Kind, Verification};
 use riskscreen_core::{
     AnswerOption, AnswerTest, Audience, Band, Condition, Dimension, IloStage, Indicator, Model,
-    Question, QuestionKind, Questionnaire, Scoring, Section, Source, Strength, Text,
+    Question, QuestionKind, Questionnaire, Route, Scoring, Section, Source, Strength, Text,
 };
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast as _;
@@ -245,13 +247,79 @@ fn directory_in<V: Json>(r: &mut Reader, v: &V) -> Directory {
 }
 
 fn scoring<V: Json>(r: &mut Reader, v: &V) -> Scoring {
-    let mut o = Object::new(r, v, &["model", "pattern"]);
+    let mut o = Object::new(r, v, &["model", "pattern", "route"]);
     Scoring {
         model: o.required("model", |r, v| {
             choice(r, v, &[("ilo", Model::Ilo), ("weighted", Model::Weighted)])
         }),
         pattern: o.or_default("pattern", |r, v| list(r, v, strings)),
+        routes: o.or_default("route", |r, v| list(r, v, route)),
     }
+}
+
+fn route<V: Json>(r: &mut Reader, v: &V) -> Route {
+    let mut o = Object::new(
+        r,
+        v,
+        &[
+            "id",
+            "label",
+            "when",
+            "pattern",
+            "reinforcing",
+            "strengths",
+            "exclude",
+            "sources",
+            "verified",
+            "note",
+        ],
+    );
+    Route {
+        id: o.required("id", string),
+        label: o.required("label", text),
+        when: o.optional("when", condition),
+        pattern: o.required("pattern", |r, v| list(r, v, strings)),
+        reinforcing: o.or_default("reinforcing", strings),
+        strengths: o.or_default("strengths", strength_map),
+        exclude: o.or_default("exclude", strings),
+        sources: o.or_default("sources", strings),
+        verified: o.or_default("verified", boolean),
+        note: o.optional("note", string),
+    }
+}
+
+/// A map of indicator id → strength (a route's `strengths`).
+fn strength_map<V: Json>(r: &mut Reader, v: &V) -> BTreeMap<String, Strength> {
+    let mut map = BTreeMap::new();
+    let Some(keys) = v.keys() else {
+        r.fail("expected an object of indicator id → strength");
+        return map;
+    };
+    // Inserted one by one, as in `text`.
+    for id in keys {
+        match v.get(&id).and_then(|s| s.string()).as_deref() {
+            Some("strong") => map.insert(id, Strength::Strong),
+            Some("medium") => map.insert(id, Strength::Medium),
+            Some("weak") => map.insert(id, Strength::Weak),
+            _ => {
+                r.fail_under(&id, "expected one of strong, medium, weak");
+                None
+            }
+        };
+    }
+    map
+}
+
+fn strength<V: Json>(r: &mut Reader, v: &V) -> Strength {
+    choice(
+        r,
+        v,
+        &[
+            ("strong", Strength::Strong),
+            ("medium", Strength::Medium),
+            ("weak", Strength::Weak),
+        ],
+    )
 }
 
 fn source<V: Json>(r: &mut Reader, v: &V) -> Source {
@@ -295,17 +363,7 @@ fn indicator<V: Json>(r: &mut Reader, v: &V) -> Indicator {
         id: o.required("id", string),
         dimension: o.required("dimension", string),
         label: o.required("label", text),
-        strength: o.optional("strength", |r, v| {
-            choice(
-                r,
-                v,
-                &[
-                    ("strong", Strength::Strong),
-                    ("medium", Strength::Medium),
-                    ("weak", Strength::Weak),
-                ],
-            )
-        }),
+        strength: o.optional("strength", strength),
         weight: o.optional("weight", number),
         danger: o.or_default("danger", boolean),
         at_least: o.optional("at_least", string),

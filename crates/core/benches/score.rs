@@ -188,6 +188,7 @@ fn generate(n: usize, model: Model) -> (Questionnaire, Answers) {
             } else {
                 Vec::new()
             },
+            routes: Vec::new(),
         },
         sources: vec![Source {
             id: "s".into(),

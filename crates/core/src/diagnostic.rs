@@ -148,6 +148,12 @@ impl Diagnostic {
         self
     }
 
+    /// With the thing concerned if there is one.
+    pub fn maybe_subject(mut self, subject: Option<&str>) -> Self {
+        self.subject = subject.map(str::to_owned);
+        self
+    }
+
     /// Whether this is an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

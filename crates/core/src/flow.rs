@@ -31,6 +31,8 @@ pub struct Plan {
     question_conditions: Vec<Option<Compiled>>,
     /// For each section, its condition.
     section_conditions: Vec<Option<Compiled>>,
+    /// For each route of `scoring`, its `when` (none: one implicit route, always).
+    route_conditions: Vec<Option<Compiled>>,
     /// For each question, its kind, option ids and the indicator positions its answers mark.
     marks: Vec<Marks>,
     /// Question ids sorted, with their positions: answers (a sorted map) are matched
@@ -401,7 +403,35 @@ impl Plan {
                         .map(|c| Compiled::new(c, questionnaire, &position))
                 })
                 .collect(),
+            route_conditions: questionnaire
+                .scoring
+                .routes
+                .iter()
+                .map(|r| {
+                    r.when
+                        .as_ref()
+                        .map(|c| Compiled::new(c, questionnaire, &position))
+                })
+                .collect(),
         }
+    }
+
+    /// For each route (`Tables`' order), whether it is scored: its `when` holds over
+    /// the effective answers, or it has none; the last route when no other does.
+    /// Without routes, the one rule of `scoring.pattern`.
+    pub(crate) fn routes_holding(&self, effective: &[Option<Given>]) -> Vec<bool> {
+        let mut holding: Vec<bool> = self
+            .route_conditions
+            .iter()
+            .map(|c| c.as_ref().is_none_or(|c| c.holds(effective)))
+            .collect();
+        if !holding.contains(&true) {
+            match holding.last_mut() {
+                Some(last) => *last = true,
+                None => holding.push(true),
+            }
+        }
+        holding
     }
 
     /// For each question position, its answer (resolved) if the question is shown and

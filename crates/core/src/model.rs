@@ -114,6 +114,50 @@ pub struct Scoring {
     /// for every inner list, at least one of its dimensions is positive.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pattern: Vec<Vec<String>>,
+    /// `ilo` only, instead of `pattern`: the indicator sets and rules to choose from
+    /// by the answers (adults or children, labour or sexual exploitation). Every route
+    /// whose `when` holds is scored and the highest result wins (the first listed on
+    /// a tie): a person is never screened against the milder list by a choice of
+    /// words. When no `when` holds, the last route applies.
+    #[serde(default, rename = "route", skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<Route>,
+}
+
+/// One `ilo` indicator set and decision rule, chosen by the answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    /// Identifier reported as the result's `route`.
+    pub id: String,
+    /// Names the set and the rule in the result, e.g. "ILO/EC indicators for
+    /// children; no means needed".
+    pub label: Text,
+    /// The route is scored when this holds; without it, always.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// The pattern, an AND of ORs over dimension ids, as `scoring.pattern`.
+    pub pattern: Vec<Vec<String>>,
+    /// Dimensions outside the pattern that are reported when positive and count as a
+    /// positive dimension for the bands, but never complete the pattern (abuse of
+    /// vulnerability under the narrow ILO rule).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reinforcing: Vec<String>,
+    /// Strengths of this set where they differ from the indicator's own.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub strengths: BTreeMap<String, Strength>,
+    /// Indicators that are not in this set: present, but not counted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<String>,
+    /// Ids of the sources of this set and rule.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// Whether the set and rule were checked against a primary text.
+    #[serde(default)]
+    pub verified: bool,
+    /// What is uncertain about it, for authors (not shown to the person answering).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A scoring model.

@@ -84,6 +84,13 @@ pub struct Evaluation {
     /// `ilo`: whether the whole pattern is met.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern_met: Option<bool>,
+    /// `ilo` with routes: the id of the route (indicator set and rule) that gave the
+    /// result; `dimensions` and the pattern are counted under it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<Id>,
+    /// `ilo` with routes: that route's reinforcing dimensions that are positive.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reinforcing: Vec<Id>,
 }
 
 /// One answer that marked one indicator present.
@@ -135,14 +142,27 @@ pub(crate) struct Tables {
     indicator_slot: Vec<Option<usize>>,
     /// For each slot (one per distinct dimension id), the first dimension with that id.
     slot_dimension: Vec<usize>,
-    /// The `ilo` pattern with dimension ids replaced by slots.
-    pattern: Vec<Vec<Option<usize>>>,
+    /// The `ilo` rules: one per route, or one for `scoring.pattern`.
+    routes: Vec<RouteTable>,
     /// For each indicator, the band index of its severity floor.
     indicator_floor: Vec<Option<usize>>,
     /// For each question, the band index of its unsure floor.
     question_unsure_floor: Vec<Option<usize>>,
     /// The "cannot tell" band, if the questionnaire has one.
     undetermined_band: Option<usize>,
+}
+
+/// One `ilo` indicator set and rule, with ids replaced by slots and positions.
+#[derive(Debug, Clone, PartialEq)]
+struct RouteTable {
+    /// The route's id (`None`: `scoring.pattern`, no routes).
+    id: Option<Id>,
+    /// The pattern with dimension ids replaced by slots.
+    pattern: Vec<Vec<Option<usize>>>,
+    /// The reinforcing dimensions' slots.
+    reinforcing: Vec<Option<usize>>,
+    /// For each indicator, its strength in this set (`None`: not counted).
+    strength: Vec<Option<Strength>>,
 }
 
 impl Tables {
@@ -182,15 +202,58 @@ impl Tables {
                 .iter()
                 .map(|i| slot(&i.dimension))
                 .collect(),
-            pattern: questionnaire
-                .scoring
-                .pattern
-                .iter()
-                .map(|any| any.iter().map(slot).collect())
-                .collect(),
+            routes: route_tables(questionnaire, &slot),
             slot_dimension,
         }
     }
+}
+
+/// The rules of `questionnaire`: its routes, or `scoring.pattern` as the one rule.
+fn route_tables(
+    questionnaire: &Questionnaire,
+    slot: &impl Fn(&String) -> Option<usize>,
+) -> Vec<RouteTable> {
+    let pattern = |pattern: &[Vec<String>]| -> Vec<Vec<Option<usize>>> {
+        pattern
+            .iter()
+            .map(|any| any.iter().map(slot).collect())
+            .collect()
+    };
+    let own: Vec<Option<Strength>> = questionnaire
+        .indicators
+        .iter()
+        .map(|i| i.strength)
+        .collect();
+    if questionnaire.scoring.routes.is_empty() {
+        return vec![RouteTable {
+            id: None,
+            pattern: pattern(&questionnaire.scoring.pattern),
+            reinforcing: Vec::new(),
+            strength: own,
+        }];
+    }
+    questionnaire
+        .scoring
+        .routes
+        .iter()
+        .map(|route| RouteTable {
+            id: Some(Id::from(&route.id)),
+            pattern: pattern(&route.pattern),
+            reinforcing: route.reinforcing.iter().map(slot).collect(),
+            strength: questionnaire
+                .indicators
+                .iter()
+                .zip(&own)
+                .map(|(i, &own)| {
+                    if route.exclude.contains(&i.id) {
+                        None
+                    } else {
+                        route.strengths.get(&i.id).copied().or(own)
+                    }
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// Scores answers: only answers to shown questions count.
@@ -243,7 +306,8 @@ pub fn score_planned(plan: &Plan, questionnaire: &Questionnaire, answers: &Answe
             pairs.push((indicator, position));
         }
     }
-    let mut result = score_marked(questionnaire, &plan.tables, &marked);
+    let routes = plan.routes_holding(&effective);
+    let mut result = score_marked(questionnaire, &plan.tables, &marked, &routes);
     result.evidence = pairs
         .iter()
         .map(|&(indicator, position)| Evidence {
@@ -292,11 +356,22 @@ pub fn score_indicators(questionnaire: &Questionnaire, marked: &BTreeSet<String>
         .iter()
         .map(|i| marked.contains(&i.id))
         .collect();
-    score_marked(questionnaire, &Tables::new(questionnaire), &marked)
+    // No answers: the routes that hold with none (a route without `when`, or one
+    // whose condition is a `not`), else the last.
+    let plan = Plan::new(questionnaire);
+    let routes = plan.routes_holding(&[]);
+    score_marked(questionnaire, &plan.tables, &marked, &routes)
 }
 
-/// Scores indicators marked by position (aligned with `questionnaire.indicators`).
-fn score_marked(questionnaire: &Questionnaire, tables: &Tables, marked: &[bool]) -> Evaluation {
+/// Scores indicators marked by position (aligned with `questionnaire.indicators`),
+/// under each route (`Tables::routes`) marked in `routes`: the highest level wins,
+/// the first on a tie.
+fn score_marked(
+    questionnaire: &Questionnaire,
+    tables: &Tables,
+    marked: &[bool],
+    routes: &[bool],
+) -> Evaluation {
     let present: Vec<usize> = marked
         .iter()
         .enumerate()
@@ -332,6 +407,8 @@ fn score_marked(questionnaire: &Questionnaire, tables: &Tables, marked: &[bool])
         dimensions: None,
         pattern_parts: None,
         pattern_met: None,
+        route: None,
+        reinforcing: Vec::new(),
     };
 
     let band_index = match questionnaire.scoring.model {
@@ -346,50 +423,30 @@ fn score_marked(questionnaire: &Questionnaire, tables: &Tables, marked: &[bool])
             })
         }
         Model::Ilo => {
-            // Counted by slot; the map (sorted by id) is built once at the end.
-            let mut counts = vec![DimensionResult::default(); tables.slot_dimension.len()];
-            for &i in &present {
-                let Some(slot) = tables.indicator_slot[i] else {
+            let mut best: Option<(usize, IloResult)> = None;
+            for (route, table) in tables.routes.iter().enumerate() {
+                if !routes.get(route).copied().unwrap_or(false) {
                     continue;
-                };
-                let counts = &mut counts[slot];
-                match indicators[i].strength {
-                    Some(Strength::Strong) => counts.strong += 1,
-                    Some(Strength::Medium) => counts.medium += 1,
-                    Some(Strength::Weak) => counts.weak += 1,
-                    None => {}
+                }
+                let scored = score_route(questionnaire, tables, table, &present);
+                let index = last_band(questionnaire, |band| {
+                    band.when.is_some_and(|w| w <= scored.stage)
+                });
+                if best.as_ref().is_none_or(|(b, _)| index > *b) {
+                    best = Some((index, scored));
                 }
             }
-            for counts in &mut counts {
-                counts.positive = DimensionResult::rule(counts.strong, counts.medium, counts.weak);
+            match best {
+                Some((index, scored)) => {
+                    result.dimensions = Some(scored.dimensions);
+                    result.pattern_parts = Some(scored.parts);
+                    result.pattern_met = Some(scored.stage == IloStage::PatternMet);
+                    result.route = scored.route;
+                    result.reinforcing = scored.reinforcing;
+                    index
+                }
+                None => 0,
             }
-            let positive = |slot: &Option<usize>| slot.is_some_and(|s| counts[s].positive);
-            let parts: Vec<bool> = tables
-                .pattern
-                .iter()
-                .map(|any| any.iter().any(positive))
-                .collect();
-            let pattern_met = !parts.is_empty() && parts.iter().all(|&p| p);
-            let stage = if pattern_met {
-                IloStage::PatternMet
-            } else if tables.pattern.iter().flatten().any(positive) {
-                IloStage::DimensionPositive
-            } else if !present.is_empty() {
-                IloStage::IndicatorPresent
-            } else {
-                IloStage::Always
-            };
-            result.dimensions = Some(
-                tables
-                    .slot_dimension
-                    .iter()
-                    .zip(counts)
-                    .map(|(&d, counts)| (questionnaire.dimensions[d].id.clone(), counts))
-                    .collect(),
-            );
-            result.pattern_parts = Some(parts);
-            result.pattern_met = Some(pattern_met);
-            last_band(questionnaire, |band| band.when.is_some_and(|w| w <= stage))
         }
     };
     set_level(&mut result, questionnaire, band_index);
@@ -408,6 +465,78 @@ fn score_marked(questionnaire: &Questionnaire, tables: &Tables, marked: &[bool])
         set_level(&mut result, questionnaire, floor);
     }
     result
+}
+
+/// What one route gives.
+struct IloResult {
+    stage: IloStage,
+    dimensions: BTreeMap<String, DimensionResult>,
+    parts: Vec<bool>,
+    route: Option<Id>,
+    reinforcing: Vec<Id>,
+}
+
+/// The ILO two-step rule over the present indicators, under one route's strengths
+/// and pattern.
+fn score_route(
+    questionnaire: &Questionnaire,
+    tables: &Tables,
+    route: &RouteTable,
+    present: &[usize],
+) -> IloResult {
+    // Counted by slot; the map (sorted by id) is built once at the end.
+    let mut counts = vec![DimensionResult::default(); tables.slot_dimension.len()];
+    for &i in present {
+        let Some(slot) = tables.indicator_slot[i] else {
+            continue;
+        };
+        let counts = &mut counts[slot];
+        match route.strength[i] {
+            Some(Strength::Strong) => counts.strong += 1,
+            Some(Strength::Medium) => counts.medium += 1,
+            Some(Strength::Weak) => counts.weak += 1,
+            None => {}
+        }
+    }
+    for counts in &mut counts {
+        counts.positive = DimensionResult::rule(counts.strong, counts.medium, counts.weak);
+    }
+    let positive = |slot: &Option<usize>| slot.is_some_and(|s| counts[s].positive);
+    let parts: Vec<bool> = route
+        .pattern
+        .iter()
+        .map(|any| any.iter().any(positive))
+        .collect();
+    let pattern_met = !parts.is_empty() && parts.iter().all(|&p| p);
+    let reinforcing: Vec<Id> = route
+        .reinforcing
+        .iter()
+        .filter(|slot| positive(slot))
+        .filter_map(|slot| {
+            slot.map(|s| Id::from(&questionnaire.dimensions[tables.slot_dimension[s]].id))
+        })
+        .collect();
+    let stage = if pattern_met {
+        IloStage::PatternMet
+    } else if route.pattern.iter().flatten().any(positive) || !reinforcing.is_empty() {
+        IloStage::DimensionPositive
+    } else if !present.is_empty() {
+        IloStage::IndicatorPresent
+    } else {
+        IloStage::Always
+    };
+    IloResult {
+        stage,
+        dimensions: tables
+            .slot_dimension
+            .iter()
+            .zip(counts)
+            .map(|(&d, counts)| (questionnaire.dimensions[d].id.clone(), counts))
+            .collect(),
+        parts,
+        route: route.id.clone(),
+        reinforcing,
+    }
 }
 
 /// The index of the last band that applies (0 when none does; the validator makes

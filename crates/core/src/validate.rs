@@ -179,6 +179,14 @@ impl<'q> Validator<'q> {
                 ));
             }
         }
+        for (i, route) in q.scoring.routes.iter().enumerate() {
+            let p = root().key("scoring").key("route").index(i);
+            texts.push((
+                p.key("label"),
+                format!("route `{}`", route.id),
+                &route.label,
+            ));
+        }
         for (i, band) in q.bands.iter().enumerate() {
             let p = root().key("band").index(i);
             let s = format!("band `{}`", band.id);
@@ -784,42 +792,31 @@ impl<'q> Validator<'q> {
 
     fn scoring_and_bands(&mut self) {
         let q = self.q;
-        let dims: Vec<&str> = q.dimensions.iter().map(|d| d.id.as_str()).collect();
         match q.scoring.model {
             Model::Ilo => {
-                if q.scoring.pattern.is_empty() {
+                let routes = &q.scoring.routes;
+                if q.scoring.pattern.is_empty() && routes.is_empty() {
                     self.push(
                         Diagnostic::error("missing-field", root().key("scoring"), "the `ilo` model needs a `pattern`")
-                            .hint("e.g. pattern = [[\"deceptive_recruitment\", \"coercive_recruitment\"], [\"exploitative_conditions\"]]"),
+                            .hint("e.g. pattern = [[\"deceptive_recruitment\", \"coercive_recruitment\"], [\"exploitative_conditions\"]], or [[scoring.route]] tables"),
                     );
                 }
-                for (i, part) in q.scoring.pattern.iter().enumerate() {
-                    let p = root().key("scoring").key("pattern").index(i);
-                    if part.is_empty() {
-                        self.push(
-                            Diagnostic::error(
-                                "bad-pattern",
-                                p.clone(),
-                                "an empty part of the pattern can never be met",
-                            )
-                            .hint("list at least one dimension id in each part"),
-                        );
-                    }
-                    for (j, dim) in part.iter().enumerate() {
-                        if !dims.contains(&dim.as_str()) {
-                            self.push(
-                                Diagnostic::error(
-                                    "unknown-reference",
-                                    p.index(j),
-                                    format!(
-                                        "pattern names dimension `{dim}`, which is not declared"
-                                    ),
-                                )
-                                .maybe_hint(did_you_mean(dim, dims.iter().copied())),
-                            );
-                        }
-                    }
+                if !q.scoring.pattern.is_empty() && !routes.is_empty() {
+                    self.push(
+                        Diagnostic::error(
+                            "ignored-field",
+                            root().key("scoring").key("pattern"),
+                            "`pattern` is not used when there are routes: each route has its own",
+                        )
+                        .hint("move the pattern into the route it belongs to, or remove the [[scoring.route]] tables"),
+                    );
                 }
+                self.pattern(
+                    &q.scoring.pattern,
+                    &root().key("scoring").key("pattern"),
+                    None,
+                );
+                self.routes();
             }
             Model::Weighted => {
                 if !q.scoring.pattern.is_empty() {
@@ -830,6 +827,16 @@ impl<'q> Validator<'q> {
                             "`pattern` belongs to the `ilo` model",
                         )
                         .hint("remove it, or set `model = \"ilo\"`"),
+                    );
+                }
+                if !q.scoring.routes.is_empty() {
+                    self.push(
+                        Diagnostic::error(
+                            "ignored-field",
+                            root().key("scoring").key("route"),
+                            "routes belong to the `ilo` model",
+                        )
+                        .hint("remove the [[scoring.route]] tables, or set `model = \"ilo\"`"),
                     );
                 }
             }
@@ -850,6 +857,157 @@ impl<'q> Validator<'q> {
                 "\"always\"",
                 "min_score",
             ),
+        }
+    }
+
+    /// An `ilo` pattern: non-empty parts of declared dimensions.
+    fn pattern(&mut self, pattern: &[Vec<String>], path: &FieldPath, subject: Option<&str>) {
+        let dims: Vec<&str> = self.q.dimensions.iter().map(|d| d.id.as_str()).collect();
+        for (i, part) in pattern.iter().enumerate() {
+            let p = path.index(i);
+            if part.is_empty() {
+                self.push(
+                    Diagnostic::error(
+                        "bad-pattern",
+                        p.clone(),
+                        "an empty part of the pattern can never be met",
+                    )
+                    .maybe_subject(subject)
+                    .hint("list at least one dimension id in each part"),
+                );
+            }
+            for (j, dim) in part.iter().enumerate() {
+                if !dims.contains(&dim.as_str()) {
+                    self.push(
+                        Diagnostic::error(
+                            "unknown-reference",
+                            p.index(j),
+                            format!("pattern names dimension `{dim}`, which is not declared"),
+                        )
+                        .maybe_subject(subject)
+                        .maybe_hint(did_you_mean(dim, dims.iter().copied())),
+                    );
+                }
+            }
+        }
+    }
+
+    /// `[[scoring.route]]`: unique ids, a pattern each, known dimensions, indicators
+    /// and sources, conditions over known questions.
+    fn routes(&mut self) {
+        let q = self.q;
+        let dims: Vec<&str> = q.dimensions.iter().map(|d| d.id.as_str()).collect();
+        let indicators: Vec<&str> = q.indicators.iter().map(|i| i.id.as_str()).collect();
+        let sources: Vec<&str> = q.sources.iter().map(|s| s.id.as_str()).collect();
+        let position: HashMap<&str, usize> = q
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, question)| (question.id.as_str(), i))
+            .collect();
+        let mut seen = BTreeSet::new();
+        for (i, route) in q.scoring.routes.iter().enumerate() {
+            let p = root().key("scoring").key("route").index(i);
+            let subject = format!("route `{}`", route.id);
+            if !is_identifier(&route.id) {
+                self.push(
+                    Diagnostic::error(
+                        "bad-id",
+                        p.key("id"),
+                        format!("`{}` is not a usable id", route.id),
+                    )
+                    .hint(
+                        "use lowercase letters, digits, `-`, `_` and `.`, starting with a letter",
+                    ),
+                );
+            }
+            if !seen.insert(route.id.as_str()) {
+                self.push(Diagnostic::error(
+                    "duplicate-id",
+                    p.key("id"),
+                    format!("route `{}` is declared twice", route.id),
+                ));
+            }
+            if route.pattern.is_empty() {
+                self.push(
+                    Diagnostic::error("missing-field", p.key("id"), "a route needs a `pattern`")
+                        .subject(subject.clone())
+                        .hint("e.g. pattern = [[\"exploitative_conditions\"]]"),
+                );
+            }
+            self.pattern(&route.pattern, &p.key("pattern"), Some(&subject));
+            for (j, dim) in route.reinforcing.iter().enumerate() {
+                let at = p.key("reinforcing").index(j);
+                if !dims.contains(&dim.as_str()) {
+                    self.push(
+                        Diagnostic::error(
+                            "unknown-reference",
+                            at,
+                            format!("dimension `{dim}` is not declared"),
+                        )
+                        .subject(subject.clone())
+                        .maybe_hint(did_you_mean(dim, dims.iter().copied())),
+                    );
+                } else if route.pattern.iter().flatten().any(|d| d == dim) {
+                    self.push(
+                        Diagnostic::warning(
+                            "bad-pattern",
+                            at,
+                            format!("dimension `{dim}` is in the pattern already"),
+                        )
+                        .subject(subject.clone())
+                        .hint("a reinforcing dimension is one that must not complete the pattern: remove it from one of the two"),
+                    );
+                }
+            }
+            let named = route
+                .strengths
+                .keys()
+                .map(|id| (p.key("strengths").key(id), id))
+                .chain(
+                    route
+                        .exclude
+                        .iter()
+                        .enumerate()
+                        .map(|(j, id)| (p.key("exclude").index(j), id)),
+                );
+            for (at, id) in named {
+                if !indicators.contains(&id.as_str()) {
+                    self.push(
+                        Diagnostic::error(
+                            "unknown-reference",
+                            at,
+                            format!("indicator `{id}` is not declared"),
+                        )
+                        .subject(subject.clone())
+                        .maybe_hint(did_you_mean(id, indicators.iter().copied())),
+                    );
+                }
+            }
+            if route.sources.is_empty() {
+                self.push(
+                    Diagnostic::error("no-source", p.key("id"), "route without a source")
+                        .subject(subject.clone())
+                        .hint("a set and rule must cite where it comes from: add `sources = [\"<source id>\"]`"),
+                );
+            }
+            for (j, source) in route.sources.iter().enumerate() {
+                if !sources.contains(&source.as_str()) {
+                    self.push(
+                        Diagnostic::error(
+                            "unknown-reference",
+                            p.key("sources").index(j),
+                            format!("source `{source}` is not declared"),
+                        )
+                        .subject(subject.clone())
+                        .maybe_hint(did_you_mean(source, sources.iter().copied())),
+                    );
+                }
+            }
+            if let Some(when) = &route.when {
+                // Routes are chosen after the last answer: any question may be named.
+                self.check_condition(when, &p.key("when"), &subject, None, &position);
+            }
         }
     }
 

@@ -73,6 +73,7 @@ fn spec() -> impl Strategy<Value = Spec> {
         prop::collection::vec(prop::option::weighted(0.2, any::<usize>()), 0..16),
         prop::collection::vec(prop::option::weighted(0.2, any::<usize>()), 0..14),
         any::<bool>(),
+        prop::collection::vec(route_spec(), 0..3),
     )
         .prop_map(
             |(
@@ -87,6 +88,7 @@ fn spec() -> impl Strategy<Value = Spec> {
                 floors,
                 unsure_floors,
                 undetermined,
+                routes,
             )| Spec {
                 ilo,
                 dimensions,
@@ -99,6 +101,26 @@ fn spec() -> impl Strategy<Value = Spec> {
                 floors,
                 unsure_floors,
                 undetermined,
+                routes,
+            },
+        )
+}
+
+fn route_spec() -> impl Strategy<Value = RouteSpec> {
+    (
+        prop::option::weighted(0.7, cond_spec()),
+        prop::collection::vec(prop::collection::vec(any::<usize>(), 1..3), 1..4),
+        prop::collection::vec(any::<usize>(), 0..3),
+        prop::collection::vec((any::<usize>(), 0u8..3), 0..6),
+        prop::collection::vec(any::<usize>(), 0..4),
+    )
+        .prop_map(
+            |(when, pattern, reinforcing, strengths, exclude)| RouteSpec {
+                when,
+                pattern,
+                reinforcing,
+                strengths,
+                exclude,
             },
         )
 }
@@ -151,7 +173,7 @@ use reference::reference;
 
 #[path = "support/generated.rs"]
 mod generated;
-use generated::{build, fitting_answers, sabotage, CondSpec, QuestionSpec, Spec};
+use generated::{build, fitting_answers, sabotage, CondSpec, QuestionSpec, RouteSpec, Spec};
 
 // ---------------------------------------------------------------- properties
 

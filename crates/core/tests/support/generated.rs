@@ -12,8 +12,8 @@ use std::collections::BTreeSet;
 
 use riskscreen_core::{
     Answer, AnswerOption, AnswerTest, Answers, Audience, Band, Condition, Dimension, IloStage,
-    Indicator, Model, Question, QuestionKind, Questionnaire, Scoring, Section, Source, Strength,
-    Text,
+    Indicator, Model, Question, QuestionKind, Questionnaire, Route, Scoring, Section, Source,
+    Strength, Text,
 };
 
 /// A condition before it is resolved against the questions before it.
@@ -63,6 +63,31 @@ pub struct Spec {
     pub unsure_floors: Vec<Option<usize>>,
     /// Whether a "cannot tell" band follows the first band.
     pub undetermined: bool,
+    /// Ilo: routes instead of the pattern, when there are any.
+    pub routes: Vec<RouteSpec>,
+}
+
+/// An `ilo` route before its selectors are resolved.
+#[derive(Debug, Clone)]
+pub struct RouteSpec {
+    /// Over all the questions.
+    pub when: Option<CondSpec>,
+    /// Dimension selectors.
+    pub pattern: Vec<Vec<usize>>,
+    /// Dimension selectors; those in the pattern are dropped.
+    pub reinforcing: Vec<usize>,
+    /// Indicator selector, strength (0 strong, 1 medium, 2 weak).
+    pub strengths: Vec<(usize, u8)>,
+    /// Indicator selectors.
+    pub exclude: Vec<usize>,
+}
+
+fn strength(s: u8) -> Strength {
+    match s {
+        0 => Strength::Strong,
+        1 => Strength::Medium,
+        _ => Strength::Weak,
+    }
 }
 
 pub fn text(s: &str) -> Text {
@@ -109,6 +134,15 @@ pub fn condition(spec: &CondSpec, earlier: &[Question]) -> Condition {
 pub fn build(spec: &Spec) -> Questionnaire {
     let dimension_id = |i: usize| format!("d{}", i % spec.dimensions);
     let indicator_id = |i: usize| format!("i{}", i % spec.indicators.len());
+    let pattern = |parts: &[Vec<usize>]| -> Vec<Vec<String>> {
+        parts
+            .iter()
+            .map(|part| {
+                let set: BTreeSet<String> = part.iter().map(|&d| dimension_id(d)).collect();
+                set.into_iter().collect()
+            })
+            .collect()
+    };
     let ids = |selectors: &[usize]| -> Vec<String> {
         let set: BTreeSet<String> = selectors.iter().map(|&i| indicator_id(i)).collect();
         set.into_iter().collect()
@@ -282,12 +316,39 @@ pub fn build(spec: &Spec) -> Questionnaire {
             } else {
                 Model::Weighted
             },
-            pattern: if spec.ilo {
-                spec.pattern
+            pattern: if spec.ilo && spec.routes.is_empty() {
+                pattern(&spec.pattern)
+            } else {
+                Vec::new()
+            },
+            routes: if spec.ilo {
+                spec.routes
                     .iter()
-                    .map(|part| {
-                        let set: BTreeSet<String> = part.iter().map(|&d| dimension_id(d)).collect();
-                        set.into_iter().collect()
+                    .enumerate()
+                    .map(|(i, route)| {
+                        let pattern = pattern(&route.pattern);
+                        let reinforcing: BTreeSet<String> = route
+                            .reinforcing
+                            .iter()
+                            .map(|&d| dimension_id(d))
+                            .filter(|d| !pattern.iter().flatten().any(|p| p == d))
+                            .collect();
+                        Route {
+                            id: format!("r{i}"),
+                            label: text("route"),
+                            when: route.when.as_ref().map(|c| condition(c, &questions)),
+                            pattern,
+                            reinforcing: reinforcing.into_iter().collect(),
+                            strengths: route
+                                .strengths
+                                .iter()
+                                .map(|&(i, s)| (indicator_id(i), strength(s)))
+                                .collect(),
+                            exclude: route.exclude.iter().map(|&i| indicator_id(i)).collect(),
+                            sources: vec!["s".into()],
+                            verified: false,
+                            note: None,
+                        }
                     })
                     .collect()
             } else {
@@ -370,7 +431,8 @@ pub fn sabotage(q: &mut Questionnaire, flaw: usize, at: usize) {
     let from = std::mem::replace(&mut q.questions[i].options[option].id, to.clone());
     let conditions = q.questions.iter_mut().map(|q| &mut q.show_if);
     let sections = q.sections.iter_mut().map(|s| &mut s.show_if);
-    for condition in conditions.chain(sections).flatten() {
+    let routes = q.scoring.routes.iter_mut().map(|r| &mut r.when);
+    for condition in conditions.chain(sections).chain(routes).flatten() {
         rename(condition, &question, &from, &to);
     }
 }

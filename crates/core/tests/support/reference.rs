@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use riskscreen_core::{
     Answer, Answers, Condition, DimensionResult, Evaluation, Evidence, Id, IloStage, Indicator,
-    Model, Question, Questionnaire, Strength,
+    Model, Question, Questionnaire, Route, Strength,
 };
 
 /// The scoring rules written out the slow, obvious way over the model's strings, as
@@ -135,6 +135,8 @@ pub fn reference(q: &Questionnaire, answers: &Answers) -> Evaluation {
         dimensions: None,
         pattern_parts: None,
         pattern_met: None,
+        route: None,
+        reinforcing: Vec::new(),
     };
     let level = match q.scoring.model {
         Model::Weighted => {
@@ -148,46 +150,108 @@ pub fn reference(q: &Questionnaire, answers: &Answers) -> Evaluation {
                 .rposition(|b| b.min_score.is_some_and(|min| total >= min))
         }
         Model::Ilo => {
-            let mut dimensions: BTreeMap<String, DimensionResult> = BTreeMap::new();
-            for dimension in &q.dimensions {
-                dimensions.insert(dimension.id.clone(), DimensionResult::default());
+            // The rules to score: every route whose `when` holds over the shown
+            // answers (or that has none), else the last; without routes, the pattern.
+            let implicit = Route {
+                id: String::new(),
+                label: Default::default(),
+                when: None,
+                pattern: q.scoring.pattern.clone(),
+                reinforcing: Vec::new(),
+                strengths: Default::default(),
+                exclude: Vec::new(),
+                sources: Vec::new(),
+                verified: false,
+                note: None,
+            };
+            let mut routes: Vec<&Route> = q
+                .scoring
+                .routes
+                .iter()
+                .filter(|r| r.when.as_ref().is_none_or(|c| holds(c, &effective)))
+                .collect();
+            if routes.is_empty() {
+                routes.extend(q.scoring.routes.last());
             }
-            for indicator in &present {
-                if let Some(counts) = dimensions.get_mut(&indicator.dimension) {
-                    match indicator.strength {
-                        Some(Strength::Strong) => counts.strong += 1,
-                        Some(Strength::Medium) => counts.medium += 1,
-                        Some(Strength::Weak) => counts.weak += 1,
-                        None => {}
+            if routes.is_empty() {
+                routes.push(&implicit);
+            }
+            // (level, dimensions, pattern parts, met, route, positive reinforcing)
+            type Scored<'r> = (
+                usize,
+                BTreeMap<String, DimensionResult>,
+                Vec<bool>,
+                bool,
+                &'r Route,
+                Vec<Id>,
+            );
+            let mut best: Option<Scored> = None;
+            for route in routes {
+                let mut dimensions: BTreeMap<String, DimensionResult> = BTreeMap::new();
+                for dimension in &q.dimensions {
+                    dimensions.insert(dimension.id.clone(), DimensionResult::default());
+                }
+                for indicator in &present {
+                    if route.exclude.contains(&indicator.id) {
+                        continue;
+                    }
+                    let strength = route
+                        .strengths
+                        .get(&indicator.id)
+                        .copied()
+                        .or(indicator.strength);
+                    if let Some(counts) = dimensions.get_mut(&indicator.dimension) {
+                        match strength {
+                            Some(Strength::Strong) => counts.strong += 1,
+                            Some(Strength::Medium) => counts.medium += 1,
+                            Some(Strength::Weak) => counts.weak += 1,
+                            None => {}
+                        }
                     }
                 }
+                for counts in dimensions.values_mut() {
+                    counts.positive =
+                        DimensionResult::rule(counts.strong, counts.medium, counts.weak);
+                }
+                let positive = |d: &String| dimensions.get(d).is_some_and(|r| r.positive);
+                let parts: Vec<bool> = route
+                    .pattern
+                    .iter()
+                    .map(|any| any.iter().any(positive))
+                    .collect();
+                let met = !parts.is_empty() && parts.iter().all(|&p| p);
+                let reinforcing: Vec<Id> = route
+                    .reinforcing
+                    .iter()
+                    .filter(|d| positive(d))
+                    .map(Id::from)
+                    .collect();
+                let stage = if met {
+                    IloStage::PatternMet
+                } else if route.pattern.iter().flatten().any(positive) || !reinforcing.is_empty() {
+                    IloStage::DimensionPositive
+                } else if !present.is_empty() {
+                    IloStage::IndicatorPresent
+                } else {
+                    IloStage::Always
+                };
+                let level = q
+                    .bands
+                    .iter()
+                    .rposition(|b| b.when.is_some_and(|w| w <= stage))
+                    .unwrap_or(0);
+                if best.as_ref().is_none_or(|b| level > b.0) {
+                    best = Some((level, dimensions, parts, met, route, reinforcing));
+                }
             }
-            for counts in dimensions.values_mut() {
-                counts.positive = DimensionResult::rule(counts.strong, counts.medium, counts.weak);
-            }
-            let positive = |d: &String| dimensions.get(d).is_some_and(|r| r.positive);
-            let parts: Vec<bool> = q
-                .scoring
-                .pattern
-                .iter()
-                .map(|any| any.iter().any(positive))
-                .collect();
-            let met = !parts.is_empty() && parts.iter().all(|&p| p);
-            let stage = if met {
-                IloStage::PatternMet
-            } else if q.scoring.pattern.iter().flatten().any(positive) {
-                IloStage::DimensionPositive
-            } else if !present.is_empty() {
-                IloStage::IndicatorPresent
-            } else {
-                IloStage::Always
-            };
+            let (level, dimensions, parts, met, route, reinforcing) =
+                best.expect("at least one route");
             result.dimensions = Some(dimensions);
             result.pattern_parts = Some(parts);
             result.pattern_met = Some(met);
-            q.bands
-                .iter()
-                .rposition(|b| b.when.is_some_and(|w| w <= stage))
+            result.route = (!q.scoring.routes.is_empty()).then(|| Id::from(&route.id));
+            result.reinforcing = reinforcing;
+            Some(level)
         }
     };
     let mut level = level.unwrap_or(0);
