@@ -75,19 +75,15 @@ fn check(
     );
     let marked: BTreeSet<String> = expected.present.iter().map(|id| id.to_string()).collect();
     let direct = score_indicators(&q, &marked);
+    assert_eq!(direct.present, expected.present);
+    // Without answers, the routes that hold are those that hold for no answers;
+    // where the same route wins, the counts and the level are the same.
+    if direct.route != expected.route {
+        return;
+    }
     assert_eq!(
-        (
-            &direct.present,
-            &direct.dimensions,
-            &direct.score,
-            &direct.pattern_parts
-        ),
-        (
-            &expected.present,
-            &expected.dimensions,
-            &expected.score,
-            &expected.pattern_parts
-        )
+        (&direct.dimensions, &direct.score, &direct.pattern_parts),
+        (&expected.dimensions, &expected.score, &expected.pattern_parts)
     );
     // The rules about open questions need the answers; without them, the level is
     // that of the indicators alone.

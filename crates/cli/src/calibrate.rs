@@ -72,6 +72,12 @@ pub fn run(file: &Path, out: &mut dyn Write) -> anyhow::Result<Status> {
             mark(&outcome.evaluation.level, outcome.evaluation.danger),
             mark(&outcome.expected, outcome.expected_danger),
         )?;
+        if let Some(route) = &outcome.expected_route {
+            let found = outcome.evaluation.route.as_deref().unwrap_or("none");
+            if found != route {
+                writeln!(out, "{:id_width$}  route: {found}, expected {route}", "")?;
+            }
+        }
         for problem in &outcome.problems {
             writeln!(out, "{:id_width$}  problem: {problem}", "")?;
         }

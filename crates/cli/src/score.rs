@@ -374,7 +374,12 @@ pub fn write_text(
 
     if q.scoring.model == Model::Ilo {
         if let Some(dimensions) = &e.dimensions {
+            let route = e.route.as_deref().and_then(|id| q.route(id));
+            let pattern = q.pattern_of(e.route.as_deref());
             writeln!(out)?;
+            if let Some(route) = route {
+                writeln!(out, "Indicator set and rule: {}", t(&route.label))?;
+            }
             writeln!(
                 out,
                 "ILO dimensions (strong, medium and weak signs found; positive or negative)"
@@ -383,12 +388,8 @@ pub fn write_text(
                 let Some(r) = dimensions.get(&dimension.id) else {
                     continue;
                 };
-                let in_pattern = q
-                    .scoring
-                    .pattern
-                    .iter()
-                    .flatten()
-                    .any(|d| *d == dimension.id);
+                let in_pattern = pattern.iter().flatten().any(|d| *d == dimension.id);
+                let reinforcing = route.is_some_and(|r| r.reinforcing.contains(&dimension.id));
                 writeln!(
                     out,
                     "  {}: {} strong, {} medium, {} weak: {}{}",
@@ -399,13 +400,15 @@ pub fn write_text(
                     if r.positive { "positive" } else { "negative" },
                     if in_pattern {
                         ""
+                    } else if reinforcing {
+                        " (reinforcing: never completes the pattern)"
                     } else {
                         " (not part of the pattern)"
                     }
                 )?;
             }
             let parts = e.pattern_parts.as_deref().unwrap_or_default();
-            for (part, met) in q.scoring.pattern.iter().zip(parts) {
+            for (part, met) in pattern.iter().zip(parts) {
                 let names: Vec<String> = part
                     .iter()
                     .map(|id| q.dimension(id).map_or_else(|| id.clone(), |d| t(&d.label)))

@@ -17,6 +17,7 @@
 //! answers = { offer_kind = ["transport", "accommodation"], passport = "yes" }
 //! expected = "serious_signs"
 //! danger = false                          # default false
+//! route = "adult_labour"                  # ilo routes: the set and rule expected to apply
 //! sources = ["ec-infomigrants", "bora-conversation"]   # ids of the questionnaire's sources
 //! ```
 //!
@@ -64,6 +65,10 @@ pub struct Situation {
     /// Whether the result must show emergency help first.
     #[serde(default)]
     pub danger: bool,
+    /// For a questionnaire with routes: the route (indicator set and rule) that
+    /// should give the result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
     /// Ids of the questionnaire's sources that make the expectation reasonable.
     pub sources: Vec<String>,
     /// Anything a reviewer should know about this situation.
@@ -82,6 +87,8 @@ pub struct Outcome {
     pub expected: String,
     /// Whether danger was expected.
     pub expected_danger: bool,
+    /// The route expected, if the situation names one.
+    pub expected_route: Option<String>,
     /// What the engine gave.
     pub evaluation: Evaluation,
     /// What is wrong with the situation itself (not with the questionnaire).
@@ -94,6 +101,9 @@ impl Outcome {
         self.problems.is_empty()
             && self.evaluation.level == self.expected
             && self.evaluation.danger == self.expected_danger
+            && self.expected_route.as_ref().is_none_or(|route| {
+                self.evaluation.route.as_ref().map(|r| r.as_str()) == Some(route.as_str())
+            })
     }
 }
 
@@ -107,6 +117,7 @@ pub fn run(questionnaire: &Questionnaire, calibration: &Calibration) -> Vec<Outc
             story: situation.story.clone(),
             expected: situation.expected.clone(),
             expected_danger: situation.danger,
+            expected_route: situation.route.clone(),
             evaluation: score(questionnaire, &situation.answers),
             problems: problems(questionnaire, situation),
         })
@@ -144,6 +155,11 @@ fn problems(questionnaire: &Questionnaire, situation: &Situation) -> Vec<String>
             "expected band `{}` is not declared",
             situation.expected
         ));
+    }
+    if let Some(route) = &situation.route {
+        if !questionnaire.scoring.routes.iter().any(|r| &r.id == route) {
+            out.push(format!("expected route `{route}` is not declared"));
+        }
     }
     if situation.sources.is_empty() {
         out.push("no source: say what makes this expectation reasonable".to_owned());

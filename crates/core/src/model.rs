@@ -460,6 +460,20 @@ impl Questionnaire {
         self.sections.iter().find(|s| s.id == id)
     }
 
+    /// The route (`[[scoring.route]]`) with this id.
+    pub fn route(&self, id: &str) -> Option<&Route> {
+        self.scoring.routes.iter().find(|r| r.id == id)
+    }
+
+    /// The `ilo` pattern under `route` (an evaluation's `route`): that route's, or
+    /// `scoring.pattern` when there is none.
+    pub fn pattern_of(&self, route: Option<&str>) -> &[Vec<String>] {
+        match route.and_then(|id| self.route(id)) {
+            Some(route) => &route.pattern,
+            None => &self.scoring.pattern,
+        }
+    }
+
     /// The band with this id.
     pub fn band(&self, id: &str) -> Option<&Band> {
         self.bands.iter().find(|b| b.id == id)
