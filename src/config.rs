@@ -160,6 +160,13 @@ impl Setup {
     /// Reads and checks the options. `preferred` is the browser's language list,
     /// best first.
     pub fn new(options: Options, preferred: &[String]) -> Result<Self, String> {
+        let bytes = options.questionnaire.len();
+        if bytes > riskscreen_core::limits::MAX_SOURCE_BYTES {
+            return Err(format!(
+                "riskscreen: the questionnaire has {bytes} bytes; the most this widget reads is {}",
+                riskscreen_core::limits::MAX_SOURCE_BYTES
+            ));
+        }
         let questionnaire = questionnaire_from_json(&options.questionnaire).map_err(|e| {
             format!("riskscreen: the questionnaire is not valid JSON for this version: {e}")
         })?;
@@ -357,6 +364,13 @@ pub fn is_origin(value: &str) -> bool {
 /// A helpline directory option read and checked: valid JSON of the right shape,
 /// and no problem under the CLI's rules for the widget form.
 fn checked_directory(option: &str, json: &str) -> Result<Directory, String> {
+    if json.len() > riskscreen_core::limits::MAX_SOURCE_BYTES {
+        return Err(format!(
+            "riskscreen: {option} has {} bytes; the most this widget reads is {}",
+            json.len(),
+            riskscreen_core::limits::MAX_SOURCE_BYTES
+        ));
+    }
     let directory = directory_from_json(json).map_err(|e| {
         format!("riskscreen: {option} is not valid helpline directory JSON for this version: {e}")
     })?;
@@ -428,17 +442,22 @@ pub fn check(questionnaire: &Questionnaire) -> Result<(), String> {
     if questionnaire.bands.is_empty() {
         return Err("it has no result bands".into());
     }
-    let questions = &questionnaire.questions;
-    if let Some((i, q)) = questions
-        .iter()
-        .enumerate()
-        .find(|(i, q)| questions[..*i].iter().any(|earlier| earlier.id == q.id))
-    {
-        return Err(format!(
-            "question id `{}` is used twice (question {})",
-            q.id,
-            i + 1
-        ));
+    // The core's limits first, so that nothing below (nor the plan, nor scoring)
+    // works on an oversized file.
+    let (passed, _) = riskscreen_core::limits::check(questionnaire);
+    if let Some(limit) = passed.first() {
+        return Err(format!("{}: {}", limit.path, limit.message));
+    }
+    // One pass with a set: a quadratic scan froze the page for seconds on a large file.
+    let mut seen = std::collections::HashSet::with_capacity(questionnaire.questions.len());
+    for (i, q) in questionnaire.questions.iter().enumerate() {
+        if !seen.insert(q.id.as_str()) {
+            return Err(format!(
+                "question id `{}` is used twice (question {})",
+                q.id,
+                i + 1
+            ));
+        }
     }
     Ok(())
 }

@@ -176,6 +176,7 @@ fn full_questionnaire() -> Questionnaire {
                     when: Some(Condition::Not(Box::new(Condition::Equals(test("a", "no"))))),
                     pattern: vec![vec!["d".into()]],
                     reinforcing: vec!["e".into()],
+                    counted: vec!["f".into()],
                     strengths: [
                         ("i1".to_owned(), Strength::Weak),
                         ("i2".to_owned(), Strength::Strong),
@@ -194,6 +195,7 @@ fn full_questionnaire() -> Questionnaire {
                     when: None,
                     pattern: vec![vec!["f".into()]],
                     reinforcing: vec![],
+                    counted: vec![],
                     strengths: Default::default(),
                     exclude: vec![],
                     sources: vec![],
@@ -416,7 +418,7 @@ fn what_serde_rejects_is_rejected_with_the_fields_path() {
     rejected(
         |q| q["scoring"]["route"] = json!([route, { "id": "s", "label": { "en": "S" },
             "pattern": [["d"]], "sorces": [] }]),
-        "scoring.route[1].sorces: unknown field, expected one of id, label, when, pattern, reinforcing, strengths, exclude, sources, verified, note",
+        "scoring.route[1].sorces: unknown field, expected one of id, label, when, pattern, reinforcing, counted, strengths, exclude, sources, verified, note",
     );
     rejected(
         |q| q["minutes"] = json!(-1),

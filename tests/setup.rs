@@ -118,6 +118,62 @@ fn a_questionnaire_the_widget_cannot_use_is_reported() {
     assert!(err.contains("questionnaire"), "{err}");
 }
 
+/// The limits (riskscreen_core::limits) are enforced before the widget works on a
+/// file: an oversized text is refused unread, a deep condition before the reader
+/// recurses into it, too many questions before any plan is made.
+#[test]
+fn the_widget_refuses_what_is_over_the_limits() {
+    use riskscreen_core::limits::{MAX_CONDITION_DEPTH, MAX_QUESTIONS, MAX_SOURCE_BYTES};
+    let huge = Setup::new(
+        Options {
+            questionnaire: format!("{{\"id\": \"{}\"}}", "x".repeat(MAX_SOURCE_BYTES)),
+            ..options("demo")
+        },
+        &[],
+    )
+    .unwrap_err();
+    assert!(
+        huge.contains("bytes; the most this widget reads is"),
+        "{huge}"
+    );
+
+    // 100 deep (natively serde_json parses up to 128; in the browser JSON.parse takes
+    // any depth): the reader stops at the limit instead of recursing on.
+    let err = setup_error(|q| {
+        let mut condition =
+            serde_json::json!({ "equals": { "question": "offer_kind", "value": "job" } });
+        for _ in 0..100 {
+            condition = serde_json::json!({ "not": condition });
+        }
+        q["question"][1]["show_if"] = condition;
+    });
+    assert!(
+        err.contains(&format!(
+            "conditions nested more than {MAX_CONDITION_DEPTH} deep"
+        )),
+        "{err}"
+    );
+
+    let started = std::time::Instant::now();
+    let err = setup_error(|q| {
+        let first = q["question"][0].clone();
+        let many: Vec<serde_json::Value> = (0..=MAX_QUESTIONS)
+            .map(|i| {
+                let mut question = first.clone();
+                question["id"] = format!("q{i}").into();
+                question
+            })
+            .collect();
+        q["question"] = many.into();
+    });
+    assert!(err.contains("`question` entries; the most"), "{err}");
+    println!(
+        "{} questions refused in {:?} (not asserted)",
+        MAX_QUESTIONS + 1,
+        started.elapsed()
+    );
+}
+
 /// Meaning is the validator's job at compile time; a questionnaire that passes the
 /// widget's check but not the validator still works, never panics.
 #[test]

@@ -83,7 +83,11 @@ fn check(
     }
     assert_eq!(
         (&direct.dimensions, &direct.score, &direct.pattern_parts),
-        (&expected.dimensions, &expected.score, &expected.pattern_parts)
+        (
+            &expected.dimensions,
+            &expected.score,
+            &expected.pattern_parts
+        )
     );
     // The rules about open questions need the answers; without them, the level is
     // that of the indicators alone.
@@ -181,6 +185,7 @@ fn route_spec(u: &mut Unstructured) -> Result<RouteSpec> {
         when: weighted(u, 7, 10, |u| cond_spec(u, 3))?,
         pattern: vec(u, 1, 4, |u| vec(u, 1, 3, |u| u.arbitrary()))?,
         reinforcing: vec(u, 0, 3, |u| u.arbitrary())?,
+        counted: vec(u, 0, 3, |u| u.arbitrary())?,
         strengths: vec(u, 0, 6, |u| Ok((u.arbitrary()?, u.int_in_range(0..=2)?)))?,
         exclude: vec(u, 0, 4, |u| u.arbitrary())?,
     })

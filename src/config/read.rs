@@ -26,13 +26,18 @@
 //! writes: a struct must be a JSON object (serde also takes an array of its
 //! fields), a unit variant a string (serde also takes a one-key map to `null`,
 //! `{ "ilo": null }`), and in the browser a `u32` may be written `3.0` (JavaScript
-//! has one number type). A differential fuzz target checks the rest against serde
+//! has one number type); and conditions nested more than
+//! [`MAX_CONDITION_DEPTH`] deep are refused before the reader recurses into them
+//! (serde takes up to its own recursion limit; the validator refuses them too). A
+//! differential fuzz target checks the rest against serde
 //! on arbitrary input (issue #12; `tests/read.rs` keeps what it found).
 //!
 //! An error names the path of the bad field in the validator's notation, e.g.
 //! `question[3].option[1].label: expected an object of language code → text`.
 
 use std::collections::BTreeMap;
+
+use riskscreen_core::limits::MAX_CONDITION_DEPTH;
 
 use riskscreen_core::helplines::{Country, Directory, Helpline, Kind, Verification};
 use riskscreen_core::{
@@ -267,6 +272,7 @@ fn route<V: Json>(r: &mut Reader, v: &V) -> Route {
             "when",
             "pattern",
             "reinforcing",
+            "counted",
             "strengths",
             "exclude",
             "sources",
@@ -280,6 +286,7 @@ fn route<V: Json>(r: &mut Reader, v: &V) -> Route {
         when: o.optional("when", condition),
         pattern: o.required("pattern", |r, v| list(r, v, strings)),
         reinforcing: o.or_default("reinforcing", strings),
+        counted: o.or_default("counted", strings),
         strengths: o.or_default("strengths", strength_map),
         exclude: o.or_default("exclude", strings),
         sources: o.or_default("sources", strings),
@@ -459,6 +466,13 @@ fn condition<V: Json>(r: &mut Reader, v: &V) -> Condition {
         );
         return Condition::All(Vec::new());
     };
+    if r.depth >= MAX_CONDITION_DEPTH {
+        r.fail(&format!(
+            "conditions nested more than {MAX_CONDITION_DEPTH} deep"
+        ));
+        return Condition::All(Vec::new());
+    }
+    r.depth += 1;
     r.path.push(Segment::Key(tag));
     let condition = match tag {
         "all" => Condition::All(list(r, &inner, condition)),
@@ -468,6 +482,7 @@ fn condition<V: Json>(r: &mut Reader, v: &V) -> Condition {
         _ => Condition::Includes(answer_test(r, &inner)),
     };
     r.path.pop();
+    r.depth -= 1;
     condition
 }
 
@@ -581,6 +596,10 @@ fn verification<V: Json>(r: &mut Reader, v: &V) -> Verification {
 struct Reader {
     path: Vec<Segment<&'static str>>,
     error: Option<Error>,
+    /// How many conditions the reader is inside: it refuses to go deeper than
+    /// [`MAX_CONDITION_DEPTH`] rather than recurse (a deeply nested file would
+    /// overflow the wasm stack, a trap that no panic hook sees).
+    depth: usize,
 }
 
 impl Reader {

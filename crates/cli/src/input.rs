@@ -39,6 +39,9 @@ pub enum Document {
     Helplines(Directory),
 }
 
+/// How many diagnostics of one file are printed; the rest are counted.
+pub const SHOWN_AT_MOST: usize = 200;
+
 /// The outcome of checking one file.
 #[derive(Debug)]
 pub struct Checked {
@@ -63,9 +66,23 @@ impl Checked {
         self.diagnostics.len() - self.errors()
     }
 
-    /// Every diagnostic rendered for this file, one (or two, with a hint) lines each.
+    /// The diagnostics rendered for this file, one (or two, with a hint) lines each:
+    /// the first [`SHOWN_AT_MOST`], then one line counting the rest, so a file with
+    /// 10,000 problems gives a readable screen, not 20,000 lines (the summary still
+    /// counts every one).
     pub fn rendered(&self) -> impl Iterator<Item = String> + '_ {
-        self.diagnostics.iter().map(|d| d.render(&self.name))
+        let rest = self.diagnostics.len().saturating_sub(SHOWN_AT_MOST);
+        self.diagnostics
+            .iter()
+            .take(SHOWN_AT_MOST)
+            .map(|d| d.render(&self.name))
+            .chain((rest > 0).then(|| {
+                format!(
+                    "{}: … and {rest} more {} not shown; fix the ones above and run again",
+                    self.name,
+                    if rest == 1 { "problem" } else { "problems" }
+                )
+            }))
     }
 
     /// `ok: x.toml (2 warnings)` or `x.toml: 3 errors, 1 warning`.

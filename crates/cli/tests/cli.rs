@@ -800,3 +800,68 @@ fn score_text_says_which_rule_set_the_level() {
         "no rule above the model: {out}"
     );
 }
+
+/// 10,000 problems in one file: the first 200 printed, located, then one line
+/// counting the rest; the summary counts all (issue #12: bounded output).
+#[test]
+fn validate_caps_what_it_prints() {
+    let head = std::fs::read_to_string(fixtures().join("weighted.toml")).unwrap();
+    let questions: String = (0..2_000)
+        .map(|i| {
+            let refs: Vec<String> = (0..5).map(|k| format!("\"nope{i}_{k}\"")).collect();
+            format!(
+                "\n[[question]]\nid = \"many{i}\"\nsection = \"{section}\"\nkind = \"yes_no\"\ntext = {{ {text} }}\nif_no = [{}]\n",
+                refs.join(", "),
+                section = first_value(&head, "[[section]]", "id"),
+                text = first_value(&head, "[[question]]", "text"),
+            )
+        })
+        .collect();
+    let path = scratch("ten-thousand-errors.toml");
+    std::fs::write(&path, format!("{head}{questions}")).unwrap();
+    let file = path.to_str().unwrap();
+    let started = std::time::Instant::now();
+    let (code, out, _) = riskscreen(&["validate", file]);
+    println!(
+        "10,000 errors validated in {:?} (not asserted)",
+        started.elapsed()
+    );
+    assert_eq!(code, 1);
+    let located = out.lines().filter(|l| is_located(l, file)).count();
+    assert_eq!(located, 200, "{out}");
+    assert!(
+        out.contains(&format!("{file}: … and 9800 more problems not shown")),
+        "{out}"
+    );
+    assert!(
+        out.trim_end().ends_with(&format!("{file}: 10000 errors")),
+        "{out}"
+    );
+    assert!(
+        out.lines().count() <= 2 * 200 + 2,
+        "bounded: {} lines",
+        out.lines().count()
+    );
+}
+
+/// The value of `key` in the first `[[table]]` of `toml`, as written (e.g. `"main"`
+/// or `{ en = "…" }` without the braces).
+fn first_value(toml: &str, table: &str, key: &str) -> String {
+    let at = toml.find(table).expect("the table");
+    let line = toml[at..]
+        .lines()
+        .find(|l| l.starts_with(&format!("{key} = ")))
+        .expect("the key");
+    let value = line[key.len() + 3..].trim();
+    value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .map(str::to_owned)
+        .or_else(|| {
+            value
+                .strip_prefix('{')
+                .and_then(|v| v.strip_suffix('}'))
+                .map(|v| v.trim().to_owned())
+        })
+        .unwrap_or_else(|| value.to_owned())
+}

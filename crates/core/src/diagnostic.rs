@@ -78,13 +78,42 @@ pub struct Location {
 }
 
 impl Location {
-    /// The location of byte `offset` in `source`.
+    /// The location of byte `offset` in `source`. Scans `source` up to `offset`:
+    /// to locate many offsets in one text, build [`Lines`] once.
     pub fn of_offset(source: &str, offset: usize) -> Self {
-        let offset = offset.min(source.len());
-        let before = source.get(..offset).unwrap_or(source);
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
+        Lines::new(source).locate(offset)
+    }
+}
+
+/// Where each line of a text starts, found once, so that locating each of many
+/// diagnostics costs a binary search and its own line, not a scan of the file
+/// (10,000 problems in a 1 MB file took seconds that way).
+#[derive(Debug, Clone)]
+pub struct Lines<'a> {
+    source: &'a str,
+    /// Byte offsets of the line starts; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    /// Indexes the lines of `source`.
+    pub fn new(source: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { source, starts }
+    }
+
+    /// The location of byte `offset` (clamped to the text; inside a character, the
+    /// character's start): line and column count from 1, columns in characters.
+    pub fn locate(&self, offset: usize) -> Location {
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        let column = self.source[start..offset].chars().count() + 1;
         Location { line, column }
     }
 }
@@ -198,6 +227,28 @@ mod tests {
             Location::of_offset(src, second),
             Location { line: 2, column: 3 }
         );
+    }
+
+    #[test]
+    fn lines_locate_like_a_scan() {
+        let src = "a = 1\nб = \"x\"\n\nlast";
+        let lines = Lines::new(src);
+        for offset in 0..=src.len() + 3 {
+            let clamped = offset.min(src.len());
+            let mut at = clamped;
+            while !src.is_char_boundary(at) {
+                at -= 1;
+            }
+            let before = &src[..at];
+            let expected = Location {
+                line: before.matches('\n').count() + 1,
+                column: before[before.rfind('\n').map_or(0, |i| i + 1)..]
+                    .chars()
+                    .count()
+                    + 1,
+            };
+            assert_eq!(lines.locate(offset), expected, "offset {offset}");
+        }
     }
 
     #[test]

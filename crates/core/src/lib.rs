@@ -69,6 +69,7 @@ pub mod diagnostic;
 pub mod flow;
 pub mod helplines;
 pub mod id;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod score;
@@ -76,7 +77,7 @@ pub mod suggest;
 pub mod validate;
 
 pub use answers::{check_answers, Answer, Answers};
-pub use diagnostic::{Diagnostic, FieldPath, Location, Severity};
+pub use diagnostic::{Diagnostic, FieldPath, Lines, Location, Severity};
 pub use flow::{visible_questions, Plan};
 pub use id::Id;
 #[cfg(feature = "toml")]

@@ -81,6 +81,13 @@ pub fn from_json(json: &str) -> Result<Questionnaire, LoadError> {
 /// Loads JSON text: one shape error at most (JSON is machine-written), then
 /// every meaning problem.
 pub fn load_json(file: &str, json: &str) -> Loaded {
+    if let Some(mut d) = crate::limits::source_too_large(json.len()) {
+        d.location = Some(crate::diagnostic::Location { line: 1, column: 1 });
+        return Loaded {
+            questionnaire: None,
+            diagnostics: vec![d],
+        };
+    }
     match serde_json::from_str::<Questionnaire>(json) {
         Ok(q) => {
             let diagnostics = validate(&q);
@@ -112,7 +119,7 @@ mod toml_source {
     use toml::Spanned;
 
     use super::{finish, Loaded};
-    use crate::diagnostic::{Diagnostic, FieldPath, Location, Segment};
+    use crate::diagnostic::{Diagnostic, FieldPath, Lines, Location, Segment};
     use crate::model::{Band, Dimension, Indicator, Question, Questionnaire, Section, Source};
     use crate::suggest::nearest;
     use crate::validate::validate;
@@ -130,11 +137,18 @@ mod toml_source {
     /// Loads a TOML questionnaire. `file` is only used in messages.
     pub fn load_toml(file: &str, source: &str) -> Loaded {
         let _ = file;
+        if let Some(too_large) = too_large(source) {
+            return Loaded {
+                questionnaire: None,
+                diagnostics: vec![too_large],
+            };
+        }
+        let lines = Lines::new(source);
         let (root, syntax_errors) = DeTable::parse_recoverable(source);
         if !syntax_errors.is_empty() {
             let mut diagnostics: Vec<Diagnostic> = syntax_errors
                 .iter()
-                .map(|e| from_toml_error(source, e, "syntax", FieldPath::root()))
+                .map(|e| from_toml_error(&lines, e, "syntax", FieldPath::root()))
                 .collect();
             diagnostics.sort_by_key(|d| d.location);
             return Loaded {
@@ -162,7 +176,7 @@ mod toml_source {
             match serde::Deserialize::deserialize(toml::de::Deserializer::from(header)) {
                 Ok(q) => Some(q),
                 Err(e) => {
-                    diagnostics.push(shape_error(source, &e, FieldPath::root()));
+                    diagnostics.push(shape_error(&lines, &e, FieldPath::root()));
                     None
                 }
             };
@@ -177,21 +191,21 @@ mod toml_source {
             let path = FieldPath::root().key(name);
             match name {
                 "source" => {
-                    sources = elements_of::<Source>(source, &path, elements, &mut diagnostics)
+                    sources = elements_of::<Source>(&lines, &path, elements, &mut diagnostics)
                 }
                 "dimension" => {
-                    dimensions = elements_of::<Dimension>(source, &path, elements, &mut diagnostics)
+                    dimensions = elements_of::<Dimension>(&lines, &path, elements, &mut diagnostics)
                 }
                 "indicator" => {
-                    indicators = elements_of::<Indicator>(source, &path, elements, &mut diagnostics)
+                    indicators = elements_of::<Indicator>(&lines, &path, elements, &mut diagnostics)
                 }
                 "section" => {
-                    sections = elements_of::<Section>(source, &path, elements, &mut diagnostics)
+                    sections = elements_of::<Section>(&lines, &path, elements, &mut diagnostics)
                 }
                 "question" => {
-                    questions = elements_of::<Question>(source, &path, elements, &mut diagnostics)
+                    questions = elements_of::<Question>(&lines, &path, elements, &mut diagnostics)
                 }
-                _ => bands = elements_of::<Band>(source, &path, elements, &mut diagnostics),
+                _ => bands = elements_of::<Band>(&lines, &path, elements, &mut diagnostics),
             }
         }
 
@@ -211,7 +225,7 @@ mod toml_source {
 
         let mut diagnostics = validate(&questionnaire);
         for d in &mut diagnostics {
-            d.location = locate(&root, &d.path).map(|offset| Location::of_offset(source, offset));
+            d.location = locate(&root, &d.path).map(|offset| lines.locate(offset));
         }
         finish(questionnaire, diagnostics)
     }
@@ -221,21 +235,25 @@ mod toml_source {
     pub fn load_helplines_toml(
         source: &str,
     ) -> Result<(crate::helplines::Directory, Vec<Diagnostic>), Vec<Diagnostic>> {
+        if let Some(too_large) = too_large(source) {
+            return Err(vec![too_large]);
+        }
+        let lines = Lines::new(source);
         let (root, syntax_errors) = DeTable::parse_recoverable(source);
         if !syntax_errors.is_empty() {
             let mut diagnostics: Vec<Diagnostic> = syntax_errors
                 .iter()
-                .map(|e| from_toml_error(source, e, "syntax", FieldPath::root()))
+                .map(|e| from_toml_error(&lines, e, "syntax", FieldPath::root()))
                 .collect();
             diagnostics.sort_by_key(|d| d.location);
             return Err(diagnostics);
         }
         let directory: crate::helplines::Directory =
             serde::Deserialize::deserialize(toml::de::Deserializer::from(root.clone()))
-                .map_err(|e| vec![shape_error(source, &e, FieldPath::root())])?;
+                .map_err(|e| vec![shape_error(&lines, &e, FieldPath::root())])?;
         let mut diagnostics = crate::helplines::validate_directory(&directory);
         for d in &mut diagnostics {
-            d.location = locate(&root, &d.path).map(|offset| Location::of_offset(source, offset));
+            d.location = locate(&root, &d.path).map(|offset| lines.locate(offset));
         }
         diagnostics.sort_by_key(|d| d.location);
         if diagnostics.iter().any(Diagnostic::is_error) {
@@ -245,9 +263,17 @@ mod toml_source {
         }
     }
 
+    /// The error for a source over the size limit, located at its start: nothing
+    /// of it is parsed.
+    fn too_large(source: &str) -> Option<Diagnostic> {
+        let mut d = crate::limits::source_too_large(source.len())?;
+        d.location = Some(Location { line: 1, column: 1 });
+        Some(d)
+    }
+
     /// Deserializes each element on its own; a broken one becomes a diagnostic.
     fn elements_of<T: DeserializeOwned>(
-        source: &str,
+        lines: &Lines<'_>,
         path: &FieldPath,
         elements: Vec<Spanned<DeValue<'_>>>,
         diagnostics: &mut Vec<Diagnostic>,
@@ -258,7 +284,7 @@ mod toml_source {
             match T::deserialize(ValueDeserializer::from(element)) {
                 Ok(value) => parsed.push(value),
                 Err(e) => {
-                    let mut d = shape_error(source, &e, path.index(index));
+                    let mut d = shape_error(lines, &e, path.index(index));
                     d.subject = subject;
                     diagnostics.push(d);
                 }
@@ -284,7 +310,7 @@ mod toml_source {
     }
 
     /// A serde error on a value: unknown fields and variants get "did you mean".
-    fn shape_error(source: &str, error: &toml::de::Error, path: FieldPath) -> Diagnostic {
+    fn shape_error(lines: &Lines<'_>, error: &toml::de::Error, path: FieldPath) -> Diagnostic {
         let message = error.message().trim_end().to_owned();
         let (code, hint) =
             if let Some((wrong, expected)) = parse_unknown(&message, "unknown field `") {
@@ -319,7 +345,7 @@ mod toml_source {
                     Some("docs/questionnaire-format.md shows the expected shape".to_owned()),
                 )
             };
-        let mut d = from_toml_error(source, error, code, path);
+        let mut d = from_toml_error(lines, error, code, path);
         d.message = message;
         d.maybe_hint(hint)
     }
@@ -347,7 +373,7 @@ mod toml_source {
     }
 
     fn from_toml_error(
-        source: &str,
+        lines: &Lines<'_>,
         error: &toml::de::Error,
         code: &'static str,
         path: FieldPath,
@@ -356,9 +382,7 @@ mod toml_source {
         if code == "syntax" {
             d = d.hint("check quotes, brackets and `=` near this place; TOML needs `key = value`");
         }
-        d.location = error
-            .span()
-            .map(|span| Location::of_offset(source, span.start));
+        d.location = error.span().map(|span| lines.locate(span.start));
         d
     }
 

@@ -138,11 +138,17 @@ pub struct Route {
     pub when: Option<Condition>,
     /// The pattern, an AND of ORs over dimension ids, as `scoring.pattern`.
     pub pattern: Vec<Vec<String>>,
-    /// Dimensions outside the pattern that are reported when positive and count as a
-    /// positive dimension for the bands, but never complete the pattern (abuse of
-    /// vulnerability under the narrow ILO rule).
+    /// Dimensions outside the pattern that are reported when positive ("they add
+    /// weight"), but neither complete the pattern nor count as a positive dimension
+    /// for the bands (abuse of vulnerability under the narrow ILO rule: a refugee's
+    /// circumstances alone are not a sign of trafficking).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reinforcing: Vec<String>,
+    /// Dimensions outside the pattern that count as a positive dimension for the
+    /// bands (for children, the means: not needed for the pattern, but a clear sign
+    /// when present).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counted: Vec<String>,
     /// Strengths of this set where they differ from the indicator's own.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub strengths: BTreeMap<String, Strength>,

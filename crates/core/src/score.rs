@@ -161,6 +161,8 @@ struct RouteTable {
     pattern: Vec<Vec<Option<usize>>>,
     /// The reinforcing dimensions' slots.
     reinforcing: Vec<Option<usize>>,
+    /// The slots of the dimensions outside the pattern that count for the bands.
+    counted: Vec<Option<usize>>,
     /// For each indicator, its strength in this set (`None`: not counted).
     strength: Vec<Option<Strength>>,
 }
@@ -229,6 +231,7 @@ fn route_tables(
             id: None,
             pattern: pattern(&questionnaire.scoring.pattern),
             reinforcing: Vec::new(),
+            counted: Vec::new(),
             strength: own,
         }];
     }
@@ -240,6 +243,7 @@ fn route_tables(
             id: Some(Id::from(&route.id)),
             pattern: pattern(&route.pattern),
             reinforcing: route.reinforcing.iter().map(slot).collect(),
+            counted: route.counted.iter().map(slot).collect(),
             strength: questionnaire
                 .indicators
                 .iter()
@@ -518,7 +522,7 @@ fn score_route(
         .collect();
     let stage = if pattern_met {
         IloStage::PatternMet
-    } else if route.pattern.iter().flatten().any(positive) || !reinforcing.is_empty() {
+    } else if route.pattern.iter().flatten().any(positive) || route.counted.iter().any(positive) {
         IloStage::DimensionPositive
     } else if !present.is_empty() {
         IloStage::IndicatorPresent

@@ -111,14 +111,16 @@ fn route_spec() -> impl Strategy<Value = RouteSpec> {
         prop::option::weighted(0.7, cond_spec()),
         prop::collection::vec(prop::collection::vec(any::<usize>(), 1..3), 1..4),
         prop::collection::vec(any::<usize>(), 0..3),
+        prop::collection::vec(any::<usize>(), 0..3),
         prop::collection::vec((any::<usize>(), 0u8..3), 0..6),
         prop::collection::vec(any::<usize>(), 0..4),
     )
         .prop_map(
-            |(when, pattern, reinforcing, strengths, exclude)| RouteSpec {
+            |(when, pattern, reinforcing, counted, strengths, exclude)| RouteSpec {
                 when,
                 pattern,
                 reinforcing,
+                counted,
                 strengths,
                 exclude,
             },

@@ -76,6 +76,8 @@ pub struct RouteSpec {
     pub pattern: Vec<Vec<usize>>,
     /// Dimension selectors; those in the pattern are dropped.
     pub reinforcing: Vec<usize>,
+    /// Dimension selectors; those in the pattern or reinforcing are dropped.
+    pub counted: Vec<usize>,
     /// Indicator selector, strength (0 strong, 1 medium, 2 weak).
     pub strengths: Vec<(usize, u8)>,
     /// Indicator selectors.
@@ -333,12 +335,22 @@ pub fn build(spec: &Spec) -> Questionnaire {
                             .map(|&d| dimension_id(d))
                             .filter(|d| !pattern.iter().flatten().any(|p| p == d))
                             .collect();
+                        let counted: BTreeSet<String> = route
+                            .counted
+                            .iter()
+                            .map(|&d| dimension_id(d))
+                            .filter(|d| {
+                                !pattern.iter().flatten().any(|p| p == d)
+                                    && !reinforcing.contains(d)
+                            })
+                            .collect();
                         Route {
                             id: format!("r{i}"),
                             label: text("route"),
                             when: route.when.as_ref().map(|c| condition(c, &questions)),
                             pattern,
                             reinforcing: reinforcing.into_iter().collect(),
+                            counted: counted.into_iter().collect(),
                             strengths: route
                                 .strengths
                                 .iter()

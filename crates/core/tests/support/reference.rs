@@ -158,6 +158,7 @@ pub fn reference(q: &Questionnaire, answers: &Answers) -> Evaluation {
                 when: None,
                 pattern: q.scoring.pattern.clone(),
                 reinforcing: Vec::new(),
+                counted: Vec::new(),
                 strengths: Default::default(),
                 exclude: Vec::new(),
                 sources: Vec::new(),
@@ -228,7 +229,9 @@ pub fn reference(q: &Questionnaire, answers: &Answers) -> Evaluation {
                     .collect();
                 let stage = if met {
                     IloStage::PatternMet
-                } else if route.pattern.iter().flatten().any(positive) || !reinforcing.is_empty() {
+                } else if route.pattern.iter().flatten().any(positive)
+                    || route.counted.iter().any(positive)
+                {
                     IloStage::DimensionPositive
                 } else if !present.is_empty() {
                     IloStage::IndicatorPresent
