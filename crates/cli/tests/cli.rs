@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use riskscreen_core::helplines::Directory;
-use riskscreen_core::{load_toml, Questionnaire};
+use riskscreen_core::load_toml;
 use serde_json::Value;
 
 fn fixtures() -> PathBuf {
@@ -224,7 +224,7 @@ fn compile_writes_json_the_widget_accepts() {
         assert_eq!(code, 0, "compile {file}: {stderr}");
         assert!(stdout.is_empty());
         let compiled = std::fs::read_to_string(&out).unwrap();
-        let from_json = Questionnaire::from_json(&compiled).expect("the widget accepts it");
+        let from_json = riskscreen_core::load::from_json(&compiled).expect("the widget accepts it");
         let source = std::fs::read_to_string(fixtures().join(file)).unwrap();
         let (from_toml, _) = load_toml(file, &source).into_result(file).unwrap();
         assert_eq!(
@@ -241,7 +241,7 @@ fn compile_writes_json_the_widget_accepts() {
 fn compile_to_standard_output() {
     let (code, stdout, _) = riskscreen(&["compile", "weighted.toml", "-o", "-"]);
     assert_eq!(code, 0);
-    assert_eq!(Questionnaire::from_json(&stdout).unwrap().id, "offer-check");
+    assert_eq!(riskscreen_core::load::from_json(&stdout).unwrap().id, "offer-check");
 }
 
 #[test]

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use crate::answers::{Answer, Answers};
 use crate::id::Id;
 use crate::model::{Condition, Question, QuestionKind, Questionnaire};
-use crate::score::Tables;
+use crate::tables::Tables;
 
 /// A questionnaire's skip logic compiled to positions. Build it once per
 /// questionnaire and use it only with that questionnaire.

@@ -74,6 +74,7 @@ pub mod load;
 pub mod model;
 pub mod score;
 pub mod suggest;
+mod tables;
 pub mod validate;
 
 pub use answers::{check_answers, Answer, Answers};

@@ -484,14 +484,6 @@ impl Questionnaire {
     pub fn band(&self, id: &str) -> Option<&Band> {
         self.bands.iter().find(|b| b.id == id)
     }
-
-    /// Reads the compiled JSON form (the widget's input).
-    ///
-    /// The JSON is expected to come from `riskscreen compile`; this parses it and runs
-    /// the validator again so that a hand-edited or stale file is reported, not trusted.
-    pub fn from_json(json: &str) -> Result<Self, crate::LoadError> {
-        crate::load::from_json(json)
-    }
 }
 
 impl Question {

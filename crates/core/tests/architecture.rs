@@ -5,6 +5,7 @@
 //!   and the tests use exactly the code the widget runs, without a browser.
 //! - Every Rust file says what it is for in a `//!` comment on its first line.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -180,4 +181,96 @@ fn every_rust_file_starts_with_a_module_doc_comment() {
         "these files do not start with a `//!` comment saying what they are for:\n{}",
         undocumented.join("\n")
     );
+}
+
+/// The modules of `src/` a module names with `crate::…` (in `use` or in paths).
+fn crate_modules_used(source: &str) -> BTreeSet<String> {
+    let mut used = BTreeSet::new();
+    for (at, _) in source.match_indices("crate::") {
+        let rest = &source[at + "crate::".len()..];
+        if let Some(first) = rest.strip_prefix('{') {
+            // `use crate::{a::X, b};`
+            let inner = first.split('}').next().unwrap_or_default();
+            for part in inner.split(',') {
+                let name: String = part
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() {
+                    used.insert(name);
+                }
+            }
+        } else {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                used.insert(name);
+            }
+        }
+    }
+    used
+}
+
+/// Modules depend on each other in one direction only (issue #13): no cycle in
+/// the graph of `crate::` references between the files of `src/` (`lib.rs`, which
+/// only declares and re-exports, aside).
+#[test]
+fn core_modules_have_no_import_cycle() {
+    let src = core_dir().join("src");
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let path = entry.unwrap().path();
+        let Some(name) = path.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        if path.extension().is_none_or(|e| e != "rs") || name == "lib" {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).unwrap();
+        // Tests may look anywhere; doc links are not imports.
+        let code: String = source
+            .split("#[cfg(test)]")
+            .next()
+            .unwrap_or_default()
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut used = crate_modules_used(&code);
+        used.remove(&name);
+        graph.insert(name, used);
+    }
+    assert!(graph.len() > 5, "found the modules: {graph:?}");
+    // Depth-first search for a back edge.
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        trail: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) {
+        if done.contains(node) {
+            return;
+        }
+        if let Some(at) = trail.iter().position(|n| n == node) {
+            panic!(
+                "import cycle in crates/core/src: {} → {node}",
+                trail[at..].join(" → ")
+            );
+        }
+        trail.push(node.to_owned());
+        for next in graph.get(node).into_iter().flatten() {
+            if graph.contains_key(next) {
+                visit(next, graph, trail, done);
+            }
+        }
+        trail.pop();
+        done.insert(node.to_owned());
+    }
+    let mut done = BTreeSet::new();
+    for node in graph.keys() {
+        visit(node, &graph, &mut Vec::new(), &mut done);
+    }
 }
