@@ -343,21 +343,13 @@ pub fn write_text(
                 "  (marked directly with --indicators, not from answers)"
             )?;
         }
-        for dimension in &q.dimensions {
-            let present: Vec<_> = e
-                .present
-                .iter()
-                .filter_map(|id| q.indicator(id))
-                .filter(|i| i.dimension == dimension.id)
-                .collect();
-            if present.is_empty() {
-                continue;
-            }
+        for concern in e.concerns(q) {
+            let dimension = concern.dimension;
             writeln!(out, "  {}", t(&dimension.label))?;
             if let Some(advice) = &dimension.advice {
                 writeln!(out, "    Advice: {}", t(advice))?;
             }
-            for indicator in present {
+            for indicator in concern.indicators {
                 writeln!(out, "    - {}", t(&indicator.label))?;
                 let mut seen = BTreeSet::new();
                 for evidence in e.evidence.iter().filter(|x| x.indicator == indicator.id) {

@@ -85,5 +85,7 @@ pub use id::Id;
 pub use load::{load_helplines_toml, load_toml};
 pub use load::{load_json, LoadError, Loaded};
 pub use model::*;
-pub use score::{score, score_indicators, score_planned, DimensionResult, Evaluation, Evidence};
+pub use score::{
+    score, score_indicators, score_planned, Concern, DimensionResult, Evaluation, Evidence,
+};
 pub use validate::validate;

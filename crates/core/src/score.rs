@@ -94,6 +94,50 @@ pub struct Evaluation {
     pub reinforcing: Vec<Id>,
 }
 
+/// The present signs of one theme (dimension), as a result shows them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concern<'q> {
+    /// The theme.
+    pub dimension: &'q crate::model::Dimension,
+    /// Its present indicators, in the questionnaire's order.
+    pub indicators: Vec<&'q crate::model::Indicator>,
+    /// `ilo`: whether the dimension is positive under the rule that applied.
+    pub positive: Option<bool>,
+    /// `ilo` with routes: a positive dimension that adds weight only.
+    pub reinforcing: bool,
+}
+
+impl Evaluation {
+    /// The present signs grouped by theme, themes and signs in the
+    /// questionnaire's order, themes without a present sign left out: the one
+    /// grouping the widget's result and `riskscreen score` both show.
+    pub fn concerns<'q>(&self, questionnaire: &'q Questionnaire) -> Vec<Concern<'q>> {
+        let present: std::collections::HashSet<&str> =
+            self.present.iter().map(|id| id.as_str()).collect();
+        questionnaire
+            .dimensions
+            .iter()
+            .filter_map(|dimension| {
+                let indicators: Vec<&crate::model::Indicator> = questionnaire
+                    .indicators
+                    .iter()
+                    .filter(|i| i.dimension == dimension.id && present.contains(i.id.as_str()))
+                    .collect();
+                (!indicators.is_empty()).then(|| Concern {
+                    dimension,
+                    indicators,
+                    positive: self
+                        .dimensions
+                        .as_ref()
+                        .and_then(|d| d.get(&dimension.id))
+                        .map(|r| r.positive),
+                    reinforcing: self.reinforcing.iter().any(|d| *d == dimension.id),
+                })
+            })
+            .collect()
+    }
+}
+
 /// One answer that marked one indicator present.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
