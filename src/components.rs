@@ -9,6 +9,7 @@ pub mod app;
 pub mod danger_block;
 pub mod helpline_list;
 pub mod language_picker;
+pub mod listen_button;
 pub mod live_region;
 pub mod progress;
 pub mod question_screen;

@@ -45,10 +45,7 @@ impl Locales {
     /// The compiled UI strings of every UI language.
     pub fn new() -> Self {
         Locales {
-            bundles: strings::all()
-                .into_iter()
-                .map(|(lang, messages)| Bundle::new(lang, messages))
-                .collect(),
+            bundles: strings::all(),
         }
     }
 

@@ -53,6 +53,7 @@ pub mod hooks;
 pub mod i18n;
 pub mod panic;
 pub mod quick_exit;
+pub mod speech;
 pub mod state;
 
 use std::rc::Rc;

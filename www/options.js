@@ -101,21 +101,72 @@ export function dataUrl(value, widgetBase) {
   return new URL(value, document.baseURI).href;
 }
 
+/** How long a download may go without a byte arriving before it is given up, in ms. */
+export const STALL_MS = 5000;
+
+/** How every entry point fetches the JSON files: no cookies, revalidated. */
+export const FETCH_INIT = { credentials: "omit", cache: "no-cache" };
+
 /**
- * The JSON text of a questionnaire or directory option: a URL or name (fetched,
- * without cookies), a JSON text, or an object. undefined stays undefined.
+ * Fetches `url` with `init` and resolves to what `read(response)` resolves to
+ * (`r => r.text()`, `WebAssembly.compileStreaming`). An AbortController gives the
+ * download up when nothing arrives for STALL_MS: no response yet, or no byte of
+ * the body (watched through a copy of the response, so `read` gets the original
+ * stream and may consume it as it arrives). A slow download that keeps coming is
+ * never cut; one that stalls ends in an error that says so, and the page shows
+ * its failure screen instead of waiting forever. An HTTP error status is an error.
  */
-export async function jsonText(value, widgetBase) {
+export async function load(url, read, init = FETCH_INIT) {
+  const abort = new AbortController();
+  let timer = 0;
+  let settled = false;
+  const arm = () => {
+    clearTimeout(timer);
+    if (settled) return;
+    timer = setTimeout(
+      () => abort.abort(new Error(`${url}: nothing arrived for ${STALL_MS / 1000} s, given up`)),
+      STALL_MS,
+    );
+  };
+  arm();
+  try {
+    const response = await fetch(url, { ...init, signal: abort.signal });
+    if (!response.ok) {
+      throw new Error(`could not load ${url}: HTTP ${response.status}`);
+    }
+    const copy = response.clone().body?.getReader();
+    (async () => {
+      try {
+        for (;;) {
+          arm();
+          if ((await copy.read()).done) break;
+        }
+        // All of it arrived: what `read` still does (compiling) cannot stall.
+        clearTimeout(timer);
+      } catch {
+        // The original stream fails with the same error; `read` reports it.
+      }
+    })();
+    return await read(response);
+  } catch (error) {
+    throw abort.signal.aborted ? abort.signal.reason : error;
+  } finally {
+    settled = true;
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The JSON text of a questionnaire or directory option: a URL or name (fetched
+ * with `init`, by default without cookies), a JSON text, or an object. undefined
+ * stays undefined.
+ */
+export async function jsonText(value, widgetBase, init = FETCH_INIT) {
   if (value === undefined || value === null || value === "") return undefined;
   if (typeof value === "object") return JSON.stringify(value);
   const text = String(value);
   if (text.trimStart().startsWith("{")) return text;
-  const url = dataUrl(text, widgetBase);
-  const response = await fetch(url, { credentials: "omit", cache: "no-cache" });
-  if (!response.ok) {
-    throw new Error(`could not load ${url}: HTTP ${response.status}`);
-  }
-  return response.text();
+  return load(dataUrl(text, widgetBase), (response) => response.text(), init);
 }
 
 /**
@@ -135,12 +186,13 @@ export function applyTheme(element, theme = {}) {
   }
 }
 
-/** What the wasm mount() takes, from the options and the loaded JSON texts. */
-export async function wasmOptions(options, widgetBase) {
+/** What the wasm mount() takes, from the options and the loaded JSON texts
+ * (fetched with `init`, see `load`). */
+export async function wasmOptions(options, widgetBase, init = FETCH_INIT) {
   const [questionnaire, helplines, helplinesAdd] = await Promise.all([
-    jsonText(options.questionnaire ?? "self-check", widgetBase),
-    jsonText(options.helplines ?? "helplines", widgetBase),
-    jsonText(options.helplinesAdd, widgetBase),
+    jsonText(options.questionnaire ?? "self-check", widgetBase, init),
+    jsonText(options.helplines ?? "helplines", widgetBase, init),
+    jsonText(options.helplinesAdd, widgetBase, init),
   ]);
   return {
     questionnaire,

@@ -2,7 +2,7 @@
 //!
 //! Markup contract (browser tests rely on it): the root is
 //! `div.rs-widget[lang][dir][data-screen="start|question|review|result|exit"]`;
-//! the quick exit (`button.rs-exit`), the language picker and the live region
+//! the quick exit (`a.rs-exit[role=button]`), the language picker and the live region
 //! (`.rs-live`, present from the first render) are on every screen.
 
 use std::rc::Rc;

@@ -4,7 +4,8 @@
 //! for an EU country, the EU-wide ones ([`Directory::for_country`] order; with no
 //! country chosen, the EU-wide ones): name, number as a `tel:`
 //! link, hours, languages, whether the call is free, and "please check this
-//! number" beside a number not confirmed as current. The picker
+//! number" beside a number not confirmed as current ([`helpline_lines`], also
+//! shown once per country on the prerendered self-check page). The picker
 //! (`select#rs-country`, reachable through the `select` node ref: the danger
 //! block's "where are you?" prompt focuses it) changes the country without
 //! touching any answer.
@@ -13,8 +14,8 @@
 
 use yew::prelude::*;
 
-use crate::config::use_setup;
-use crate::i18n::{autonym, use_i18n, Arg};
+use crate::config::{use_setup, Setup};
+use crate::i18n::{autonym, use_i18n, Arg, LocaleContext};
 
 /// Props of [`HelplineList`].
 #[derive(Properties, PartialEq)]
@@ -48,6 +49,37 @@ pub fn HelplineList(props: &HelplineListProps) -> Html {
             .value();
         (!value.is_empty()).then_some(value)
     });
+    html! {
+        <section class="rs-helplines">
+            <h3>{ i18n.t("helplines-heading") }</h3>
+            if !countries.is_empty() {
+                <div class="rs-field">
+                    <label for="rs-country">{ i18n.t("country-label") }</label>
+                    <select id="rs-country" ref={props.select.clone()} {onchange}>
+                        <option value="" selected={props.country.is_none()}>{ i18n.t("country-other") }</option>
+                        { for countries.iter().map(|c| html! {
+                            <option key={c.code.clone()} value={c.code.clone()} selected={c.code == code}>
+                                { i18n.text_or(&c.name, dl) }
+                            </option>
+                        }) }
+                    </select>
+                </div>
+            }
+            { helpline_lines(&setup, &i18n, props.country.as_deref()) }
+        </section>
+    }
+}
+
+/// One country's numbers, `ul.rs-lines`: the emergency number first, then the
+/// country's lines and, for an EU country, the EU-wide ones; a hint when the
+/// directory has none. `country` `None`: the EU-wide lines. The helpline list
+/// shows it for the chosen country; the prerendered self-check page once per
+/// country (`crates/prerender`). A function, not a component: the wasm pays for
+/// no component of its own.
+pub fn helpline_lines(setup: &Setup, i18n: &LocaleContext, country: Option<&str>) -> Html {
+    let directory = &setup.directory;
+    let code = country.unwrap_or("EU");
+    let dl = &directory.default_language;
     let mut shown = vec!["112".to_owned()];
     let own_emergency = directory
         .country(code)
@@ -68,21 +100,7 @@ pub fn HelplineList(props: &HelplineListProps) -> Html {
         }
     };
     html! {
-        <section class="rs-helplines">
-            <h3>{ i18n.t("helplines-heading") }</h3>
-            if !countries.is_empty() {
-                <div class="rs-field">
-                    <label for="rs-country">{ i18n.t("country-label") }</label>
-                    <select id="rs-country" ref={props.select.clone()} {onchange}>
-                        <option value="" selected={props.country.is_none()}>{ i18n.t("country-other") }</option>
-                        { for countries.iter().map(|c| html! {
-                            <option key={c.code.clone()} value={c.code.clone()} selected={c.code == code}>
-                                { i18n.text_or(&c.name, dl) }
-                            </option>
-                        }) }
-                    </select>
-                </div>
-            }
+        <>
             <ul class="rs-lines">
                 { emergency("112".to_owned()) }
                 { for own_emergency.map(emergency) }
@@ -115,6 +133,6 @@ pub fn HelplineList(props: &HelplineListProps) -> Html {
             if lines.is_empty() {
                 <p class="rs-hint">{ i18n.t("helplines-none") }</p>
             }
-        </section>
+        </>
     }
 }

@@ -7,17 +7,22 @@
 //! disabled: with nothing chosen it shows an error next to the question and at the
 //! top (error summary), and the live region announces it. While an answer is being
 //! changed from the review screen, `button[data-action=review]` goes straight back
-//! (to the first unanswered question if the change revealed one).
+//! (to the first unanswered question if the change revealed one). "Listen"
+//! ([`super::listen_button`]) reads the fieldset aloud where the device can.
 
 use riskscreen_core::{Answer, QuestionKind};
 use yew::prelude::*;
 
 use super::answer_options::AnswerOptions;
+use super::listen_button::ListenButton;
 use super::progress::Progress;
 use crate::config::use_setup;
 use crate::hooks::use_focus_on_step;
 use crate::i18n::use_i18n;
 use crate::state::{Action, FlowError};
+
+/// What "Listen" reads of the fieldset, in order.
+const READ_ALOUD: &[&str] = &["legend", ".rs-hint", ".rs-why", ".rs-error", "label"];
 
 /// Props of [`QuestionScreen`].
 #[derive(Properties, PartialEq)]
@@ -48,6 +53,8 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     let setup = use_setup();
     let i18n = use_i18n();
     let heading = use_node_ref();
+    // What "Listen" reads: the question, hint, why, error and options as shown.
+    let fieldset = use_node_ref();
     use_focus_on_step(heading.clone(), props.step);
     let questionnaire = &setup.questionnaire;
     let question = &questionnaire.questions[props.index];
@@ -106,6 +113,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
             <fieldset
                 class={if error.is_some() { "rs-fieldset rs-invalid" } else { "rs-fieldset" }}
                 aria-describedby={described.join(" ")}
+                ref={fieldset.clone()}
             >
                 <legend>
                     <h2 class="rs-question-heading" tabindex="-1" ref={heading}>
@@ -127,6 +135,12 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                     on_action={props.on_action.clone()}
                 />
             </fieldset>
+            <ListenButton
+                root={fieldset}
+                parts={READ_ALOUD}
+                step={props.step}
+                explain_missing={props.position == 1}
+            />
             <div class="rs-nav">
                 <button type="submit" class="rs-primary" data-action="next">
                     { i18n.t("next-button") }

@@ -1,7 +1,12 @@
 //! The "Leave quickly" control, on every screen, and its Shift×3 shortcut.
 //!
-//! A real `button.rs-exit` (first in the tab order) plus a window key listener
-//! (see [`crate::quick_exit`]) installed while the app is mounted. Three dots show
+//! `a.rs-exit[role=button]` (first in the tab order), a link to the exit URL with
+//! `rel="noreferrer"`, as GOV.UK's "Exit this page" is: in the prerendered page
+//! it leaves before any script has run (the plain link), and once the app runs
+//! a click, Enter or Space leaves through [`leave`] (cover, `location.replace`,
+//! the frame's parent told), never through the link's own navigation, which
+//! would add a history entry. Plus a window key listener (see
+//! [`crate::quick_exit`]) installed while the app is mounted. Three dots show
 //! how many Shift presses were counted and a polite announcement says how many
 //! remain; both reset when the five seconds pass.
 
@@ -37,14 +42,29 @@ pub fn QuickExit(props: &QuickExitProps) -> Html {
             move || drop(listener)
         });
     }
-    let onclick = {
+    let exit = {
         let url = setup.exit_url.clone();
         let on_exit = props.on_exit.clone();
-        Callback::from(move |_: MouseEvent| {
+        move || {
             leave(&url);
             on_exit.emit(());
+        }
+    };
+    let onclick = {
+        let exit = exit.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            exit();
         })
     };
+    // A link answers Enter by itself (a click); Space is what a button also
+    // answers, and the control says it is one.
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == " " {
+            e.prevent_default();
+            exit();
+        }
+    });
     let count = *presses;
     let progress = if count > 0 {
         i18n.t_args(
@@ -59,7 +79,9 @@ pub fn QuickExit(props: &QuickExitProps) -> Html {
     };
     html! {
         <div class="rs-exit-area">
-            <button type="button" class="rs-exit" {onclick}>{ i18n.t("exit-button") }</button>
+            <a class="rs-exit" href={setup.exit_url.clone()} rel="noreferrer" role="button" {onclick} {onkeydown}>
+                { i18n.t("exit-button") }
+            </a>
             <span class="rs-exit-hint">
                 { i18n.t("exit-hint") }
                 <span class="rs-presses" aria-hidden="true" data-presses={count.to_string()}>

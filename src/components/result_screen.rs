@@ -4,12 +4,15 @@
 //! plain words (`.rs-level[data-level=<band id>]`, the band's label and advice,
 //! and between them why the level is what it is: `.rs-level-why[data-why=…]`,
 //! `lifted-by` for a sign serious on its own, `lifted-by-unsure` for a required
-//! check left open, `undetermined` for "too much left open to tell"), the open
+//! check left open, `undetermined` for "too much left open to tell"; and, for a
+//! questionnaire with routes, the indicator set and rule that gave the level,
+//! `.rs-route[data-route=<route id>]`), the open
 //! questions whose answer could have marked a danger sign, with what to find out
 //! (`.rs-unsure-danger`; worded for the audience), a reminder that this is not a
 //! verdict, the concerns grouped by theme with advice (`.rs-concerns`; for the ILO
-//! model a theme whose signs add up says so), the other questions answered "not
-//! sure" with what to find out (`.rs-unsure`), the other questions the person
+//! model a theme whose signs add up says so, and a reinforcing one says it
+//! cannot stand in for the others: `.rs-reinforcing`), the other questions
+//! answered "not sure" with what to find out (`.rs-unsure`), the other questions the person
 //! chose not to answer, the helplines, "Share the result" when the embedder opted
 //! in ([`super::share_result`]), then print and start again. A question listed in
 //! `.rs-unsure-danger` is not repeated further down.
@@ -20,17 +23,22 @@
 
 use std::rc::Rc;
 
-use riskscreen_core::{Answers, Audience, Dimension, Evaluation, Id, Indicator, Questionnaire};
+use riskscreen_core::{Answers, Audience, Evaluation, Id, Questionnaire};
 use yew::prelude::*;
 
 use super::answer_options::answer_text;
 use super::danger_block::DangerBlock;
 use super::helpline_list::HelplineList;
+use super::listen_button::ListenButton;
 use super::share_result::ShareResult;
 use crate::config::use_setup;
 use crate::hooks::use_focus_on_step;
 use crate::i18n::{use_i18n, Arg, LocaleContext};
 use crate::state::Action;
+
+/// What "Listen" reads of the result, in order: the danger block, the level and
+/// why, the concerns, the helplines.
+const READ_ALOUD: &[&str] = &[".rs-danger", ".rs-level", ".rs-concerns", ".rs-helplines"];
 
 /// Props of [`ResultScreen`].
 #[derive(Properties, PartialEq)]
@@ -45,38 +53,6 @@ pub struct ResultScreenProps {
     pub step: u32,
     /// Dispatches flow actions.
     pub on_action: Callback<Action>,
-}
-
-/// One theme of concerns.
-struct Theme<'q> {
-    dimension: &'q Dimension,
-    indicators: Vec<&'q Indicator>,
-    positive: Option<bool>,
-}
-
-/// The present indicators grouped by dimension, both in questionnaire order.
-fn themes<'q>(questionnaire: &'q Questionnaire, evaluation: &Evaluation) -> Vec<Theme<'q>> {
-    questionnaire
-        .dimensions
-        .iter()
-        .filter_map(|dimension| {
-            let indicators: Vec<&Indicator> = evaluation
-                .present
-                .iter()
-                .filter_map(|id| questionnaire.indicator(id))
-                .filter(|i| i.dimension == dimension.id)
-                .collect();
-            (!indicators.is_empty()).then(|| Theme {
-                dimension,
-                indicators,
-                positive: evaluation
-                    .dimensions
-                    .as_ref()
-                    .and_then(|d| d.get(&dimension.id))
-                    .map(|r| r.positive),
-            })
-        })
-        .collect()
 }
 
 /// Why the level is what it is, from the evaluation: one `.rs-level-why` per
@@ -154,6 +130,8 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let setup = use_setup();
     let i18n = use_i18n();
     let heading = use_node_ref();
+    // What "Listen" reads: the parts of the result in `READ_ALOUD`.
+    let screen = use_node_ref();
     // The helpline list's country picker, which the danger block's prompt focuses.
     let country_picker = use_node_ref();
     use_focus_on_step(heading.clone(), props.step);
@@ -161,7 +139,12 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let evaluation = &props.evaluation;
     let danger = evaluation.danger;
     let band = questionnaire.band(&evaluation.level);
-    let themes = themes(questionnaire, evaluation);
+    // The indicator set and rule that gave the result, when the questionnaire has several.
+    let route = evaluation
+        .route
+        .as_deref()
+        .and_then(|id| questionnaire.route(id));
+    let themes = evaluation.concerns(questionnaire);
     let quoted = |indicator: &str| -> Vec<Html> {
         evaluation
             .evidence
@@ -221,7 +204,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let on_restart = props.on_action.reform(|_: MouseEvent| Action::Restart);
     let on_country = props.on_action.reform(Action::SetCountry);
     html! {
-        <section class="rs-screen rs-result">
+        <section class="rs-screen rs-result" ref={screen.clone()}>
             if danger {
                 <DangerBlock
                     country={props.country.clone()}
@@ -241,6 +224,11 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     <p class="rs-level-label">{ i18n.text(&band.label) }</p>
                 }
                 { level_reasons(&i18n, questionnaire, evaluation) }
+                if let Some(route) = route {
+                    <p class="rs-route" data-route={route.id.clone()}>
+                        { i18n.t("level-route") }{ " " }{ i18n.text(&route.label) }
+                    </p>
+                }
                 if let Some(band) = band {
                     <p class="rs-level-advice">{ i18n.text(&band.advice) }</p>
                 }
@@ -255,6 +243,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     }
                 </section>
             }
+            <ListenButton root={screen} parts={READ_ALOUD} step={props.step} />
             <p class="rs-disclaimer">{ i18n.t("result-disclaimer") }</p>
             <section class="rs-concerns">
                 <h3>{ i18n.t("concerns-heading") }</h3>
@@ -269,7 +258,11 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     >
                         <h4>{ i18n.text(&theme.dimension.label) }</h4>
                         if theme.positive == Some(true) {
-                            <p class="rs-pattern">{ i18n.t("theme-pattern") }</p>
+                            if theme.reinforcing {
+                                <p class="rs-pattern rs-reinforcing">{ i18n.t("theme-reinforcing") }</p>
+                            } else {
+                                <p class="rs-pattern">{ i18n.t("theme-pattern") }</p>
+                            }
                         }
                         <ul class="rs-concern-list">
                             { for theme.indicators.iter().map(|indicator| html! {

@@ -80,7 +80,7 @@ fn dispatch(target: &web_sys::Node, evaluation: &Evaluation) -> bool {
 }
 
 /// The `detail` of the event: `{ questionnaire, version, level, danger,
-/// dangerSigns, signs, unsure, declined, score?, patternMet? }` (ids only).
+/// dangerSigns, signs, unsure, declined, score?, patternMet?, route? }` (ids only).
 pub fn summary(evaluation: &Evaluation) -> JsValue {
     let object = js_sys::Object::new();
     let set = |key: &str, value: JsValue| {
@@ -108,6 +108,9 @@ pub fn summary(evaluation: &Evaluation) -> JsValue {
     }
     if let Some(met) = evaluation.pattern_met {
         set("patternMet", JsValue::from_bool(met));
+    }
+    if let Some(route) = &evaluation.route {
+        set("route", JsValue::from_str(route));
     }
     object.into()
 }

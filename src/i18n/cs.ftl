@@ -78,6 +78,10 @@ review-result-button = Zobrazit výsledek
 
 result-heading = Váš výsledek
 result-disclaimer = Nejde o verdikt. Výsledek ukazuje varovné signály ve vašich odpovědích, aby vám pomohl rozhodnout se, co dál.
+# Read aloud with a voice on the device (never a network voice).
+listen-button = Poslechnout
+listen-stop = Zastavit
+listen-unavailable = Poslech není na tomto zařízení k dispozici: nemá hlas pro tento jazyk, který funguje bez internetu.
 danger-heading = Možná jste v nebezpečí
 danger-text = Pokud jste teď v nebezpečí nebo nemůžete odejít, zavolejte na tísňové číslo. Hovor je zdarma.
 danger-emergency = Tísňové číslo
@@ -98,6 +102,8 @@ level-lifted-by-unsure = { $count ->
    *[other] Tyto otázky zůstaly bez odpovědi, a tak výsledek nemůže znít „žádné signály“:
 }
 level-undetermined = Na příliš mnoho otázek zní odpověď „Nevím jistě“ nebo chybí, a tak tato kontrola nemůže dát výsledek.
+# Before the name of the indicator set and rule that gave the result (ILO routes).
+level-route = Použité indikátory a pravidlo:
 # Open questions whose answer could have marked a danger sign, shown right after the level.
 unsure-danger-heading = Co zjistit nejdřív
 unsure-danger-intro = { $count ->
@@ -125,6 +131,8 @@ concerns-heading = Co vzbudilo obavy
 concerns-none = Žádná z vašich odpovědí neodpovídala varovnému signálu v této kontrole. Přesto důvěřujte svým pocitům, mějte doklady u sebe a řekněte někomu, komu důvěřujete, kde jste.
 concern-from = Vaše odpověď na otázku: { $question }
 theme-pattern = Několik signálů v této oblasti ukazuje stejným směrem.
+# A theme that adds weight but cannot complete the pattern (abuse of vulnerability under the narrow ILO rule).
+theme-reinforcing = Několik signálů v této oblasti ukazuje stejným směrem. Podle použitého pravidla posilují ostatní oblasti, ale nemohou je nahradit.
 unsure-heading = Co je třeba zjistit
 unsure-intro = U těchto otázek jste si nebyli jistí. Zkuste to zjistit, než nabídku přijmete.
 unsure-none = Na žádnou otázku jste neodpověděli „Nevím jistě“.
@@ -159,3 +167,12 @@ notice-restarted = Všechny odpovědi jsou smazány. Jste zpět na začátku.
 
 fallback-heading = Něco se pokazilo
 fallback-text = Tato kontrola přestala fungovat. Nic z toho, co jste odpověděli, se neuložilo ani neodeslalo. Pokud teď potřebujete pomoc, zavolejte na některé z těchto čísel.
+
+## The self-check page around the widget, prerendered by `cargo xtask build`: ids page-*
+## go into the HTML only, never into the wasm (src/i18n/codegen.rs).
+
+page-title = Prověřte si nabídku v soukromí
+page-failed-heading = Kontrolu se nepodařilo spustit
+page-failed-text = Nenačetla se, možná kvůli slabému připojení. Můžete stránku načíst znovu a zkusit to ještě jednou. Pokud teď potřebujete pomoc, zavolejte na 112 nebo na některou z linek pomoci níže.
+page-no-wasm-text = Tento prohlížeč nemůže kontrolu spustit: potřebuje k ní WebAssembly, který je tady vypnutý (například režimem uzamčení (Lockdown Mode) na iPhonu nebo bezpečnostním nastavením). Místo toho můžete zavolat na některou z linek pomoci níže a promluvit si o nabídce. V nouzi volejte 112.
+page-no-script-text = Tato kontrola potřebuje JavaScript, který je v tomto prohlížeči vypnutý. Pokud teď potřebujete pomoc, zavolejte na 112 nebo na některou z linek pomoci níže.

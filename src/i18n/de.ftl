@@ -74,6 +74,10 @@ review-result-button = Ergebnis ansehen
 
 result-heading = Ihr Ergebnis
 result-disclaimer = Das ist kein Urteil. Das Ergebnis zeigt Warnzeichen in Ihren Antworten. Es soll Ihnen helfen zu entscheiden, was Sie als Nächstes tun.
+# Read aloud with a voice on the device (never a network voice).
+listen-button = Vorlesen
+listen-stop = Vorlesen beenden
+listen-unavailable = Vorlesen ist auf diesem Gerät nicht möglich: Es hat keine Stimme für diese Sprache, die ohne Internet funktioniert.
 danger-heading = Sie sind vielleicht in Gefahr
 danger-text = Wenn Sie jetzt in Gefahr sind oder nicht weggehen können, rufen Sie den Notruf an. Der Anruf ist kostenlos.
 danger-emergency = Notruf
@@ -90,6 +94,8 @@ level-lifted-by-unsure = { $count ->
    *[other] Diese Fragen sind offen geblieben, darum kann das Ergebnis nicht „keine Warnzeichen“ lauten:
 }
 level-undetermined = Zu viele Fragen wurden mit „Ich bin nicht sicher“ oder gar nicht beantwortet. Darum kann dieser Check kein Ergebnis nennen.
+# Before the name of the indicator set and rule that gave the result (ILO routes).
+level-route = Verwendete Indikatoren und Regel:
 # Open questions whose answer could have marked a danger sign, shown right after the level.
 unsure-danger-heading = Was Sie zuerst herausfinden sollten
 unsure-danger-intro = { $count ->
@@ -111,6 +117,8 @@ concerns-heading = Was Sorgen macht
 concerns-none = Keine Ihrer Antworten passt zu einem Warnzeichen in diesem Check. Trotzdem: Vertrauen Sie Ihrem Gefühl, behalten Sie Ihre Dokumente bei sich und sagen Sie einer Person, der Sie vertrauen, wo Sie sind.
 concern-from = Ihre Antwort auf: { $question }
 theme-pattern = Mehrere Zeichen in diesem Bereich weisen in dieselbe Richtung.
+# A theme that adds weight but cannot complete the pattern (abuse of vulnerability under the narrow ILO rule).
+theme-reinforcing = Mehrere Zeichen in diesem Bereich weisen in dieselbe Richtung. Nach der verwendeten Regel verstärken sie die anderen Bereiche, können sie aber nicht ersetzen.
 unsure-heading = Was Sie herausfinden sollten
 unsure-intro = Bei diesen Fragen waren Sie nicht sicher. Versuchen Sie, es herauszufinden, bevor Sie das Angebot annehmen.
 unsure-none = Sie haben bei keiner Frage „Ich bin nicht sicher“ gewählt.
@@ -145,3 +153,12 @@ notice-restarted = Alle Antworten sind gelöscht. Sie sind wieder am Anfang.
 
 fallback-heading = Etwas ist schiefgelaufen
 fallback-text = Dieser Check funktioniert nicht mehr. Keine Ihrer Antworten wurde gespeichert oder gesendet. Wenn Sie jetzt Hilfe brauchen, rufen Sie eine dieser Nummern an.
+
+## The self-check page around the widget, prerendered by `cargo xtask build`: ids page-*
+## go into the HTML only, never into the wasm (src/i18n/codegen.rs).
+
+page-title = Ein Angebot vertraulich prüfen
+page-failed-heading = Der Check konnte nicht starten
+page-failed-text = Er wurde nicht geladen, vielleicht wegen einer schwachen Verbindung. Sie können die Seite neu laden und es noch einmal versuchen. Wenn Sie jetzt Hilfe brauchen, rufen Sie die 112 oder eines der Hilfetelefone unten an.
+page-no-wasm-text = Dieser Browser kann den Check nicht ausführen: Er braucht WebAssembly, und das ist hier ausgeschaltet (zum Beispiel durch den Blockierungsmodus (Lockdown Mode) auf einem iPhone oder durch eine Sicherheitseinstellung). Stattdessen können Sie eines der Hilfetelefone unten anrufen und über das Angebot sprechen. Im Notfall rufen Sie die 112 an.
+page-no-script-text = Dieser Check braucht JavaScript, das in diesem Browser ausgeschaltet ist. Wenn Sie jetzt Hilfe brauchen, rufen Sie die 112 oder eines der Hilfetelefone unten an.

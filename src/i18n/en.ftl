@@ -68,6 +68,10 @@ review-result-button = See the result
 
 result-heading = Your result
 result-disclaimer = This is not a verdict. It shows warning signs in your answers, to help you decide what to do next.
+# Read aloud with a voice on the device (never a network voice).
+listen-button = Listen
+listen-stop = Stop listening
+listen-unavailable = Listening is not available on this device: it has no voice for this language that works without the internet.
 danger-heading = You may be in danger
 danger-text = If you are in danger now, or cannot leave, call the emergency number. The call is free.
 danger-emergency = Emergency number
@@ -84,6 +88,8 @@ level-lifted-by-unsure = { $count ->
    *[other] These checks were left open, so the result cannot be “no signs”:
 }
 level-undetermined = Too many questions were answered “I'm not sure” or left unanswered for this check to tell.
+# Before the name of the indicator set and rule that gave the result (ILO routes).
+level-route = Indicators and rule used:
 # Open questions whose answer could have marked a danger sign, shown right after the level.
 unsure-danger-heading = What to find out first
 unsure-danger-intro = { $count ->
@@ -105,6 +111,8 @@ concerns-heading = What raised concern
 concerns-none = None of your answers matched a warning sign in this check. Still, trust your feelings, keep your documents with you, and tell someone you trust where you are.
 concern-from = Your answer to: { $question }
 theme-pattern = Several signs in this area point the same way.
+# A theme that adds weight but cannot complete the pattern (abuse of vulnerability under the narrow ILO rule).
+theme-reinforcing = Several signs in this area point the same way. Under the rule used, they add weight to the other areas but cannot replace them.
 unsure-heading = What to find out
 unsure-intro = You were not sure about these questions. Try to find out before you accept the offer.
 unsure-none = You did not answer “I'm not sure” to any question.
@@ -139,3 +147,12 @@ notice-restarted = All answers are deleted. You are back at the start.
 
 fallback-heading = Something went wrong
 fallback-text = This check stopped working. Nothing you answered was saved or sent. If you need help now, call one of these numbers.
+
+## The self-check page around the widget, prerendered by `cargo xtask build`: ids page-*
+## go into the HTML only, never into the wasm (src/i18n/codegen.rs).
+
+page-title = Check an offer privately
+page-failed-heading = This check could not start
+page-failed-text = It did not load, perhaps because the connection is weak. You can reload the page to try again. If you need help now, call 112 or one of the helplines below.
+page-no-wasm-text = This browser cannot run the check: it needs WebAssembly, which is switched off here (for example by Lockdown Mode on an iPhone, or by a security setting). Instead, you can call one of the helplines below and talk about the offer. In an emergency, call 112.
+page-no-script-text = This check needs JavaScript, which is switched off in this browser. If you need help now, call 112 or one of the helplines below.

@@ -72,12 +72,28 @@ pub type Args<'a> = [(&'a str, Arg<'a>)];
 pub struct Bundle {
     lang: &'static str,
     messages: Messages,
+    /// The prerendered page's messages (`page-*`): empty in the wasm (see
+    /// `super::codegen`), where no code asks for them.
+    page: Messages,
 }
 
 impl Bundle {
     /// The messages of `lang`.
     pub const fn new(lang: &'static str, messages: Messages) -> Self {
-        Bundle { lang, messages }
+        Bundle {
+            lang,
+            messages,
+            page: &[],
+        }
+    }
+
+    /// The messages of `lang` and those of its prerendered page (`page-*`).
+    pub const fn with_page(lang: &'static str, messages: Messages, page: Messages) -> Self {
+        Bundle {
+            lang,
+            messages,
+            page,
+        }
     }
 
     /// The language of this bundle.
@@ -85,14 +101,15 @@ impl Bundle {
         self.lang
     }
 
-    /// The ids of every message, in file order.
+    /// The ids of every message, in file order (the page's last).
     pub fn message_ids(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.messages.iter().map(|(id, _)| *id)
+        self.messages.iter().chain(self.page).map(|(id, _)| *id)
     }
 
     fn message(&self, id: &str) -> Option<&'static [Part]> {
         self.messages
             .iter()
+            .chain(self.page)
             .find(|(m, _)| *m == id)
             .map(|(_, parts)| *parts)
     }

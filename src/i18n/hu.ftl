@@ -72,6 +72,10 @@ review-result-button = Az eredmény megtekintése
 
 result-heading = Az eredménye
 result-disclaimer = Ez nem ítélet. A válaszaiban talált figyelmeztető jeleket mutatja, hogy könnyebben eldönthesse, mit tegyen.
+# Read aloud with a voice on the device (never a network voice).
+listen-button = Felolvasás
+listen-stop = Felolvasás leállítása
+listen-unavailable = Ezen az eszközön nem érhető el a felolvasás: nincs rajta ehhez a nyelvhez olyan hang, amely internet nélkül működik.
 danger-heading = Lehet, hogy veszélyben van
 danger-text = Ha most veszélyben van, vagy nem tud elmenni, hívja a segélyhívó számot. A hívás ingyenes.
 danger-emergency = Segélyhívó szám
@@ -88,6 +92,8 @@ level-lifted-by-unsure = { $count ->
    *[other] Ezek a kérdések megválaszolatlanok maradtak, ezért az eredmény nem lehet „nincs jel”:
 }
 level-undetermined = Túl sok kérdésre „Nem tudom biztosan” volt a válasz, vagy nem volt válasz, ezért ez az ellenőrzés nem tud eredményt adni.
+# Before the name of the indicator set and rule that gave the result (ILO routes).
+level-route = Az alkalmazott indikátorok és szabály:
 # Open questions whose answer could have marked a danger sign, shown right after the level.
 unsure-danger-heading = Amit először érdemes kideríteni
 unsure-danger-intro = { $count ->
@@ -109,6 +115,8 @@ concerns-heading = Ami aggodalomra ad okot
 concerns-none = Egyik válasza sem egyezett az ellenőrzés figyelmeztető jeleivel. Ennek ellenére bízzon az érzéseiben, tartsa magánál az iratait, és mondja el valakinek, akiben megbízik, hol van.
 concern-from = Válasza erre a kérdésre: { $question }
 theme-pattern = Ezen a területen több jel is ugyanarra utal.
+# A theme that adds weight but cannot complete the pattern (abuse of vulnerability under the narrow ILO rule).
+theme-reinforcing = Ezen a területen több jel is ugyanarra utal. Az alkalmazott szabály szerint megerősítik a többi területet, de nem helyettesíthetik őket.
 unsure-heading = Amit érdemes kideríteni
 unsure-intro = Ezekben a kérdésekben nem volt biztos. Próbálja kideríteni, mielőtt elfogadja az ajánlatot.
 unsure-none = Egyik kérdésre sem válaszolta, hogy „Nem tudom biztosan”.
@@ -143,3 +151,12 @@ notice-restarted = Minden válasz törölve. Újra az elején van.
 
 fallback-heading = Valami hiba történt
 fallback-text = Az ellenőrzés leállt. Semmit nem mentettünk és nem küldtünk el a válaszaiból. Ha most segítségre van szüksége, hívja az alábbi számok egyikét.
+
+## The self-check page around the widget, prerendered by `cargo xtask build`: ids page-*
+## go into the HTML only, never into the wasm (src/i18n/codegen.rs).
+
+page-title = Ellenőrizze az ajánlatot bizalmasan
+page-failed-heading = Az ellenőrzést nem sikerült elindítani
+page-failed-text = Nem töltődött be, talán a gyenge kapcsolat miatt. Frissítheti az oldalt, és újra megpróbálhatja. Ha most segítségre van szüksége, hívja a 112-t vagy az alábbi segélyvonalak egyikét.
+page-no-wasm-text = Ez a böngésző nem tudja futtatni az ellenőrzést: WebAssembly kell hozzá, ami itt ki van kapcsolva (például egy iPhone zárolási módja (Lockdown Mode) vagy egy biztonsági beállítás miatt). Ehelyett felhívhatja az alábbi segélyvonalak egyikét, és beszélhet velük az ajánlatról. Vészhelyzetben hívja a 112-t.
+page-no-script-text = Ehhez az ellenőrzéshez JavaScript kell, ami ebben a böngészőben ki van kapcsolva. Ha most segítségre van szüksége, hívja a 112-t vagy az alábbi segélyvonalak egyikét.

@@ -82,6 +82,10 @@ review-result-button = Zobacz wynik
 
 result-heading = Twój wynik
 result-disclaimer = To nie jest wyrok. Wynik pokazuje sygnały ostrzegawcze w twoich odpowiedziach, żeby pomóc ci zdecydować, co robić dalej.
+# Read aloud with a voice on the device (never a network voice).
+listen-button = Odsłuchaj
+listen-stop = Zatrzymaj
+listen-unavailable = Odsłuchiwanie nie jest dostępne na tym urządzeniu: nie ma na nim głosu dla tego języka, który działa bez internetu.
 danger-heading = Może ci grozić niebezpieczeństwo
 danger-text = Jeśli grozi ci niebezpieczeństwo albo nie możesz odejść, zadzwoń na numer alarmowy. Połączenie jest bezpłatne.
 danger-emergency = Numer alarmowy
@@ -102,6 +106,8 @@ level-lifted-by-unsure = { $count ->
    *[other] Te pytania zostały bez odpowiedzi, więc wynik nie może brzmieć „brak sygnałów”:
 }
 level-undetermined = Przy zbyt wielu pytaniach wybrano „Nie mam pewności” albo nie ma odpowiedzi, więc to sprawdzenie nie może dać wyniku.
+# Before the name of the indicator set and rule that gave the result (ILO routes).
+level-route = Zastosowane wskaźniki i reguła:
 # Open questions whose answer could have marked a danger sign, shown right after the level.
 unsure-danger-heading = Co sprawdzić najpierw
 unsure-danger-intro = { $count ->
@@ -129,6 +135,8 @@ concerns-heading = Co budzi niepokój
 concerns-none = Żadna z twoich odpowiedzi nie pasuje do sygnałów ostrzegawczych z tego sprawdzenia. Mimo to ufaj swoim odczuciom, trzymaj dokumenty przy sobie i powiedz komuś, komu ufasz, gdzie jesteś.
 concern-from = Twoja odpowiedź na pytanie: { $question }
 theme-pattern = Kilka sygnałów w tym obszarze wskazuje na to samo.
+# A theme that adds weight but cannot complete the pattern (abuse of vulnerability under the narrow ILO rule).
+theme-reinforcing = Kilka sygnałów w tym obszarze wskazuje na to samo. Według zastosowanej reguły wzmacniają one pozostałe obszary, ale nie mogą ich zastąpić.
 unsure-heading = Co warto sprawdzić
 unsure-intro = Przy tych pytaniach nie masz pewności. Spróbuj się tego dowiedzieć, zanim przyjmiesz ofertę.
 unsure-none = Przy żadnym pytaniu nie wybrano odpowiedzi „Nie mam pewności”.
@@ -163,3 +171,12 @@ notice-restarted = Wszystkie odpowiedzi zostały usunięte. Jesteś znowu na poc
 
 fallback-heading = Coś poszło nie tak
 fallback-text = To sprawdzenie przestało działać. Żadna twoja odpowiedź nie została zapisana ani wysłana. Jeśli potrzebujesz pomocy teraz, zadzwoń pod jeden z tych numerów.
+
+## The self-check page around the widget, prerendered by `cargo xtask build`: ids page-*
+## go into the HTML only, never into the wasm (src/i18n/codegen.rs).
+
+page-title = Sprawdź ofertę prywatnie
+page-failed-heading = Nie udało się uruchomić sprawdzenia
+page-failed-text = Nie załadowało się, może z powodu słabego połączenia. Możesz odświeżyć stronę i spróbować jeszcze raz. Jeśli potrzebujesz pomocy teraz, zadzwoń pod numer 112 albo pod jeden z numerów pomocy poniżej.
+page-no-wasm-text = Ta przeglądarka nie może uruchomić sprawdzenia: potrzebuje do tego WebAssembly, który jest tu wyłączony (na przykład przez tryb blokady (Lockdown Mode) w iPhonie albo przez ustawienie bezpieczeństwa). Zamiast tego możesz zadzwonić pod jeden z numerów pomocy poniżej i porozmawiać o ofercie. W nagłej sytuacji zadzwoń pod numer 112.
+page-no-script-text = To sprawdzenie potrzebuje JavaScriptu, który jest wyłączony w tej przeglądarce. Jeśli potrzebujesz pomocy teraz, zadzwoń pod numer 112 albo pod jeden z numerów pomocy poniżej.

@@ -76,6 +76,10 @@ review-result-button = Vedeți rezultatul
 
 result-heading = Rezultatul dumneavoastră
 result-disclaimer = Acesta nu este un verdict. Arată semnele de avertizare din răspunsurile dumneavoastră, ca să vă ajute să hotărâți ce faceți mai departe.
+# Read aloud with a voice on the device (never a network voice).
+listen-button = Ascultați
+listen-stop = Opriți
+listen-unavailable = Ascultarea nu este disponibilă pe acest dispozitiv: nu are o voce pentru această limbă care să funcționeze fără internet.
 danger-heading = Este posibil să fiți în pericol
 danger-text = Dacă sunteți în pericol acum sau nu puteți pleca, sunați la numărul de urgență. Apelul este gratuit.
 danger-emergency = Numărul de urgență
@@ -94,6 +98,8 @@ level-lifted-by-unsure = { $count ->
    *[other] Aceste întrebări au rămas fără răspuns, deci rezultatul nu poate fi „niciun semn”:
 }
 level-undetermined = Prea multe întrebări au primit răspunsul „Nu știu sigur” sau au rămas fără răspuns, așa că această verificare nu poate da un rezultat.
+# Before the name of the indicator set and rule that gave the result (ILO routes).
+level-route = Indicatorii și regula folosite:
 # Open questions whose answer could have marked a danger sign, shown right after the level.
 unsure-danger-heading = Ce trebuie să aflați mai întâi
 unsure-danger-intro = { $count ->
@@ -118,6 +124,8 @@ concerns-heading = Ce a atras atenția
 concerns-none = Niciunul dintre răspunsurile dumneavoastră nu corespunde unui semn de avertizare din această verificare. Totuși, aveți încredere în ce simțiți, păstrați actele la dumneavoastră și spuneți unei persoane în care aveți încredere unde sunteți.
 concern-from = Răspunsul dumneavoastră la: { $question }
 theme-pattern = Mai multe semne din acest domeniu arată în aceeași direcție.
+# A theme that adds weight but cannot complete the pattern (abuse of vulnerability under the narrow ILO rule).
+theme-reinforcing = Mai multe semne din acest domeniu arată în aceeași direcție. După regula folosită, ele întăresc celelalte domenii, dar nu le pot înlocui.
 unsure-heading = Ce trebuie să aflați
 unsure-intro = Nu ați știut sigur răspunsul la aceste întrebări. Încercați să aflați înainte să acceptați oferta.
 unsure-none = Nu ați răspuns „Nu știu sigur” la nicio întrebare.
@@ -152,3 +160,12 @@ notice-restarted = Toate răspunsurile au fost șterse. Sunteți din nou la înc
 
 fallback-heading = Ceva nu a funcționat
 fallback-text = Această verificare nu mai funcționează. Nimic din ce ați răspuns nu a fost salvat sau trimis. Dacă aveți nevoie de ajutor acum, sunați la unul dintre aceste numere.
+
+## The self-check page around the widget, prerendered by `cargo xtask build`: ids page-*
+## go into the HTML only, never into the wasm (src/i18n/codegen.rs).
+
+page-title = Verificați o ofertă în mod confidențial
+page-failed-heading = Verificarea nu a putut porni
+page-failed-text = Nu s-a încărcat, poate din cauza unei conexiuni slabe. Puteți reîncărca pagina ca să încercați din nou. Dacă aveți nevoie de ajutor acum, sunați la 112 sau la una dintre liniile de asistență de mai jos.
+page-no-wasm-text = Acest browser nu poate rula verificarea: are nevoie de WebAssembly, care aici este dezactivat (de exemplu de modul Lockdown de pe un iPhone sau de o setare de securitate). În schimb, puteți suna la una dintre liniile de asistență de mai jos și puteți vorbi despre ofertă. În caz de urgență, sunați la 112.
+page-no-script-text = Această verificare are nevoie de JavaScript, care este dezactivat în acest browser. Dacă aveți nevoie de ajutor acum, sunați la 112 sau la una dintre liniile de asistență de mai jos.

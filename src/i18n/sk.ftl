@@ -80,6 +80,10 @@ review-result-button = Zobraziť výsledok
 
 result-heading = Váš výsledok
 result-disclaimer = Nie je to verdikt. Výsledok ukazuje varovné signály vo vašich odpovediach, aby ste sa ľahšie rozhodli, čo robiť ďalej.
+# Read aloud with a voice on the device (never a network voice).
+listen-button = Vypočuť
+listen-stop = Zastaviť
+listen-unavailable = Počúvanie nie je na tomto zariadení k dispozícii: nemá hlas pre tento jazyk, ktorý funguje bez internetu.
 danger-heading = Môžete byť v nebezpečenstve
 danger-text = Ak ste teraz v nebezpečenstve alebo nemôžete odísť, volajte číslo tiesňového volania. Hovor je bezplatný.
 danger-emergency = Tiesňové volanie
@@ -100,6 +104,8 @@ level-lifted-by-unsure = { $count ->
    *[other] Tieto otázky zostali bez odpovede, preto výsledok nemôže znieť „žiadne signály“:
 }
 level-undetermined = Na príliš veľa otázok znie odpoveď „Neviem naisto“ alebo chýba, preto táto kontrola nemôže dať výsledok.
+# Before the name of the indicator set and rule that gave the result (ILO routes).
+level-route = Použité indikátory a pravidlo:
 # Open questions whose answer could have marked a danger sign, shown right after the level.
 unsure-danger-heading = Čo zistiť najskôr
 unsure-danger-intro = { $count ->
@@ -127,6 +133,8 @@ concerns-heading = Čo vzbudilo obavy
 concerns-none = Žiadna z vašich odpovedí v tejto kontrole nezodpovedala varovnému signálu. Napriek tomu verte svojim pocitom, majte doklady pri sebe a povedzte niekomu, komu dôverujete, kde ste.
 concern-from = Vaša odpoveď na: { $question }
 theme-pattern = Viaceré signály v tejto oblasti ukazujú rovnakým smerom.
+# A theme that adds weight but cannot complete the pattern (abuse of vulnerability under the narrow ILO rule).
+theme-reinforcing = Viaceré signály v tejto oblasti ukazujú rovnakým smerom. Podľa použitého pravidla posilňujú ostatné oblasti, ale nemôžu ich nahradiť.
 unsure-heading = Čo treba zistiť
 unsure-intro = Pri týchto otázkach ste nevedeli odpovedať naisto. Skúste to zistiť skôr, než ponuku prijmete.
 unsure-none = Na žiadnu otázku ste neodpovedali „Neviem naisto“.
@@ -161,3 +169,12 @@ notice-restarted = Všetky odpovede sú vymazané. Ste znova na začiatku.
 
 fallback-heading = Niečo sa pokazilo
 fallback-text = Táto kontrola prestala fungovať. Nič z toho, čo ste odpovedali, sa neuložilo ani neodoslalo. Ak teraz potrebujete pomoc, zavolajte na niektoré z týchto čísel.
+
+## The self-check page around the widget, prerendered by `cargo xtask build`: ids page-*
+## go into the HTML only, never into the wasm (src/i18n/codegen.rs).
+
+page-title = Overte si ponuku v súkromí
+page-failed-heading = Kontrolu sa nepodarilo spustiť
+page-failed-text = Nenačítala sa, možno pre slabé pripojenie. Môžete stránku načítať znova a skúsiť to ešte raz. Ak teraz potrebujete pomoc, zavolajte na 112 alebo na niektorú z liniek pomoci nižšie.
+page-no-wasm-text = Tento prehliadač nemôže kontrolu spustiť: potrebuje na ňu WebAssembly, ktorý je tu vypnutý (napríklad režimom uzamknutia (Lockdown Mode) na iPhone alebo bezpečnostným nastavením). Namiesto toho môžete zavolať na niektorú z liniek pomoci nižšie a porozprávať sa o ponuke. V núdzi volajte 112.
+page-no-script-text = Táto kontrola potrebuje JavaScript, ktorý je v tomto prehliadači vypnutý. Ak teraz potrebujete pomoc, zavolajte na 112 alebo na niektorú z liniek pomoci nižšie.

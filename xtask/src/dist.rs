@@ -27,9 +27,11 @@
 //!
 //! Then it prints every file's raw, gzip and brotli size, and the brotli
 //! "first visit" total: what `index.html` downloads, questionnaire JSON aside
-//! (HTML, CSS, `boot.js` and `options.js`, the wasm-bindgen JS, the wasm, and the
-//! helpline directory `q/helplines.json` that `boot.js` fetches with the
-//! questionnaire). Over [`FIRST_VISIT_BUDGET`] the command fails. Finally it prints
+//! (the prerendered HTML, CSS, `lang.js`, `boot.js` and `options.js`, the
+//! wasm-bindgen JS, the wasm, and the helpline directory `q/helplines.json` that
+//! `boot.js` fetches with the questionnaire). A browser that `lang.js` sends to
+//! another language's page (`index.<lang>.html`, in the table) downloads that page
+//! too. Over [`FIRST_VISIT_BUDGET`] the command fails. Finally it prints
 //! the Subresource Integrity hash of each JS, wasm and CSS file, writes them to
 //! `dist/sri.txt` (`sha384-…  path`, one a line), and prints the hashes of the
 //! entry points again, apart, as hosts need them ([`ENTRY_POINTS`]).
@@ -46,11 +48,12 @@ use sha2::{Digest, Sha256, Sha384};
 use crate::project::Project;
 use crate::wasm::{self, remove_dir_if_present, Profile};
 
-/// Brotli bytes a first visit may download (188 KiB). It was 160 KiB until the
-/// hardening and the calibrated results (README, "Performance and size", says
-/// what they cost); issue #11 replaces it with 120 KiB, the questionnaire in one
+/// Brotli bytes a first visit may download (200 KiB). It was 160 KiB until the
+/// hardening and the calibrated results, 188 KiB until the ILO routes and the
+/// prerendered first screen of issue #11 (README, "Performance and size", says
+/// what each cost); issue #11 replaces it with 120 KiB, the questionnaire in one
 /// language included, through per-language files.
-pub const FIRST_VISIT_BUDGET: u64 = 188 * 1024;
+pub const FIRST_VISIT_BUDGET: u64 = 200 * 1024;
 
 /// Extensions of files that get content-hashed names.
 pub const HASHED_EXTENSIONS: &[&str] = &["js", "mjs", "wasm", "css"];
@@ -1152,7 +1155,7 @@ mod tests {
         assert_eq!(format_size(0), "0 B");
         assert_eq!(format_size(1023), "1023 B");
         assert_eq!(format_size(1024), "1.0 KiB");
-        assert_eq!(format_size(FIRST_VISIT_BUDGET), "188.0 KiB");
+        assert_eq!(format_size(FIRST_VISIT_BUDGET), "200.0 KiB");
         assert_eq!(format_size(12_595), "12.3 KiB");
         assert_eq!(format_size(1_310_720), "1.25 MiB");
     }

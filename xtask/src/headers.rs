@@ -94,8 +94,9 @@ pub const EMBEDDERS_PLACEHOLDER: &str = "EMBEDDER_ORIGINS";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// An HTML page other than the frame page: the self-check page
-    /// (`index.html`, also served for `/`; in development also the demo pages
-    /// on the widget's origin). Never framed.
+    /// (`index.html`, also served for `/`, and its copy in each language,
+    /// `index.<lang>.html`; in development also the demo pages on the widget's
+    /// origin). Never framed.
     Page,
     /// `frame.html`, the frame embed's page: framed by the embedders only.
     FramePage,
@@ -165,7 +166,7 @@ impl Kind {
     /// What it is, for the document's table.
     pub fn describe(self) -> &'static str {
         match self {
-            Kind::Page => "the self-check page `/`, `/index.html`",
+            Kind::Page => "the self-check page `/`, `/index.html`, `/index.<lang>.html`",
             Kind::FramePage => "the frame page `/frame.html`",
             Kind::EntryScript => "the entry scripts `/embed.js`, `/widget.js`, `/risk-screen.js`",
             Kind::Hashed => "content-hashed JS, wasm, CSS (`/pkg/riskscreen.3f2a9c1b.js`)",

@@ -17,6 +17,8 @@
 //! | [`dist`]     | `cargo xtask dist`: hashed release bundle, size table, budget, SRI |
 //! | [`test`]     | `cargo xtask test`: the list of test stages                        |
 //! | [`fuzz`]     | `cargo xtask fuzz` and the fuzz smoke stage: libFuzzer targets in `fuzz/` |
+//! | [`bench_web`] | `cargo xtask bench-web`: page-load benchmark in headless Chromium, widget against a plain-HTML floor |
+//! | [`compress`] | gzip and brotli as a CDN sends them (benchmark byte counts, optional compression in `serve`) |
 //!
 //! # Dependencies, and why each is there
 //!
@@ -28,10 +30,15 @@
 //! - `sha2`: SHA-256 for content-hashed file names, SHA-384 for Subresource
 //!   Integrity hashes.
 //! - `base64`: encoding of the SRI hashes (`sha384-<base64>`).
+//! - `serde_json`: the JSON of chromedriver's WebDriver and DevTools answers in
+//!   `bench-web` (already in the workspace's lock; `serde` without derive).
 //!
-//! Everything else (argument parsing, the HTTP server, directory walking) is
-//! written against `std` to keep the build of this tool short.
+//! Everything else (argument parsing, the HTTP server, the WebDriver client,
+//! directory walking) is written against `std` to keep the build of this tool
+//! short.
 
+pub mod bench_web;
+pub mod compress;
 pub mod dist;
 pub mod fuzz;
 pub mod headers;

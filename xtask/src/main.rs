@@ -8,7 +8,7 @@ use anyhow::{bail, Context, Result};
 use xtask::project::Project;
 use xtask::tools::{ensure_tools, Needs};
 use xtask::wasm::Profile;
-use xtask::{dist, serve, test, wasm};
+use xtask::{bench_web, dist, serve, test, wasm};
 
 const HELP: &str = "\
 Project automation for riskscreen.
@@ -39,7 +39,16 @@ Commands:
                                  `cargo xtask dist` unless --no-build)
   dist               Release build, then dist/: content-hashed assets, a size table
                      (raw, gzip, brotli), the first-visit brotli total (fails over
-                     188 KiB) and Subresource Integrity hashes (dist/sri.txt).
+                     200 KiB) and Subresource Integrity hashes (dist/sri.txt).
+  bench-web [OPTIONS]
+                     Build dist/, then load the self-check page and the plain-HTML
+                     floor (tests/bench/floor.html) in headless Chromium, throttled
+                     like a phone (150 ms, 1.6 Mbit/s, CPU 4x) and unthrottled;
+                     print a Markdown table of the medians: first-visit bytes,
+                     first control on screen, first question after Start, and
+                     widget/floor ratios (xtask/src/bench_web.rs). Not a test.
+                     --runs N    page loads per page and profile (default 5)
+                     --no-build  measure dist/ as it is
   fuzz [OPTIONS] [TARGET...]
                      Build the libFuzzer targets in fuzz/ and fuzz each (all, or
                      those named) for a while, keeping what it finds in fuzz/work/;
@@ -71,6 +80,7 @@ enum Command {
         dist: bool,
     },
     Dist,
+    BenchWeb(bench_web::Options),
     Fuzz(xtask::fuzz::Options),
     Tools {
         browser: bool,
@@ -108,6 +118,16 @@ fn parse(args: &[String]) -> Result<Command> {
             dist: flags.switch("--dist"),
         },
         "dist" => Command::Dist,
+        "bench-web" => Command::BenchWeb(bench_web::Options {
+            runs: match flags.value("--runs")? {
+                Some(runs) => match runs.parse() {
+                    Ok(n) if n > 0 => n,
+                    _ => bail!("--runs {runs}: not a number of runs (1 or more)"),
+                },
+                None => bench_web::DEFAULT_RUNS,
+            },
+            build: !flags.switch("--no-build"),
+        }),
         "fuzz" => Command::Fuzz(xtask::fuzz::Options {
             seconds: match flags.value("--time")? {
                 Some(secs) => secs
@@ -269,6 +289,7 @@ fn dispatch(command: Command) -> Result<()> {
             server.run()?;
         }
         Command::Dist => dist::dist(&project)?,
+        Command::BenchWeb(options) => bench_web::bench_web(&project, &options)?,
         Command::Fuzz(options) => xtask::fuzz::fuzz(&project, &options)?,
         Command::Tools { browser } => ensure_tools(&project, Needs { browser })?,
     }
@@ -318,6 +339,20 @@ mod tests {
         );
         assert_eq!(parse_str("dist --help").unwrap(), Command::Help);
         assert_eq!(
+            parse_str("bench-web").unwrap(),
+            Command::BenchWeb(bench_web::Options {
+                runs: 5,
+                build: true
+            })
+        );
+        assert_eq!(
+            parse_str("bench-web --no-build --runs=3").unwrap(),
+            Command::BenchWeb(bench_web::Options {
+                runs: 3,
+                build: false
+            })
+        );
+        assert_eq!(
             parse_str("fuzz --time 600 load_toml --merge").unwrap(),
             Command::Fuzz(xtask::fuzz::Options {
                 seconds: 600,
@@ -335,6 +370,10 @@ mod tests {
             "dist --dev",
             "serve --port",
             "serve --port x",
+            "bench-web --runs",
+            "bench-web --runs 0",
+            "bench-web --runs five",
+            "bench-web --quick",
         ] {
             assert!(parse_str(line).is_err(), "{line}");
         }

@@ -19,7 +19,13 @@
 //! `Location` built from the resolved path ([`directory_location`]): never
 //! `//host/…`, which a browser would take for another site.
 //!
-//! Uses `std` only (errors are `io::Error`), so it can be reused anywhere.
+//! Two options for the benchmark (`cargo xtask bench-web`), off by default:
+//! [`Server::with_compression`] sends brotli or gzip copies made beforehand
+//! (as a CDN would; `cargo xtask serve` sends files as they are), and
+//! [`Server::quiet`] leaves out the request log.
+//!
+//! Uses `std` and [`crate::compress`] only (errors are `io::Error`), so it can
+//! be reused anywhere.
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -30,6 +36,7 @@ use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+use crate::compress::{self, Encoding, Precompressed};
 use crate::headers::{self, Kind};
 
 /// How many ports after the requested one are tried when it is busy.
@@ -209,7 +216,12 @@ fn bind(root: PathBuf, port: u16, role: Role) -> io::Result<Server> {
                 let stop = Arc::new(AtomicBool::new(false));
                 return Ok(Server {
                     listener,
-                    site: Arc::new(Site { root, role }),
+                    site: Arc::new(Site {
+                        root,
+                        role,
+                        compressed: None,
+                        log: true,
+                    }),
                     addr,
                     stop,
                 });
@@ -250,14 +262,49 @@ impl Server {
                 "not an origin for frame-ancestors: {bad:?}"
             )));
         }
-        let root = self.site.root.clone();
+        let site = Site {
+            role: Role::Widget { embedders },
+            ..self.site.copy()
+        };
         Ok(Server {
-            site: Arc::new(Site {
-                root,
-                role: Role::Widget { embedders },
-            }),
+            site: Arc::new(site),
             ..self
         })
+    }
+
+    /// The widget's origin sending, to a request that accepts it, the brotli
+    /// (else gzip) copy of a file found in `compressed` (made by
+    /// [`compress::precompress_dir`] from the served directory, so that no
+    /// response waits for a compressor), with `Content-Encoding` and `Vary:
+    /// Accept-Encoding`. Other files go out as they are. Fails for a demo host,
+    /// whose pages are rewritten when served.
+    pub fn with_compression(self, compressed: Arc<Precompressed>) -> io::Result<Server> {
+        if !matches!(self.site.role, Role::Widget { .. }) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "only the widget's origin serves precompressed files",
+            ));
+        }
+        let site = Site {
+            compressed: Some(compressed),
+            ..self.site.copy()
+        };
+        Ok(Server {
+            site: Arc::new(site),
+            ..self
+        })
+    }
+
+    /// This server without the request log on stderr.
+    pub fn quiet(self) -> Server {
+        let site = Site {
+            log: false,
+            ..self.site.copy()
+        };
+        Server {
+            site: Arc::new(site),
+            ..self
+        }
     }
 
     /// Serves until the process ends (or [`ServerHandle::stop`] is called).
@@ -344,6 +391,12 @@ struct Response {
     location: Option<String>,
     /// What was asked for, which decides the headers.
     kind: Kind,
+    /// The file sent, relative to the served directory (`/`-separated).
+    file: Option<String>,
+    /// The body's content coding, if compressed.
+    encoding: Option<Encoding>,
+    /// Whether the body depends on `Accept-Encoding` (a compressed copy exists).
+    vary: bool,
 }
 
 impl Response {
@@ -355,6 +408,9 @@ impl Response {
             body: format!("{status} {reason}\n").into_bytes(),
             location: None,
             kind,
+            file: None,
+            encoding: None,
+            vary: false,
         }
     }
 }
@@ -364,6 +420,21 @@ impl Response {
 struct Site {
     root: PathBuf,
     role: Role,
+    /// Compressed copies of its files ([`Server::with_compression`]).
+    compressed: Option<Arc<Precompressed>>,
+    /// Whether each request is logged to stderr.
+    log: bool,
+}
+
+impl Site {
+    fn copy(&self) -> Site {
+        Site {
+            root: self.root.clone(),
+            role: self.role.clone(),
+            compressed: self.compressed.clone(),
+            log: self.log,
+        }
+    }
 }
 
 fn handle(site: &Site, stream: TcpStream) -> io::Result<()> {
@@ -375,26 +446,61 @@ fn handle(site: &Site, stream: TcpStream) -> io::Result<()> {
     if reader.read_line(&mut request_line)? == 0 {
         return Ok(()); // connected and closed (such as the stop wake-up)
     }
-    // Read (and ignore) the headers up to the blank line.
+    // Read the headers up to the blank line; only Accept-Encoding matters.
+    let mut accept_encoding = String::new();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
             break;
         }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accept_encoding = value.trim().to_owned();
+            }
+        }
     }
     let request_line = request_line.trim_end().to_string();
     let mut parts = request_line.split(' ');
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let response = match method {
+    let mut response = match method {
         "GET" | "HEAD" => respond(site, target),
         _ => Response::text(405, "Method Not Allowed", Kind::of(target)),
     };
-    eprintln!(
-        "{peer} \"{request_line}\" {} {}",
-        response.status,
-        response.body.len()
-    );
+    compress_response(site, &accept_encoding, &mut response);
+    if site.log {
+        eprintln!(
+            "{peer} \"{request_line}\" {} {}{}",
+            response.status,
+            response.body.len(),
+            response
+                .encoding
+                .map_or(String::new(), |e| format!(" {}", e.token()))
+        );
+    }
     write_response(stream, method == "HEAD", &site.role, &response)
+}
+
+/// Swaps a successful response's body for its precompressed copy when the
+/// site has one and the request accepts a coding of it.
+fn compress_response(site: &Site, accept_encoding: &str, response: &mut Response) {
+    let (Some(compressed), Some(file)) = (&site.compressed, &response.file) else {
+        return;
+    };
+    if response.status != 200 {
+        return;
+    }
+    // A copy made from other contents (the file changed since) is not sent.
+    let Some(copy) = compressed
+        .get(file.as_str())
+        .filter(|copy| copy.raw == response.body.len() as u64)
+    else {
+        return;
+    };
+    response.vary = true;
+    if let Some(encoding) = compress::negotiate(accept_encoding) {
+        response.body = copy.body(encoding).to_vec();
+        response.encoding = Some(encoding);
+    }
 }
 
 fn respond(site: &Site, target: &str) -> Response {
@@ -424,16 +530,23 @@ fn respond_file(root: &Path, target: &str) -> Response {
             response.location = Some(directory_location(&segments));
             return response;
         }
+        let index = if relative.is_empty() {
+            "index.html".to_owned()
+        } else {
+            format!("{relative}/index.html")
+        };
         return serve_file(
             root,
             &path.join("index.html"),
             Kind::of(&format!("{relative}/")),
+            index,
         );
     }
-    serve_file(root, &path, Kind::of(&relative))
+    let kind = Kind::of(&relative);
+    serve_file(root, &path, kind, relative)
 }
 
-fn serve_file(root: &Path, path: &Path, kind: Kind) -> Response {
+fn serve_file(root: &Path, path: &Path, kind: Kind, relative: String) -> Response {
     // Symbolic links must not lead out of the served directory.
     let inside = path.canonicalize().is_ok_and(|real| real.starts_with(root));
     match fs::read(path) {
@@ -444,6 +557,9 @@ fn serve_file(root: &Path, path: &Path, kind: Kind) -> Response {
             body,
             location: None,
             kind,
+            file: Some(relative),
+            encoding: None,
+            vary: false,
         },
         _ => Response::text(404, "Not Found", kind),
     }
@@ -488,6 +604,12 @@ fn write_response(
     }
     if let Some(location) = &response.location {
         head.push_str(&format!("Location: {location}\r\n"));
+    }
+    if let Some(encoding) = response.encoding {
+        head.push_str(&format!("Content-Encoding: {}\r\n", encoding.token()));
+    }
+    if response.vary {
+        head.push_str("Vary: Accept-Encoding\r\n");
     }
     for (name, value) in role.headers(response.kind, response.status) {
         head.push_str(&format!("{name}: {value}\r\n"));
@@ -634,6 +756,61 @@ mod tests {
         host.stop();
 
         server.stop();
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn sends_precompressed_copies_when_asked() {
+        let root = std::env::temp_dir().join(format!("xtask-serve-br-{}", std::process::id()));
+        fs::create_dir_all(root.join("q")).unwrap();
+        let json = "{\"a\": \"riskscreen riskscreen riskscreen riskscreen\"}";
+        fs::write(root.join("index.html"), "<!doctype html>hi").unwrap();
+        fs::write(root.join("q/x.json"), json).unwrap();
+        let compressed = Arc::new(compress::precompress_dir(&root).unwrap());
+        fs::write(root.join("late.json"), "{}").unwrap();
+        let server = serve_dir(&root, 0)
+            .unwrap()
+            .with_compression(Arc::clone(&compressed))
+            .unwrap()
+            .quiet()
+            .spawn();
+        let get = |target: &str, accept: &str| {
+            let mut stream = TcpStream::connect(server.addr()).unwrap();
+            let request = format!("GET {target} HTTP/1.1\r\nAccept-Encoding: {accept}\r\n\r\n");
+            stream.write_all(request.as_bytes()).unwrap();
+            let mut response = Vec::new();
+            stream.read_to_end(&mut response).unwrap();
+            let at = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+            let head = String::from_utf8(response[..at + 2].to_vec()).unwrap();
+            (head, response[at + 4..].to_vec())
+        };
+        let (head, body) = get("/q/x.json", "gzip, deflate, br, zstd");
+        assert!(head.contains("\r\nContent-Encoding: br\r\n"), "{head}");
+        assert!(head.contains("\r\nVary: Accept-Encoding\r\n"), "{head}");
+        assert!(head.contains("\r\nCache-Control: no-cache\r\n"), "{head}");
+        assert_eq!(body, compressed["q/x.json"].brotli);
+        assert!(head.contains(&format!("\r\nContent-Length: {}", body.len())));
+        let (head, body) = get("/", "gzip");
+        assert!(head.contains("\r\nContent-Encoding: gzip\r\n"), "{head}");
+        assert_eq!(body, compressed["index.html"].gzip);
+        let (head, body) = get("/q/x.json", "identity");
+        assert!(!head.contains("Content-Encoding"), "{head}");
+        assert!(head.contains("\r\nVary: Accept-Encoding\r\n"), "{head}");
+        assert_eq!(body, json.as_bytes());
+        // Not precompressed (added later): sent as it is.
+        let (head, body) = get("/late.json", "br");
+        assert!(
+            !head.contains("Content-Encoding") && !head.contains("Vary"),
+            "{head}"
+        );
+        assert_eq!(body, b"{}");
+        let (head, _) = get("/nope.json", "br");
+        assert!(head.starts_with("HTTP/1.1 404 ") && !head.contains("Content-Encoding"));
+        server.stop();
+        assert!(serve_demo_host(&root, 0, "http://127.0.0.1:9")
+            .unwrap()
+            .with_compression(compressed)
+            .is_err());
         fs::remove_dir_all(&root).unwrap();
     }
 

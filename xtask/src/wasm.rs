@@ -9,10 +9,15 @@
 //!    they still pay, −0.9 KB brotli);
 //! 4. every `questionnaires/*.toml` (top level only) is compiled by the CLI to
 //!    `www/q/<stem>.json`, and `questionnaires/helplines.toml`, if present, to
-//!    `www/q/helplines.json`.
+//!    `www/q/helplines.json`;
+//! 5. the self-check page is prerendered from its template [`PAGE_TEMPLATE`]
+//!    (`riskscreen-prerender`, crates/prerender): `www/index.<lang>.html` for each
+//!    of its languages and `www/index.html`, the widget's start screen already in
+//!    the HTML, rendered natively by the widget's own components.
 //!
-//! `www/pkg` and `www/q` are generated (and git-ignored): both are emptied
-//! first so that nothing stale ends up in a release.
+//! `www/pkg`, `www/q` and the pages are generated (and git-ignored): the
+//! directories and the old pages are removed first so that nothing stale ends up
+//! in a release.
 
 use std::fs;
 use std::path::PathBuf;
@@ -30,6 +35,10 @@ pub const CLI_PACKAGE: &str = "riskscreen-cli";
 pub const CLI_BIN: &str = "riskscreen";
 /// The questionnaire file compiled with `compile-helplines` instead of `compile`.
 pub const HELPLINES: &str = "helplines";
+/// The package and binary that prerender the self-check page.
+pub const PRERENDER_PACKAGE: &str = "riskscreen-prerender";
+/// The self-check page's template, relative to the repository root.
+pub const PAGE_TEMPLATE: &str = "pages/index.html";
 
 /// Cargo profile of the wasm build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +67,7 @@ pub fn build(project: &Project, profile: Profile) -> Result<()> {
         optimize(project)?;
     }
     compile_questionnaires(project)?;
+    prerender(project)?;
     println!("built {}", project.www().display());
     Ok(())
 }
@@ -149,6 +159,37 @@ pub fn compile_questionnaires(project: &Project) -> Result<()> {
                 &format!("www/q/{stem}.json"),
             ]))
         .with_context(|| format!("compiling questionnaires/{stem}.toml"))?;
+    }
+    Ok(())
+}
+
+/// Step 5: the self-check page in every language, from [`PAGE_TEMPLATE`] and the
+/// JSON of step 4 (`riskscreen-prerender --template pages/index.html --www www`).
+/// A debug build: it renders ten small pages, and shares its compiled yew with
+/// the widget's render tests.
+pub fn prerender(project: &Project) -> Result<()> {
+    remove_pages(&project.www())?;
+    run(project
+        .cargo()
+        .args(["run", "-q", "-p", PRERENDER_PACKAGE, "--"])
+        .args(["--template", PAGE_TEMPLATE, "--www", "www"]))
+    .context("prerendering the self-check page")
+}
+
+/// Removes the prerendered pages (`index.html`, `index.<lang>.html`) of `www`.
+fn remove_pages(www: &std::path::Path) -> Result<()> {
+    let Ok(entries) = fs::read_dir(www) else {
+        return Ok(());
+    };
+    for entry in entries {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if name.starts_with("index.") && name.ends_with(".html") {
+            fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
+        }
     }
     Ok(())
 }

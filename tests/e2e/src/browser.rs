@@ -39,6 +39,12 @@ pub const WINDOW: (u32, u32) = (360, 720);
 /// Where the page under test is served.
 pub const PAGE_PATH: &str = "/e2e-page.html";
 
+/// A JS expression: the page shows no prerendered screen that boot.js has not
+/// replaced yet (`data-rs-boot` is `static` before boot.js runs, `loading` until
+/// the widget mounts; pages that are not prerendered have no such attribute).
+pub const NOT_PRERENDERED: &str =
+    "!document.querySelector('[data-rs-boot=\"static\"], [data-rs-boot=\"loading\"]')";
+
 /// The Chromium flags from the toolchain notes: headless, no sandbox (root), and no
 /// traffic to outside hosts.
 pub const CHROMIUM_ARGS: &[&str] = &[
@@ -133,9 +139,21 @@ fn delete_session_blocking(port: u16, session: &str) {
     }
 }
 
-fn capabilities() -> serde_json::Map<String, Json> {
+/// The harness's [`CHROMIUM_ARGS`] and a test's own (`extra`); a `--lang=` of
+/// the test's replaces the harness's.
+pub fn chromium_args(extra: &[String]) -> Vec<String> {
+    let own_lang = extra.iter().any(|a| a.starts_with("--lang="));
+    CHROMIUM_ARGS
+        .iter()
+        .filter(|a| !(own_lang && a.starts_with("--lang=")))
+        .map(|a| a.to_string())
+        .chain(extra.iter().cloned())
+        .collect()
+}
+
+fn capabilities(extra: &[String]) -> serde_json::Map<String, Json> {
     let binary = std::env::var("CHROMIUM_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let args: Vec<String> = CHROMIUM_ARGS.iter().map(|s| s.to_string()).collect();
+    let args = chromium_args(extra);
     let caps = json!({
         "browserName": "chrome",
         "goog:chromeOptions": { "binary": binary, "args": args },
@@ -186,7 +204,8 @@ where
     Fut: Future<Output = ()> + Send + 'static,
 {
     let www = crate::require_build(&options);
-    let index = std::fs::read_to_string(www.join("index.html")).expect("reading www/index.html");
+    let index = std::fs::read_to_string(www.join(&options.page))
+        .unwrap_or_else(|e| panic!("reading www/{}: {e}", options.page));
     let html = page::variant(&index, &options).unwrap_or_else(|e| panic!("{e}"));
 
     let server = Arc::new(Server::start(&www).expect("starting the test server"));
@@ -209,7 +228,7 @@ where
     let mut driver = Driver::start();
     let client = runtime.block_on(async {
         let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(capabilities())
+            .capabilities(capabilities(&options.chromium_args))
             .connect(&driver.url())
             .await
             .unwrap_or_else(|e| panic!("cannot open a Chromium session: {e}"));
@@ -296,15 +315,19 @@ impl Browser {
         self.server.url(PAGE_PATH)
     }
 
-    /// Loads the page under test and waits until the widget (or its fallback) rendered.
+    /// Loads the page under test and waits until the widget is mounted (or shows
+    /// its fallback): the prerendered screen before it does not count.
     pub async fn open(&self) {
         self.client
             .goto(&self.page_url())
             .await
             .unwrap_or_else(|e| panic!("cannot load {}: {e}", self.page_url()));
         self.wait_until(
-            "the widget (.rs-widget) or its fallback (.rs-fallback) to render",
-            "return !!document.querySelector('.rs-widget, .rs-fallback');",
+            "the widget (.rs-widget) to mount, or its fallback (.rs-fallback) to render",
+            &format!(
+                "return !!document.querySelector('.rs-fallback') || \
+                 (!!document.querySelector('.rs-widget') && {NOT_PRERENDERED});"
+            ),
         )
         .await;
     }
@@ -505,23 +528,24 @@ impl Browser {
     /// panel is shown; `None` when neither exists.
     pub async fn screen(&self) -> Option<String> {
         let v = self
-            .js(
+            .js(&format!(
                 "if (document.querySelector('.rs-fallback')) return 'fallback'; \
                  const w = document.querySelector('.rs-widget'); \
-                 return w ? w.getAttribute('data-screen') : null;",
-            )
+                 return w && {NOT_PRERENDERED} ? w.getAttribute('data-screen') : null;"
+            ))
             .await;
         v.as_str().map(str::to_owned)
     }
 
-    /// Waits until [`Browser::screen`] is `name`.
+    /// Waits until [`Browser::screen`] is `name` (the mounted widget's: the
+    /// prerendered start screen before it does not count).
     pub async fn wait_screen(&self, name: &str) {
         self.wait_until(
             &format!("screen `{name}`"),
             &format!(
                 "if ({name:?} === 'fallback') return !!document.querySelector('.rs-fallback'); \
                  const w = document.querySelector('.rs-widget'); \
-                 return !!w && w.getAttribute('data-screen') === {name:?};"
+                 return !!w && {NOT_PRERENDERED} && w.getAttribute('data-screen') === {name:?};"
             ),
         )
         .await;

@@ -175,8 +175,11 @@ if (sw <= iw && out.length === 0) return null;
 return 'scrollWidth ' + sw + (sw > iw ? ' > ' : ' <= ') + 'innerWidth ' + iw + '; sticking out: ' +
   (out.length ? out.slice(0, 12).join('; ') : '(no visible element found)');"#;
 
-/// Script body for [`texts_differ`]: `arguments[0]` the selectors.
-const TEXTS_JS: &str = "return arguments[0].map(s => Array.from(document.querySelectorAll(s), \
+/// Script body for [`texts_differ`]: `arguments[0]` the selectors, looked for in
+/// the widget's host element `#app` where there is one (the self-check page's own
+/// parts around it, such as every country's helplines, are not the widget's screen).
+const TEXTS_JS: &str = "const root = document.getElementById('app') || document; \
+    return arguments[0].map(s => Array.from(root.querySelectorAll(s), \
     e => e.textContent.replace(/\\s+/g, ' ').trim()));";
 
 /// One expectation: every element matching `css` (at least one) reads `text`.

@@ -5,9 +5,9 @@
 //!
 //! | module      | what it does |
 //! |-------------|--------------|
-//! | [`server`]  | static server for `www/` on `127.0.0.1:0` with the strict CSP, logging every request (and its `Referer`) |
-//! | [`page`]    | page variants (`data-*` config of `<main id="app">`), the recorder script, the neutral exit page |
-//! | [`browser`] | chromedriver + session per test, a guard that always closes both, DOM and keyboard helpers |
+//! | [`server`]  | static server for `www/` on `127.0.0.1:0` with the strict CSP, logging every request (and its `Referer`); breaks a path on purpose (`Fault`: 404, truncated, stalled, late) |
+//! | [`page`]    | page variants of a prerendered self-check page (`data-*` config of `<main id="app">`), the recorder script, the neutral exit page |
+//! | [`browser`] | chromedriver + session per test (with a test's own Chromium flags), a guard that always closes both, DOM and keyboard helpers; waits for the mounted widget, not the prerendered screen |
 //! | [`axe`]     | axe-core accessibility checks |
 //! | [`check`]   | per-screen checks: horizontal overflow, unresolved or untranslated strings, expected texts |
 //! | [`embed`]   | host pages for the three ways of embedding (frame, custom element, JS API) and a plain iframe; the frame host's server, its message recorder, entering the frame |
@@ -76,6 +76,7 @@ pub fn require_build(options: &PageOptions) -> PathBuf {
     let mut missing = Vec::new();
     for relative in [
         "index.html",
+        &options.page,
         "boot.js",
         "pkg/riskscreen.js",
         "pkg/riskscreen_bg.wasm",

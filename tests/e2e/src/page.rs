@@ -1,5 +1,7 @@
-//! Test pages: variants of `www/index.html` with other `data-*` configuration on
-//! `<main id="app">`, plus a test-only recorder script and a neutral exit page.
+//! Test pages: variants of the prerendered self-check page (`www/index.html`, or
+//! the page in another language, `www/index.<lang>.html`) with other `data-*`
+//! configuration on `<main id="app">`, plus a test-only recorder script and a
+//! neutral exit page.
 //!
 //! Under the strict CSP nothing inline may run, so the recorder is an external
 //! script (`/__test/recorder.js`), included first in `<head>` so it sees every
@@ -80,6 +82,12 @@ pub struct PageOptions {
     pub lang: String,
     /// `data-test-panic="true"`: the widget panics on purpose (fallback test).
     pub test_panic: bool,
+    /// The prerendered page the variant is made of, relative to `www/`
+    /// (`index.html`, `index.uk.html`, …).
+    pub page: String,
+    /// Chromium flags added to the harness's own (`--js-flags=--jitless`); a
+    /// `--lang=…` replaces the harness's `--lang=en-US`.
+    pub chromium_args: Vec<String>,
 }
 
 impl Default for PageOptions {
@@ -91,6 +99,8 @@ impl Default for PageOptions {
             exit_url: NEUTRAL_PATH.to_owned(),
             lang: String::new(),
             test_panic: false,
+            page: "index.html".to_owned(),
+            chromium_args: Vec::new(),
         }
     }
 }
@@ -109,6 +119,14 @@ impl PageOptions {
         }
     }
 
+    /// The self-check page prerendered in `lang` (`www/index.<lang>.html`).
+    pub fn self_check_in(lang: &str) -> Self {
+        PageOptions {
+            page: format!("index.{lang}.html"),
+            ..Self::default()
+        }
+    }
+
     /// The self-check with an injected panic.
     pub fn panicking() -> Self {
         PageOptions {
@@ -120,8 +138,14 @@ impl PageOptions {
 
 /// Rewrites `index_html` for `options`: sets the `data-*` attributes of the
 /// `<main id="app">` start tag and includes the recorder script first in `<head>`.
+/// An empty `lang` keeps the page's own (each prerendered page forces its
+/// language). A `exit_url` also goes into the prerendered quick exit's `href`, as
+/// the prerenderer would have written it for a page with that `data-exit-url`.
 pub fn variant(index_html: &str, options: &PageOptions) -> Result<String, String> {
     let mut html = index_html.to_owned();
+    if !options.exit_url.is_empty() {
+        html = set_exit_href(&html, &options.exit_url)?;
+    }
     let attrs: [(&str, &str); 6] = [
         ("data-questionnaire", &options.questionnaire),
         ("data-helplines", &options.helplines),
@@ -134,8 +158,9 @@ pub fn variant(index_html: &str, options: &PageOptions) -> Result<String, String
         ),
     ];
     for (name, value) in attrs {
-        // Attributes the page does not have and that would be empty are left out.
-        if value.is_empty() && !has_attr(&html, name)? {
+        // Attributes the page does not have and that would be empty are left out;
+        // so is an empty language (the page's own stays).
+        if value.is_empty() && (name == "data-lang" || !has_attr(&html, name)?) {
             continue;
         }
         html = set_attr(&html, name, value)?;
@@ -149,6 +174,27 @@ pub fn variant(index_html: &str, options: &PageOptions) -> Result<String, String
         &format!("\n  <script src=\"{RECORDER_PATH}\"></script>"),
     );
     Ok(html)
+}
+
+/// Sets the `href` of the prerendered quick exit (`<a … class="rs-exit">`), if
+/// the page has one.
+fn set_exit_href(html: &str, url: &str) -> Result<String, String> {
+    let Some(class) = html.find("class=\"rs-exit\"") else {
+        return Ok(html.to_owned());
+    };
+    let start = html[..class].rfind("<a ").ok_or("rs-exit is not a link")?;
+    let end = class + html[class..].find('>').ok_or("unterminated rs-exit tag")?;
+    let tag = &html[start..end];
+    let href = tag.find(" href=\"").ok_or("the quick exit has no href")? + " href=\"".len();
+    let href_end = href + tag[href..].find('"').ok_or("unterminated href")?;
+    let escaped = url.replace('&', "&amp;").replace('"', "&quot;");
+    Ok(format!(
+        "{}{}{escaped}{}{}",
+        &html[..start],
+        &tag[..href],
+        &tag[href_end..],
+        &html[end..]
+    ))
 }
 
 /// The byte range of the `<main id="app" …>` start tag.
@@ -219,6 +265,21 @@ mod tests {
         assert!(html.contains("data-test-panic=\"true\""));
         assert!(!html.contains("data-lang"));
         assert!(html.contains("<head>\n  <script src=\"/__test/recorder.js\"></script>"));
+    }
+
+    #[test]
+    fn the_prerendered_exit_link_follows_the_exit_url() {
+        let page = "<html><head></head><body><main id=\"app\" data-lang=\"uk\">\
+            <a href=\"https://www.bbc.com/weather\" rel=\"noreferrer\" class=\"rs-exit\">x</a></main>";
+        let html = variant(page, &PageOptions::default()).unwrap();
+        assert!(
+            html.contains("<a href=\"/neutral.html\" rel=\"noreferrer\" class=\"rs-exit\">x</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("data-lang=\"uk\""),
+            "the page's language stays: {html}"
+        );
     }
 
     #[test]

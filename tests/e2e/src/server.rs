@@ -4,6 +4,10 @@
 //!
 //! `std` only: one thread accepts, one thread per connection, one request per
 //! connection (`Connection: close`), GET and HEAD only.
+//!
+//! A test can break one path on purpose ([`Server::fault`], [`Fault`]): answer
+//! 404, send a truncated body, hold the response open after its first bytes (a
+//! download that stalls), or answer late.
 
 use std::collections::HashMap;
 use std::fs;
@@ -58,6 +62,23 @@ impl std::fmt::Display for Request {
     }
 }
 
+/// What goes wrong with a path's response (see [`Server::fault`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// `404 Not Found`, whatever is there.
+    NotFound,
+    /// The body cut to its first bytes (headers say so: a complete, short response).
+    Truncate(usize),
+    /// The headers (with the whole length) and the body's first bytes, then
+    /// nothing: the connection is held open until the server stops.
+    Stall {
+        /// How many bytes of the body are sent before it stalls.
+        after: usize,
+    },
+    /// The whole response, but only after this long.
+    Delay(Duration),
+}
+
 /// A body served at a fixed path instead of a file.
 #[derive(Debug, Clone)]
 struct Generated {
@@ -73,6 +94,7 @@ struct Shared {
     generated: Mutex<HashMap<String, Generated>>,
     csp: Mutex<String>,
     referrer_policy: Mutex<Option<String>>,
+    faults: Mutex<HashMap<String, Fault>>,
     stop: AtomicBool,
 }
 
@@ -95,6 +117,7 @@ impl Server {
             generated: Mutex::new(HashMap::new()),
             csp: Mutex::new(CSP.to_owned()),
             referrer_policy: Mutex::new(Some(REFERRER_POLICY.to_owned())),
+            faults: Mutex::new(HashMap::new()),
             stop: AtomicBool::new(false),
         });
         let accept_shared = Arc::clone(&shared);
@@ -146,6 +169,20 @@ impl Server {
     /// on; `None` sends none (a host page that leaves the browser's default).
     pub fn set_referrer_policy(&self, policy: Option<&str>) {
         *self.shared.referrer_policy.lock().expect("server lock") = policy.map(str::to_owned);
+    }
+
+    /// Breaks the responses for `path` (exact match, query ignored) from now on.
+    pub fn fault(&self, path: &str, fault: Fault) {
+        self.shared
+            .faults
+            .lock()
+            .expect("server lock")
+            .insert(path.to_owned(), fault);
+    }
+
+    /// Mends every path broken by [`Server::fault`].
+    pub fn clear_faults(&self) {
+        self.shared.faults.lock().expect("server lock").clear();
     }
 
     /// Every request so far, in order.
@@ -251,8 +288,18 @@ fn handle(shared: &Shared, stream: TcpStream) -> io::Result<()> {
     let target = parts.next().unwrap_or("").to_owned();
     let path = target.split(['?', '#']).next().unwrap_or("").to_owned();
 
-    let (status, content_type, body): (u16, &str, Vec<u8>) = if method != "GET" && method != "HEAD"
-    {
+    let fault = shared
+        .faults
+        .lock()
+        .expect("server lock")
+        .get(&path)
+        .copied();
+    if let Some(Fault::Delay(delay)) = fault {
+        thread::sleep(delay);
+    }
+    let (status, content_type, mut body): (u16, &str, Vec<u8>) = if fault == Some(Fault::NotFound) {
+        (404, "text/plain; charset=utf-8", b"not found\n".to_vec())
+    } else if method != "GET" && method != "HEAD" {
         (
             405,
             "text/plain; charset=utf-8",
@@ -304,6 +351,9 @@ fn handle(shared: &Shared, stream: TcpStream) -> io::Result<()> {
         .as_ref()
         .map(|p| format!("Referrer-Policy: {p}\r\n"))
         .unwrap_or_default();
+    if let Some(Fault::Truncate(bytes)) = fault {
+        body.truncate(bytes);
+    }
     let mut out = stream;
     write!(
         out,
@@ -317,9 +367,19 @@ fn handle(shared: &Shared, stream: TcpStream) -> io::Result<()> {
          Connection: close\r\n\r\n",
         body.len()
     )?;
-    if method != "HEAD" {
-        out.write_all(&body)?;
+    if method == "HEAD" {
+        return out.flush();
     }
+    if let Some(Fault::Stall { after }) = fault {
+        out.write_all(&body[..after.min(body.len())])?;
+        out.flush()?;
+        // Held open, silent, until the server stops (or the browser gives up).
+        while !shared.stop.load(Ordering::SeqCst) {
+            thread::sleep(Duration::from_millis(50));
+        }
+        return Ok(());
+    }
+    out.write_all(&body)?;
     out.flush()
 }
 

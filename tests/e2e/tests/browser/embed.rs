@@ -225,7 +225,7 @@ fn element_and_api_embeds_run_privately_for_every_questionnaire() {
 /// width: the space the widget gets is the host's to give).
 const STYLE_PROBE: &str = "const props = ['display', 'font-family', 'font-size', 'font-weight', 'line-height', 'color', \
     'background-color', 'text-transform', 'letter-spacing', 'padding-top', 'border-top-width', 'visibility']; \
-    return ['.rs-widget', 'button.rs-exit', '[data-action=\"start\"]', 'h2', 'p', 'select'] \
+    return ['.rs-widget', '.rs-exit', '[data-action=\"start\"]', 'h2', 'p', 'select'] \
       .map(sel => { const e = document.querySelector(sel); \
         if (!e) return sel + ': missing'; const cs = getComputedStyle(e); \
         return sel + ' ' + props.map(p => p + '=' + cs.getPropertyValue(p)).join(' '); });";
@@ -579,7 +579,7 @@ fn quick_exit_leaves_the_whole_page_in_every_mode() {
                         b.press(Key::Shift).await;
                     }
                 } else {
-                    b.click("button.rs-exit").await;
+                    b.click(".rs-widget .rs-exit").await;
                 }
                 assert_left(&b, &what).await;
             }
@@ -612,7 +612,7 @@ fn quick_exit_leaves_the_whole_page_in_every_mode() {
                         b.press(Key::Shift).await;
                     }
                 } else {
-                    w.click("button.rs-exit").await;
+                    w.click(".rs-widget .rs-exit").await;
                 }
                 assert_left(&b, &what).await;
                 let cover = b

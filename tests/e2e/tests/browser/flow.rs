@@ -289,6 +289,53 @@ async fn answer_by_keys(b: &Browser, step: &Step, obscured: &mut Vec<String>) {
     );
 }
 
+/// The NGO intake for a 16-year-old in exploitative work with no deception, force
+/// or threat: the child route (no means needed) gives "matches the ILO pattern",
+/// and the result names the indicator set and rule, in Ukrainian as in English.
+#[test]
+fn intake_child_route_is_named_on_the_result() {
+    for lang in ["en", "uk"] {
+        browser_test(
+            &format!("intake_child_route_{lang}"),
+            PageOptions {
+                lang: lang.to_owned(),
+                ..PageOptions::ngo_intake()
+            },
+            |b| async move {
+                let q = questionnaire(&b);
+                let child = |q: &riskscreen_core::Questionnaire,
+                             question: &riskscreen_core::Question,
+                             answers: &riskscreen_core::Answers| {
+                    match question.id.as_str() {
+                        "scr_age" => Answer::Choice("under_18".into()),
+                        "scr_working" | "work_hours" | "work_pay_low" => Answer::Yes,
+                        "scr_work_kind_child" => Answer::Choice("other".into()),
+                        _ => plan::calm(q, question, answers),
+                    }
+                };
+                let plan = plan_for(&b, &child);
+                assert_eq!(plan.expected.route.as_deref(), Some("child"));
+                assert_eq!(plan.expected.level, "pattern_met", "{:?}", plan.expected);
+                b.open_start().await;
+                b.run_by_clicks(&plan).await;
+                assert_result(&b, &plan).await;
+                assert_eq!(
+                    b.count(".rs-level .rs-route[data-route=\"child\"]").await,
+                    1,
+                    "the result names the route"
+                );
+                let shown = b.text_of(".rs-level .rs-route").await.unwrap_or_default();
+                let label = q.route("child").unwrap().label.get_or(lang, "en");
+                assert!(
+                    shown.contains(label),
+                    "the route's label in {lang}: {label:?}; the page reads {shown:?}"
+                );
+                b.screenshot(&format!("intake-child-route-{lang}")).await;
+            },
+        );
+    }
+}
+
 #[test]
 fn keyboard_only_run_moves_focus_to_each_heading() {
     browser_test("keyboard_run", PageOptions::self_check(), |b| async move {

@@ -911,7 +911,7 @@ fn exit_url_with_control_characters_falls_back_to_the_default() {
                     json!(true),
                     "the Navigation API is needed to see where the exit goes"
                 );
-                w.click(".rs-widget button.rs-exit").await;
+                w.click(".rs-widget .rs-exit").await;
                 b.wait_until(
                     "the quick exit's navigation",
                     "return window.__navigations.length > 0;",
@@ -994,7 +994,7 @@ fn quick_exit_sends_no_referrer() {
                 let mark = server.mark();
                 w.action("start").await;
                 w.wait_screen("question").await;
-                w.click(".rs-widget button.rs-exit").await;
+                w.click(".rs-widget .rs-exit").await;
                 assert_left(&b, what).await;
                 let referrer = b.js("return document.referrer;").await;
                 let requests: Vec<_> = server

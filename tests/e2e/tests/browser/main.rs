@@ -15,10 +15,12 @@
 //! | [`embed`]      | frame embed, custom element and JS API: privacy per questionnaire, isolation, result event, quick exit |
 //! | [`hardening`]  | issue #9: frame URL file names only, forged directories refused, sharing only to the real embedder, fixed heights, exit URL and referrer, one panic hook, no debug switch from a URL |
 //! | [`screens`]    | every screen of every questionnaire in every language: texts, no missing string, no overflow at 320 px |
+//! | [`first_screen`] | issue #11: the prerendered first screen equals the mounted one; every load failure (no WebAssembly, 404, truncated, stalled) ends on a quick exit, 112 and a national line in the page's language; the language before the first paint |
 
 mod a11y;
 mod embed;
 mod fallback;
+mod first_screen;
 mod flow;
 mod hardening;
 mod layout;

@@ -94,13 +94,16 @@ fn quick_exit_button_replaces_page_and_wipes_answers() {
             let plan = answer_two(&b).await;
             assert!(
                 b.count(".rs-widget .rs-exit").await >= 1,
-                "a quick exit button (button.rs-exit) must be on every screen"
+                "a quick exit (.rs-exit) must be on every screen"
             );
+            // A plain link that works before any script runs, to the exit URL,
+            // with no referrer, announced as the button it acts as.
             assert_eq!(
-                b.js("return document.querySelector('.rs-exit').tagName;")
+                b.js("const e = document.querySelector('.rs-exit'); \
+                      return [e.tagName, e.getAttribute('href'), e.getAttribute('rel'), e.getAttribute('role')];")
                     .await,
-                json!("BUTTON"),
-                "`.rs-exit` must be a button"
+                json!(["A", NEUTRAL_PATH, "noreferrer", "button"]),
+                "`.rs-exit` must be a[href=exit URL][rel=noreferrer][role=button]"
             );
             let before = history_length(&b).await;
             b.click(".rs-exit").await;

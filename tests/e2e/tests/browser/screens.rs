@@ -177,8 +177,18 @@ fn every_language(id: &str) {
             ids: english.ids.clone(),
             english: untranslated,
         };
+        // The self-check page in this language where there is one (the page around
+        // the widget, its helplines included, is then checked in it too), else the
+        // default page, and the language picker.
+        let page = format!("index.{lang}.html");
+        let page = if www.join(&page).is_file() {
+            page
+        } else {
+            "index.html".to_owned()
+        };
         let options = PageOptions {
             questionnaire: relative.clone(),
+            page,
             ..PageOptions::default()
         };
         let name = format!("screens-{id}-{lang}");
@@ -285,7 +295,13 @@ async fn walk(b: &Browser, c: &Context) {
         "start-button",
     );
     ui_expect(c, &mut expects, &mut p, ".rs-fact-private", "start-private");
-    ui_expect(c, &mut expects, &mut p, "button.rs-exit", "exit-button");
+    ui_expect(
+        c,
+        &mut expects,
+        &mut p,
+        ".rs-widget .rs-exit",
+        "exit-button",
+    );
     screen(b, c, "00-start", expects, p, &mut problems).await;
     press(b, "start").await;
 

@@ -1,0 +1,218 @@
+//! Prerenders the self-check page: its first screen as static HTML, one page per
+//! language, so that a person sees the start screen, the quick exit, 112 and the
+//! helplines before any script or WebAssembly has arrived, and keeps them when
+//! either never does.
+//!
+//! `cargo xtask build` runs the binary (`riskscreen-prerender --template
+//! pages/index.html --www www`) after compiling the questionnaires. For each
+//! language the questionnaire ships (and the widget has UI strings for) it
+//! writes `www/index.<lang>.html`, and the default language's page again as
+//! `www/index.html`, the only one with `lang.js` (the redirect to the page in
+//! the browser's language, before anything is painted). Each page holds:
+//!
+//! - in `<main id="app">`, the widget's start screen: the real [`App`] rendered
+//!   by yew's server-side renderer with the options the page mounts it with
+//!   ([`template::AppOptions`] read from the same `data-*` attributes boot.js
+//!   reads, the language forced to the page's). `boot.js` mounts the widget over
+//!   it, which renders the same markup: what a person sees does not change
+//!   (ARCHITECTURE.md, "The first screen", says why this is a replacement and
+//!   not hydration);
+//! - below it, the page's own parts ([`page`]): every country's helplines, the
+//!   language links and the hidden failure notice, in the page's language;
+//! - in `<head>`, the title, description and `<link rel=alternate hreflang>`.
+//!
+//! Text comes from the widget's UI strings (`src/i18n/<lang>.ftl`, the `page-*`
+//! messages that only native builds carry) and the questionnaire: nothing is
+//! written twice.
+
+pub mod error;
+pub mod page;
+pub mod template;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use riskscreen::components::app::{App, AppProps};
+use riskscreen::config::{Options, Setup, SetupContext};
+use riskscreen::i18n::{direction, Locales};
+use riskscreen::panic::escape;
+use riskscreen::state::FlowState;
+use yew::{AttrValue, LocalServerRenderer};
+
+pub use error::Error;
+use page::{NoScriptParts, NoScriptPartsProps, PageParts, PagePartsProps};
+pub use template::Template;
+
+/// The file of the page in `lang`, relative to `www/`.
+pub fn page_file(lang: &str) -> String {
+    format!("index.{lang}.html")
+}
+
+/// The page served for `/`: the default language's, with the redirect.
+pub const DEFAULT_PAGE: &str = "index.html";
+
+/// The classic script on [`DEFAULT_PAGE`] that moves a browser preferring
+/// another language to that language's page before the first paint.
+pub const REDIRECT_SCRIPT: &str = "lang.js";
+
+/// One prerendered page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Its file, relative to `www/`.
+    pub file: String,
+    /// Its language.
+    pub lang: String,
+    /// The HTML.
+    pub html: String,
+}
+
+/// Every page of `template`, with the questionnaire and directory it names read
+/// from `www`.
+pub fn prerender(template: &Template, www: &Path) -> Result<Vec<Page>, Error> {
+    let app = template.app_options()?;
+    let read = |relative: &str| {
+        let path = www.join(relative);
+        fs::read_to_string(&path).map_err(|source| Error::Io { path, source })
+    };
+    let options = Options {
+        questionnaire: read(&app.questionnaire)?,
+        helplines: Some(read(&app.helplines)?),
+        country: app.country.clone(),
+        exit_url: app.exit_url.clone(),
+        ..Options::default()
+    };
+    // The languages of the questionnaire that have UI strings: a page in a
+    // language the chrome would show in English is not worth its own URL.
+    let probe = setup(&options, None)?;
+    let ui = Locales::new();
+    let languages: Vec<AttrValue> = probe
+        .questionnaire
+        .languages
+        .iter()
+        .filter(|l| ui.bundles().iter().any(|b| b.lang() == l.as_str()))
+        .map(|l| AttrValue::from(l.clone()))
+        .collect();
+    let default = probe.questionnaire.default_language.clone();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|source| Error::Io {
+            path: PathBuf::from("(tokio runtime)"),
+            source,
+        })?;
+    let mut pages = Vec::new();
+    for lang in &languages {
+        let setup = Rc::new(setup(&options, Some(lang))?);
+        let html = runtime.block_on(render(template, &setup, &languages, false))?;
+        if lang.as_str() == default {
+            let html = runtime.block_on(render(template, &setup, &languages, true))?;
+            pages.push(Page {
+                file: DEFAULT_PAGE.to_owned(),
+                lang: lang.to_string(),
+                html,
+            });
+        }
+        pages.push(Page {
+            file: page_file(lang),
+            lang: lang.to_string(),
+            html,
+        });
+    }
+    Ok(pages)
+}
+
+/// The widget's setup for the page in `lang` (`None`: the default language), as
+/// `mount` builds it from the page's options.
+fn setup(options: &Options, lang: Option<&AttrValue>) -> Result<Setup, Error> {
+    let options = Options {
+        lang: lang.map(|l| l.to_string()),
+        ..options.clone()
+    };
+    let label = options.lang.clone().unwrap_or_else(|| "default".into());
+    let setup = Setup::new(options, &[]).map_err(|message| Error::Setup {
+        lang: label.clone(),
+        message,
+    })?;
+    for warning in &setup.warnings {
+        eprintln!("riskscreen-prerender ({label}): {warning}");
+    }
+    Ok(setup)
+}
+
+/// One page: the template filled for `setup`'s language.
+async fn render(
+    template: &Template,
+    setup: &Rc<Setup>,
+    languages: &[AttrValue],
+    redirect: bool,
+) -> Result<String, Error> {
+    let lang = setup.lang.to_string();
+    let initial = FlowState::new(
+        setup.questionnaire.clone(),
+        setup.lang.clone(),
+        setup.country.clone(),
+    );
+    let widget = LocalServerRenderer::<App>::with_props(AppProps {
+        setup: setup.clone(),
+        initial: Rc::new(initial),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    let parts = LocalServerRenderer::<PageParts>::with_props(PagePartsProps {
+        setup: SetupContext(setup.clone()),
+        languages: languages.to_vec(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    let noscript = LocalServerRenderer::<NoScriptParts>::with_props(NoScriptPartsProps {
+        setup: SetupContext(setup.clone()),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    let title = setup.locales.format(&lang, "page-title", &[]);
+    let description = setup
+        .questionnaire
+        .description
+        .get_or(&lang, &setup.questionnaire.default_language);
+    let mut alternates: Vec<String> = languages
+        .iter()
+        .map(|l| {
+            format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                escape(l),
+                escape(&page_file(l))
+            )
+        })
+        .collect();
+    alternates.push(format!(
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{DEFAULT_PAGE}\">"
+    ));
+    let redirect = if redirect {
+        format!("<script src=\"{REDIRECT_SCRIPT}\"></script>")
+    } else {
+        String::new()
+    };
+    template.fill(&[
+        ("lang", escape(&lang)),
+        ("dir", direction(&lang).to_owned()),
+        ("title", escape(&title)),
+        ("description", escape(description)),
+        ("alternates", alternates.join("\n  ")),
+        ("redirect", redirect),
+        ("noscript", noscript),
+        ("widget", widget),
+        ("page", parts),
+    ])
+}
+
+/// Writes `pages` into `www`.
+pub fn write(pages: &[Page], www: &Path) -> Result<(), Error> {
+    for page in pages {
+        let path = www.join(&page.file);
+        fs::write(&path, &page.html).map_err(|source| Error::Io { path, source })?;
+    }
+    Ok(())
+}

@@ -1,0 +1,50 @@
+//! `riskscreen-prerender --template pages/index.html --www www`: writes the
+//! self-check page in every language into `www/` (see the library's doc). Run by
+//! `cargo xtask build`; exit code 1 on any problem, 2 on a usage error.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use riskscreen_prerender::{prerender, write, Error, Template};
+
+const USAGE: &str = "usage: riskscreen-prerender --template FILE --www DIR";
+
+fn main() -> ExitCode {
+    let mut template = None;
+    let mut www = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--template" => template = args.next().map(PathBuf::from),
+            "--www" => www = args.next().map(PathBuf::from),
+            _ => {
+                eprintln!("riskscreen-prerender: unexpected argument `{arg}`\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let (Some(template), Some(www)) = (template, www) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    match run(&template, &www) {
+        Ok(files) => {
+            println!("prerendered {}", files.join(", "));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("riskscreen-prerender: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(template: &Path, www: &Path) -> Result<Vec<String>, Error> {
+    let text = std::fs::read_to_string(template).map_err(|source| Error::Io {
+        path: template.to_path_buf(),
+        source,
+    })?;
+    let pages = prerender(&Template::parse(&text)?, www)?;
+    write(&pages, www)?;
+    Ok(pages.into_iter().map(|p| p.file).collect())
+}

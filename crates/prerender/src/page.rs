@@ -1,0 +1,166 @@
+//! The self-check page's own parts around the widget, as components rendered
+//! with the widget's contexts (so with its strings, in the page's language):
+//!
+//! - [`Directory`]: "Where to get help", every country of the helpline directory
+//!   as a `<details>` holding the widget's own [`helpline_lines`] for it (the
+//!   numbers the result screen shows for that country, 112 first). A person can
+//!   reach a national line before any script runs, and after any failure;
+//!   `boot.js` opens them all when the check cannot start. The page's configured
+//!   country (`data-country`) comes first, open.
+//! - [`Languages`]: the other languages' pages as plain links (`hreflang`), for
+//!   browsers without script and for people who want another language than the
+//!   one picked for them.
+//! - [`BootNotice`]: hidden; what `boot.js` shows in place of the start screen
+//!   when the check cannot start (one text for "no WebAssembly here", one for
+//!   everything else), in the page's language.
+//! - [`NoScript`]: the same for a browser without JavaScript.
+//!
+//! Markup contract (boot.js and the browser tests rely on it):
+//! `aside.rs-page-help details[data-country] a[href^="tel:"]`,
+//! `nav.rs-page-langs a[hreflang]`, `#rs-boot-failed[hidden]` with one
+//! `p[data-rs-reason]` per reason (`load`, `no-wasm`).
+
+use riskscreen::components::helpline_list::helpline_lines;
+use riskscreen::config::{use_setup, SetupContext};
+use riskscreen::i18n::{autonym, use_i18n, LocaleContext};
+use yew::prelude::*;
+
+use crate::page_file;
+
+/// Props of [`PageParts`].
+#[derive(Properties, PartialEq)]
+pub struct PagePartsProps {
+    /// The page's setup (its language is the page's).
+    pub setup: SetupContext,
+    /// Every language a page is prerendered in, in the questionnaire's order.
+    pub languages: Vec<AttrValue>,
+}
+
+/// Everything of the page below `<main id="app">`, with the widget's contexts.
+#[component]
+pub fn PageParts(props: &PagePartsProps) -> Html {
+    let setup = props.setup.clone();
+    let locale = LocaleContext::new(
+        setup.locales.clone(),
+        setup.lang.clone(),
+        setup.questionnaire.default_language.clone().into(),
+    );
+    html! {
+        <ContextProvider<SetupContext> context={setup}>
+            <ContextProvider<LocaleContext> context={locale}>
+                <Directory />
+                <Languages languages={props.languages.clone()} />
+                <BootNotice />
+            </ContextProvider<LocaleContext>>
+        </ContextProvider<SetupContext>>
+    }
+}
+
+/// Props of [`NoScriptParts`].
+#[derive(Properties, PartialEq)]
+pub struct NoScriptPartsProps {
+    /// The page's setup.
+    pub setup: SetupContext,
+}
+
+/// [`NoScript`] with the widget's contexts.
+#[component]
+pub fn NoScriptParts(props: &NoScriptPartsProps) -> Html {
+    let setup = props.setup.clone();
+    let locale = LocaleContext::new(
+        setup.locales.clone(),
+        setup.lang.clone(),
+        setup.questionnaire.default_language.clone().into(),
+    );
+    html! {
+        <ContextProvider<LocaleContext> context={locale}>
+            <NoScript />
+        </ContextProvider<LocaleContext>>
+    }
+}
+
+/// Every country's helplines, one disclosure each.
+#[component]
+fn Directory() -> Html {
+    let setup = use_setup();
+    let i18n = use_i18n();
+    let directory = &setup.directory;
+    let dl = &directory.default_language;
+    let chosen = setup.country.as_deref();
+    // The configured country first; "anywhere in the EU" (code EU) last, as the
+    // result screen's picker offers it as the choice for no country.
+    let mut countries: Vec<_> = directory.countries.iter().collect();
+    countries.sort_by_key(|c| (Some(c.code.as_str()) != chosen, c.code == "EU"));
+    html! {
+        <aside class="rs-page rs-page-help" aria-labelledby="rs-page-help">
+            <h2 id="rs-page-help">{ i18n.t("helplines-heading") }</h2>
+            <p>{ i18n.t("country-label") }</p>
+            { for countries.iter().map(|c| html! {
+                <details
+                    key={c.code.clone()}
+                    class="rs-country"
+                    data-country={c.code.clone()}
+                    open={Some(c.code.as_str()) == chosen}
+                >
+                    <summary>{ i18n.text_or(&c.name, dl) }</summary>
+                    { helpline_lines(&setup, &i18n, Some(c.code.as_str())) }
+                </details>
+            }) }
+        </aside>
+    }
+}
+
+/// Props of [`Languages`].
+#[derive(Properties, PartialEq)]
+struct LanguagesProps {
+    languages: Vec<AttrValue>,
+}
+
+/// Links to the page in every language, each named in itself.
+#[component]
+fn Languages(props: &LanguagesProps) -> Html {
+    let i18n = use_i18n();
+    let current = i18n.lang().clone();
+    html! {
+        <nav class="rs-page rs-page-langs" aria-label={i18n.t("language-label")}>
+            <ul>
+                { for props.languages.iter().map(|lang| html! {
+                    <li key={lang.to_string()}>
+                        <a
+                            href={page_file(lang)}
+                            hreflang={lang.clone()}
+                            lang={lang.clone()}
+                            aria-current={(*lang == current).then_some("page")}
+                        >
+                            { autonym(lang) }
+                        </a>
+                    </li>
+                }) }
+            </ul>
+        </nav>
+    }
+}
+
+/// The notice `boot.js` shows when the check cannot start (hidden until then).
+#[component]
+fn BootNotice() -> Html {
+    let i18n = use_i18n();
+    html! {
+        <div id="rs-boot-failed" class="rs-boot-notice" hidden=true>
+            <h2 class="rs-heading" tabindex="-1">{ i18n.t("page-failed-heading") }</h2>
+            <p data-rs-reason="load">{ i18n.t("page-failed-text") }</p>
+            <p data-rs-reason="no-wasm">{ i18n.t("page-no-wasm-text") }</p>
+        </div>
+    }
+}
+
+/// What a browser without JavaScript shows above the (inert) start screen.
+#[component]
+fn NoScript() -> Html {
+    let i18n = use_i18n();
+    html! {
+        <noscript>
+            <p class="rs-boot-notice">{ i18n.t("page-no-script-text") }</p>
+        </noscript>
+    }
+}

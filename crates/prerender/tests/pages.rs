@@ -1,0 +1,163 @@
+//! The real template, prerendered with the shipped self-check questionnaire and
+//! helpline directory (compiled here from their TOML, as `riskscreen compile`
+//! does): one page per language, each with what a person needs before and
+//! without any script, in its own language, and nothing inline to run.
+
+use std::path::{Path, PathBuf};
+
+use riskscreen_prerender::{prerender, Page, Template, DEFAULT_PAGE, REDIRECT_SCRIPT};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A `www/` with the compiled self-check and directory, in a directory of its own.
+fn www() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("riskscreen-prerender-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("q")).unwrap();
+    let read =
+        |name: &str| std::fs::read_to_string(repo().join("questionnaires").join(name)).unwrap();
+    let (questionnaire, _) =
+        riskscreen_core::load_toml("self-check.toml", &read("self-check.toml"))
+            .into_result("self-check.toml")
+            .unwrap_or_else(|e| panic!("{e}"));
+    let (directory, _) = riskscreen_core::load_helplines_toml(&read("helplines.toml"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    std::fs::write(
+        dir.join("q/self-check.json"),
+        serde_json::to_string(&questionnaire).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("q/helplines.json"),
+        serde_json::to_string(&directory.for_widget()).unwrap(),
+    )
+    .unwrap();
+    dir
+}
+
+fn pages() -> Vec<Page> {
+    let template =
+        Template::parse(&std::fs::read_to_string(repo().join("pages/index.html")).unwrap())
+            .unwrap();
+    let www = www();
+    let pages = prerender(&template, &www).unwrap_or_else(|e| panic!("{e}"));
+    let _ = std::fs::remove_dir_all(&www);
+    pages
+}
+
+/// The value of a simple message of `src/i18n/<lang>.ftl`, HTML-escaped as the
+/// renderer writes text.
+fn ui(lang: &str, id: &str) -> String {
+    let source = std::fs::read_to_string(repo().join(format!("src/i18n/{lang}.ftl"))).unwrap();
+    let value = source
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("{id} = ")))
+        .unwrap_or_else(|| panic!("{lang}.ftl has no {id}"));
+    value
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+#[test]
+fn one_page_per_language_and_the_default_page() {
+    let pages = pages();
+    let files: Vec<&str> = pages.iter().map(|p| p.file.as_str()).collect();
+    for lang in ["uk", "ru", "en", "pl", "ro", "de", "cs", "sk", "hu"] {
+        assert!(
+            files.contains(&format!("index.{lang}.html").as_str()),
+            "{files:?}"
+        );
+    }
+    assert_eq!(files.len(), 10, "{files:?}");
+    let default = pages.iter().find(|p| p.file == DEFAULT_PAGE).unwrap();
+    let english = pages.iter().find(|p| p.file == "index.en.html").unwrap();
+    let redirect = format!("<script src=\"{REDIRECT_SCRIPT}\"></script>");
+    assert!(default.html.contains(&redirect));
+    assert!(
+        !english.html.contains(&redirect),
+        "a page chosen by hand is never left"
+    );
+    assert_eq!(default.html.replacen(&redirect, "", 1), english.html);
+}
+
+#[test]
+fn every_page_has_a_way_out_in_its_language() {
+    for page in pages() {
+        let lang = page.lang.as_str();
+        let html = &page.html;
+        let has = |needle: &str| assert!(html.contains(needle), "{}: no `{needle}`", page.file);
+        has(&format!("<html lang=\"{lang}\" dir=\"ltr\">"));
+        has(&format!("data-lang=\"{lang}\""));
+        has("data-rs-boot=\"static\"");
+        // The widget's start screen, in the page's language.
+        has(&format!(
+            "<div lang=\"{lang}\" dir=\"ltr\" data-screen=\"start\" class=\"rs-widget\">"
+        ));
+        has(&format!(
+            "<a href=\"https://www.bbc.com/weather\" rel=\"noreferrer\" role=\"button\" class=\"rs-exit\">{}</a>",
+            ui(lang, "exit-button")
+        ));
+        has("<a href=\"tel:112\" class=\"rs-help\">");
+        has("data-action=\"start\"");
+        // Every country's lines, a Polish national line among them.
+        for country in [
+            "UA", "MD", "PL", "RO", "SK", "HU", "CZ", "DE", "IT", "LT", "EU",
+        ] {
+            has(&format!(
+                "<details data-country=\"{country}\" class=\"rs-country\">"
+            ));
+        }
+        has("href=\"tel:+48226280120\"");
+        has(&ui(lang, "helplines-heading"));
+        // The failure notice, hidden, with both reasons.
+        has("id=\"rs-boot-failed\"");
+        has(&format!(
+            "<p data-rs-reason=\"load\">{}</p>",
+            ui(lang, "page-failed-text")
+        ));
+        has(&format!(
+            "<p data-rs-reason=\"no-wasm\">{}</p>",
+            ui(lang, "page-no-wasm-text")
+        ));
+        has(&format!("<title>{}</title>", ui(lang, "page-title")));
+        // Links to every language's page, and the same as alternates.
+        for other in ["uk", "ru", "en", "pl", "ro", "de", "cs", "sk", "hu"] {
+            has(&format!(
+                "<link rel=\"alternate\" hreflang=\"{other}\" href=\"index.{other}.html\">"
+            ));
+            has(&format!("hreflang=\"{other}\" lang=\"{other}\""));
+        }
+        has("<link rel=\"alternate\" hreflang=\"x-default\" href=\"index.html\">");
+        assert!(!html.contains("{{"), "{}: a placeholder is left", page.file);
+    }
+}
+
+#[test]
+fn nothing_inline_runs_or_styles() {
+    for page in pages() {
+        let html = &page.html;
+        assert!(!html.contains("style="), "{}: a style attribute", page.file);
+        assert!(!html.contains("<style"), "{}: a style element", page.file);
+        for (at, _) in html.match_indices("<script") {
+            let tag = &html[at..at + html[at..].find('>').unwrap()];
+            assert!(
+                tag.contains(" src=\""),
+                "{}: an inline script: {tag}",
+                page.file
+            );
+        }
+        let handler = html.match_indices(" on").any(|(at, _)| {
+            let rest = &html[at + 3..];
+            let name = rest.len()
+                - rest
+                    .trim_start_matches(|c: char| c.is_ascii_lowercase())
+                    .len();
+            name > 0 && rest[name..].starts_with("=\"")
+        });
+        assert!(!handler, "{}: an event handler attribute", page.file);
+    }
+}
