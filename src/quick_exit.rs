@@ -116,6 +116,9 @@ pub const EXIT_MESSAGE: &str = "riskscreen:exit";
 /// set through the CSSOM (allowed under a strict `style-src`), for host pages that
 /// do not load the widget's stylesheet (the custom element, the JS API).
 pub fn leave(url: &str) {
+    // Silence first: a voice reading the question must not go on while the
+    // page changes (read-aloud, issue #14).
+    crate::speech::stop();
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -6,7 +6,7 @@
 //! or an answers file is a core [`riskscreen_core::Diagnostic`] or a located message.
 //!
 //! One module per command (`validate`, `compile`, `score`, `schema`, `report`,
-//! `translations`);
+//! `translations`, `calibrate`, `checklist`);
 //! `input` holds what they share: reading a file and telling a questionnaire from
 //! the helpline directory.
 //!
@@ -14,8 +14,8 @@
 //!
 //! - 0: success (warnings do not count);
 //! - 1: invalid input: an error diagnostic, a bad answers file, an unknown
-//!   indicator id or `--lang` code, a file that cannot be read or an output that
-//!   cannot be written;
+//!   indicator id, `--lang` or `--country` code, a bad `--url`, a file that cannot
+//!   be read or an output that cannot be written;
 //! - 2: usage error: the command line itself is wrong (unknown command or flag,
 //!   missing file argument, `--answers` and `--indicators` both or neither).
 //!
@@ -41,6 +41,7 @@
 //! panic from `println!`.
 
 mod calibrate;
+mod checklist;
 mod compile;
 mod input;
 mod report;
@@ -59,8 +60,8 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success (warnings do not count)
   1  invalid input: an error in a questionnaire, helpline directory or answers file,
-     an unknown indicator id or --lang code, a file that cannot be read, or an
-     output file that cannot be written
+     an unknown indicator id, --lang or --country code, a bad --url, a file that
+     cannot be read, or an output file that cannot be written
   2  usage error: unknown command or flag, missing file argument, bad flag value
 
 Files ending in .json are read as compiled JSON, anything else as TOML. A file named
@@ -143,6 +144,14 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Write a questionnaire as a printable checklist: static HTML, no script, one or two pages.
+    ///
+    /// Danger signs with 112 first, then each question with what its answers mean,
+    /// the helplines of --country (or every country's anti-trafficking line), and
+    /// with --url a QR code to the online check. checklist.css is written next to
+    /// OUT.html.
+    #[command(after_help = EXIT_CODES)]
+    Checklist(checklist::Args),
 }
 
 /// Output format of `score` and `report`.
@@ -206,6 +215,7 @@ fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Re
         Command::Report { file, format } => report::run(&file, format, out, err),
         Command::Translations(command) => translations::run(command, out, err),
         Command::Calibrate { file } => calibrate::run(&file, out),
+        Command::Checklist(args) => checklist::run(&args, out, err),
     }
 }
 

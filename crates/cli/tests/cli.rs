@@ -241,7 +241,10 @@ fn compile_writes_json_the_widget_accepts() {
 fn compile_to_standard_output() {
     let (code, stdout, _) = riskscreen(&["compile", "weighted.toml", "-o", "-"]);
     assert_eq!(code, 0);
-    assert_eq!(riskscreen_core::load::from_json(&stdout).unwrap().id, "offer-check");
+    assert_eq!(
+        riskscreen_core::load::from_json(&stdout).unwrap().id,
+        "offer-check"
+    );
 }
 
 #[test]

@@ -18,6 +18,7 @@
 //! | [`first_screen`] | issue #11: the prerendered first screen equals the mounted one; every load failure (no WebAssembly, 404, truncated, stalled) ends on a quick exit, 112 and a national line in the page's language; the language before the first paint |
 
 mod a11y;
+mod checklist;
 mod embed;
 mod fallback;
 mod first_screen;
@@ -26,6 +27,7 @@ mod hardening;
 mod layout;
 mod privacy;
 mod quick_exit;
+mod read_aloud;
 mod screens;
 
 use riskscreen_core::Questionnaire;
