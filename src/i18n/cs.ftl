@@ -176,3 +176,4 @@ page-failed-heading = Kontrolu se nepodařilo spustit
 page-failed-text = Nenačetla se, možná kvůli slabému připojení. Můžete stránku načíst znovu a zkusit to ještě jednou. Pokud teď potřebujete pomoc, zavolejte na 112 nebo na některou z linek pomoci níže.
 page-no-wasm-text = Tento prohlížeč nemůže kontrolu spustit: potřebuje k ní WebAssembly, který je tady vypnutý (například režimem uzamčení (Lockdown Mode) na iPhonu nebo bezpečnostním nastavením). Místo toho můžete zavolat na některou z linek pomoci níže a promluvit si o nabídce. V nouzi volejte 112.
 page-no-script-text = Tato kontrola potřebuje JavaScript, který je v tomto prohlížeči vypnutý. Pokud teď potřebujete pomoc, zavolejte na 112 nebo na některou z linek pomoci níže.
+page-checklist-link = Nebo si otevřete kontrolní seznam se stejnými otázkami k tisku: funguje i bez této kontroly, také na papíře.

@@ -156,3 +156,4 @@ page-failed-heading = This check could not start
 page-failed-text = It did not load, perhaps because the connection is weak. You can reload the page to try again. If you need help now, call 112 or one of the helplines below.
 page-no-wasm-text = This browser cannot run the check: it needs WebAssembly, which is switched off here (for example by Lockdown Mode on an iPhone, or by a security setting). Instead, you can call one of the helplines below and talk about the offer. In an emergency, call 112.
 page-no-script-text = This check needs JavaScript, which is switched off in this browser. If you need help now, call 112 or one of the helplines below.
+page-checklist-link = Or open a printable checklist of the same questions: it works without this check, on paper too.

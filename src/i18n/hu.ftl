@@ -160,3 +160,4 @@ page-failed-heading = Az ellenőrzést nem sikerült elindítani
 page-failed-text = Nem töltődött be, talán a gyenge kapcsolat miatt. Frissítheti az oldalt, és újra megpróbálhatja. Ha most segítségre van szüksége, hívja a 112-t vagy az alábbi segélyvonalak egyikét.
 page-no-wasm-text = Ez a böngésző nem tudja futtatni az ellenőrzést: WebAssembly kell hozzá, ami itt ki van kapcsolva (például egy iPhone zárolási módja (Lockdown Mode) vagy egy biztonsági beállítás miatt). Ehelyett felhívhatja az alábbi segélyvonalak egyikét, és beszélhet velük az ajánlatról. Vészhelyzetben hívja a 112-t.
 page-no-script-text = Ehhez az ellenőrzéshez JavaScript kell, ami ebben a böngészőben ki van kapcsolva. Ha most segítségre van szüksége, hívja a 112-t vagy az alábbi segélyvonalak egyikét.
+page-checklist-link = Vagy nyissa meg ugyanezen kérdések nyomtatható ellenőrzőlistáját: enélkül az ellenőrzés nélkül is használható, papíron is.

@@ -180,3 +180,4 @@ page-failed-heading = Nie udało się uruchomić sprawdzenia
 page-failed-text = Nie załadowało się, może z powodu słabego połączenia. Możesz odświeżyć stronę i spróbować jeszcze raz. Jeśli potrzebujesz pomocy teraz, zadzwoń pod numer 112 albo pod jeden z numerów pomocy poniżej.
 page-no-wasm-text = Ta przeglądarka nie może uruchomić sprawdzenia: potrzebuje do tego WebAssembly, który jest tu wyłączony (na przykład przez tryb blokady (Lockdown Mode) w iPhonie albo przez ustawienie bezpieczeństwa). Zamiast tego możesz zadzwonić pod jeden z numerów pomocy poniżej i porozmawiać o ofercie. W nagłej sytuacji zadzwoń pod numer 112.
 page-no-script-text = To sprawdzenie potrzebuje JavaScriptu, który jest wyłączony w tej przeglądarce. Jeśli potrzebujesz pomocy teraz, zadzwoń pod numer 112 albo pod jeden z numerów pomocy poniżej.
+page-checklist-link = Możesz też otworzyć listę kontrolną z tymi samymi pytaniami do wydruku: działa bez tego sprawdzenia, także na papierze.

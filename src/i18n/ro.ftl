@@ -169,3 +169,4 @@ page-failed-heading = Verificarea nu a putut porni
 page-failed-text = Nu s-a încărcat, poate din cauza unei conexiuni slabe. Puteți reîncărca pagina ca să încercați din nou. Dacă aveți nevoie de ajutor acum, sunați la 112 sau la una dintre liniile de asistență de mai jos.
 page-no-wasm-text = Acest browser nu poate rula verificarea: are nevoie de WebAssembly, care aici este dezactivat (de exemplu de modul Lockdown de pe un iPhone sau de o setare de securitate). În schimb, puteți suna la una dintre liniile de asistență de mai jos și puteți vorbi despre ofertă. În caz de urgență, sunați la 112.
 page-no-script-text = Această verificare are nevoie de JavaScript, care este dezactivat în acest browser. Dacă aveți nevoie de ajutor acum, sunați la 112 sau la una dintre liniile de asistență de mai jos.
+page-checklist-link = Sau deschideți o listă de verificare cu aceleași întrebări, pentru tipărit: funcționează fără această verificare, și pe hârtie.

@@ -178,3 +178,4 @@ page-failed-heading = Kontrolu sa nepodarilo spustiť
 page-failed-text = Nenačítala sa, možno pre slabé pripojenie. Môžete stránku načítať znova a skúsiť to ešte raz. Ak teraz potrebujete pomoc, zavolajte na 112 alebo na niektorú z liniek pomoci nižšie.
 page-no-wasm-text = Tento prehliadač nemôže kontrolu spustiť: potrebuje na ňu WebAssembly, ktorý je tu vypnutý (napríklad režimom uzamknutia (Lockdown Mode) na iPhone alebo bezpečnostným nastavením). Namiesto toho môžete zavolať na niektorú z liniek pomoci nižšie a porozprávať sa o ponuke. V núdzi volajte 112.
 page-no-script-text = Táto kontrola potrebuje JavaScript, ktorý je v tomto prehliadači vypnutý. Ak teraz potrebujete pomoc, zavolajte na 112 alebo na niektorú z liniek pomoci nižšie.
+page-checklist-link = Alebo si otvorte kontrolný zoznam s rovnakými otázkami na tlač: funguje aj bez tejto kontroly, aj na papieri.

@@ -133,6 +133,7 @@ pub static EN_PAGE: Messages = &[
     ("page-failed-text", &[Text("It did not load, perhaps because the connection is weak. You can reload the page to try again. If you need help now, call 112 or one of the helplines below.")]),
     ("page-no-wasm-text", &[Text("This browser cannot run the check: it needs WebAssembly, which is switched off here (for example by Lockdown Mode on an iPhone, or by a security setting). Instead, you can call one of the helplines below and talk about the offer. In an emergency, call 112.")]),
     ("page-no-script-text", &[Text("This check needs JavaScript, which is switched off in this browser. If you need help now, call 112 or one of the helplines below.")]),
+    ("page-checklist-link", &[Text("Or open a printable checklist of the same questions: it works without this check, on paper too.")]),
 ];
 
 /// Not in the wasm: nothing there shows the page's messages.
@@ -239,6 +240,7 @@ pub static CS_PAGE: Messages = &[
     ("page-failed-text", &[Text("Nenačetla se, možná kvůli slabému připojení. Můžete stránku načíst znovu a zkusit to ještě jednou. Pokud teď potřebujete pomoc, zavolejte na 112 nebo na některou z linek pomoci níže.")]),
     ("page-no-wasm-text", &[Text("Tento prohlížeč nemůže kontrolu spustit: potřebuje k ní WebAssembly, který je tady vypnutý (například režimem uzamčení (Lockdown Mode) na iPhonu nebo bezpečnostním nastavením). Místo toho můžete zavolat na některou z linek pomoci níže a promluvit si o nabídce. V nouzi volejte 112.")]),
     ("page-no-script-text", &[Text("Tato kontrola potřebuje JavaScript, který je v tomto prohlížeči vypnutý. Pokud teď potřebujete pomoc, zavolejte na 112 nebo na některou z linek pomoci níže.")]),
+    ("page-checklist-link", &[Text("Nebo si otevřete kontrolní seznam se stejnými otázkami k tisku: funguje i bez této kontroly, také na papíře.")]),
 ];
 
 /// Not in the wasm: nothing there shows the page's messages.
@@ -346,6 +348,7 @@ pub static DE_PAGE: Messages = &[
     ("page-failed-text", &[Text("Er wurde nicht geladen, vielleicht wegen einer schwachen Verbindung. Sie können die Seite neu laden und es noch einmal versuchen. Wenn Sie jetzt Hilfe brauchen, rufen Sie die 112 oder eines der Hilfetelefone unten an.")]),
     ("page-no-wasm-text", &[Text("Dieser Browser kann den Check nicht ausführen: Er braucht WebAssembly, und das ist hier ausgeschaltet (zum Beispiel durch den Blockierungsmodus (Lockdown Mode) auf einem iPhone oder durch eine Sicherheitseinstellung). Stattdessen können Sie eines der Hilfetelefone unten anrufen und über das Angebot sprechen. Im Notfall rufen Sie die 112 an.")]),
     ("page-no-script-text", &[Text("Dieser Check braucht JavaScript, das in diesem Browser ausgeschaltet ist. Wenn Sie jetzt Hilfe brauchen, rufen Sie die 112 oder eines der Hilfetelefone unten an.")]),
+    ("page-checklist-link", &[Text("Oder öffnen Sie eine Checkliste mit denselben Fragen zum Ausdrucken: Sie funktioniert ohne diese Prüfung, auch auf Papier.")]),
 ];
 
 /// Not in the wasm: nothing there shows the page's messages.
@@ -453,6 +456,7 @@ pub static HU_PAGE: Messages = &[
     ("page-failed-text", &[Text("Nem töltődött be, talán a gyenge kapcsolat miatt. Frissítheti az oldalt, és újra megpróbálhatja. Ha most segítségre van szüksége, hívja a 112-t vagy az alábbi segélyvonalak egyikét.")]),
     ("page-no-wasm-text", &[Text("Ez a böngésző nem tudja futtatni az ellenőrzést: WebAssembly kell hozzá, ami itt ki van kapcsolva (például egy iPhone zárolási módja (Lockdown Mode) vagy egy biztonsági beállítás miatt). Ehelyett felhívhatja az alábbi segélyvonalak egyikét, és beszélhet velük az ajánlatról. Vészhelyzetben hívja a 112-t.")]),
     ("page-no-script-text", &[Text("Ehhez az ellenőrzéshez JavaScript kell, ami ebben a böngészőben ki van kapcsolva. Ha most segítségre van szüksége, hívja a 112-t vagy az alábbi segélyvonalak egyikét.")]),
+    ("page-checklist-link", &[Text("Vagy nyissa meg ugyanezen kérdések nyomtatható ellenőrzőlistáját: enélkül az ellenőrzés nélkül is használható, papíron is.")]),
 ];
 
 /// Not in the wasm: nothing there shows the page's messages.
@@ -560,6 +564,7 @@ pub static PL_PAGE: Messages = &[
     ("page-failed-text", &[Text("Nie załadowało się, może z powodu słabego połączenia. Możesz odświeżyć stronę i spróbować jeszcze raz. Jeśli potrzebujesz pomocy teraz, zadzwoń pod numer 112 albo pod jeden z numerów pomocy poniżej.")]),
     ("page-no-wasm-text", &[Text("Ta przeglądarka nie może uruchomić sprawdzenia: potrzebuje do tego WebAssembly, który jest tu wyłączony (na przykład przez tryb blokady (Lockdown Mode) w iPhonie albo przez ustawienie bezpieczeństwa). Zamiast tego możesz zadzwonić pod jeden z numerów pomocy poniżej i porozmawiać o ofercie. W nagłej sytuacji zadzwoń pod numer 112.")]),
     ("page-no-script-text", &[Text("To sprawdzenie potrzebuje JavaScriptu, który jest wyłączony w tej przeglądarce. Jeśli potrzebujesz pomocy teraz, zadzwoń pod numer 112 albo pod jeden z numerów pomocy poniżej.")]),
+    ("page-checklist-link", &[Text("Możesz też otworzyć listę kontrolną z tymi samymi pytaniami do wydruku: działa bez tego sprawdzenia, także na papierze.")]),
 ];
 
 /// Not in the wasm: nothing there shows the page's messages.
@@ -667,6 +672,7 @@ pub static RO_PAGE: Messages = &[
     ("page-failed-text", &[Text("Nu s-a încărcat, poate din cauza unei conexiuni slabe. Puteți reîncărca pagina ca să încercați din nou. Dacă aveți nevoie de ajutor acum, sunați la 112 sau la una dintre liniile de asistență de mai jos.")]),
     ("page-no-wasm-text", &[Text("Acest browser nu poate rula verificarea: are nevoie de WebAssembly, care aici este dezactivat (de exemplu de modul Lockdown de pe un iPhone sau de o setare de securitate). În schimb, puteți suna la una dintre liniile de asistență de mai jos și puteți vorbi despre ofertă. În caz de urgență, sunați la 112.")]),
     ("page-no-script-text", &[Text("Această verificare are nevoie de JavaScript, care este dezactivat în acest browser. Dacă aveți nevoie de ajutor acum, sunați la 112 sau la una dintre liniile de asistență de mai jos.")]),
+    ("page-checklist-link", &[Text("Sau deschideți o listă de verificare cu aceleași întrebări, pentru tipărit: funcționează fără această verificare, și pe hârtie.")]),
 ];
 
 /// Not in the wasm: nothing there shows the page's messages.
@@ -774,6 +780,7 @@ pub static RU_PAGE: Messages = &[
     ("page-failed-text", &[Text("Она не загрузилась, возможно, из-за слабого соединения. Вы можете обновить страницу и попробовать ещё раз. Если вам нужна помощь прямо сейчас, позвоните по номеру 112 или на одну из горячих линий ниже.")]),
     ("page-no-wasm-text", &[Text("Этот браузер не может запустить проверку: для неё нужен WebAssembly, а здесь он отключён (например, режимом блокировки (Lockdown Mode) на iPhone или настройкой безопасности). Вместо этого вы можете позвонить на одну из горячих линий ниже и поговорить о предложении. В экстренной ситуации звоните 112.")]),
     ("page-no-script-text", &[Text("Для этой проверки нужен JavaScript, а в этом браузере он отключён. Если вам нужна помощь прямо сейчас, позвоните по номеру 112 или на одну из горячих линий ниже.")]),
+    ("page-checklist-link", &[Text("Или откройте контрольный список тех же вопросов для печати: он работает без этой проверки, и на бумаге тоже.")]),
 ];
 
 /// Not in the wasm: nothing there shows the page's messages.
@@ -881,6 +888,7 @@ pub static SK_PAGE: Messages = &[
     ("page-failed-text", &[Text("Nenačítala sa, možno pre slabé pripojenie. Môžete stránku načítať znova a skúsiť to ešte raz. Ak teraz potrebujete pomoc, zavolajte na 112 alebo na niektorú z liniek pomoci nižšie.")]),
     ("page-no-wasm-text", &[Text("Tento prehliadač nemôže kontrolu spustiť: potrebuje na ňu WebAssembly, ktorý je tu vypnutý (napríklad režimom uzamknutia (Lockdown Mode) na iPhone alebo bezpečnostným nastavením). Namiesto toho môžete zavolať na niektorú z liniek pomoci nižšie a porozprávať sa o ponuke. V núdzi volajte 112.")]),
     ("page-no-script-text", &[Text("Táto kontrola potrebuje JavaScript, ktorý je v tomto prehliadači vypnutý. Ak teraz potrebujete pomoc, zavolajte na 112 alebo na niektorú z liniek pomoci nižšie.")]),
+    ("page-checklist-link", &[Text("Alebo si otvorte kontrolný zoznam s rovnakými otázkami na tlač: funguje aj bez tejto kontroly, aj na papieri.")]),
 ];
 
 /// Not in the wasm: nothing there shows the page's messages.
@@ -988,6 +996,7 @@ pub static UK_PAGE: Messages = &[
     ("page-failed-text", &[Text("Вона не завантажилася, можливо, через слабке з’єднання. Ви можете оновити сторінку й спробувати ще раз. Якщо вам потрібна допомога зараз, зателефонуйте на 112 або на одну з гарячих ліній нижче.")]),
     ("page-no-wasm-text", &[Text("Цей браузер не може запустити перевірку: для неї потрібен WebAssembly, а тут його вимкнено (наприклад, режимом блокування (Lockdown Mode) на iPhone або налаштуванням безпеки). Натомість ви можете зателефонувати на одну з гарячих ліній нижче й поговорити про пропозицію. У разі небезпеки телефонуйте 112.")]),
     ("page-no-script-text", &[Text("Для цієї перевірки потрібен JavaScript, а в цьому браузері його вимкнено. Якщо вам потрібна допомога зараз, зателефонуйте на 112 або на одну з гарячих ліній нижче.")]),
+    ("page-checklist-link", &[Text("Або відкрийте контрольний список тих самих запитань для друку: він працює без цієї перевірки, і на папері теж.")]),
 ];
 
 /// Not in the wasm: nothing there shows the page's messages.

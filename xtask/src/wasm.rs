@@ -10,12 +10,15 @@
 //! 4. every `questionnaires/*.toml` (top level only) is compiled by the CLI to
 //!    `www/q/<stem>.json`, and `questionnaires/helplines.toml`, if present, to
 //!    `www/q/helplines.json`;
-//! 5. the self-check page is prerendered from its template [`PAGE_TEMPLATE`]
+//! 5. every questionnaire's printable checklist in each of its languages:
+//!    `www/checklist/<stem>.<lang>.html` (`riskscreen checklist`);
+//! 6. the self-check page is prerendered from its template [`PAGE_TEMPLATE`]
 //!    (`riskscreen-prerender`, crates/prerender): `www/index.<lang>.html` for each
 //!    of its languages and `www/index.html`, the widget's start screen already in
-//!    the HTML, rendered natively by the widget's own components.
+//!    the HTML, rendered natively by the widget's own components; its failure
+//!    notice links the checklist in its language, checked to exist.
 //!
-//! `www/pkg`, `www/q` and the pages are generated (and git-ignored): the
+//! `www/pkg`, `www/q`, `www/checklist` and the pages are generated (and git-ignored): the
 //! directories and the old pages are removed first so that nothing stale ends up
 //! in a release.
 
@@ -67,7 +70,9 @@ pub fn build(project: &Project, profile: Profile) -> Result<()> {
         optimize(project)?;
     }
     compile_questionnaires(project)?;
+    checklists(project)?;
     prerender(project)?;
+    check_page_links(&project.www())?;
     println!("built {}", project.www().display());
     Ok(())
 }
@@ -163,7 +168,89 @@ pub fn compile_questionnaires(project: &Project) -> Result<()> {
     Ok(())
 }
 
-/// Step 5: the self-check page in every language, from [`PAGE_TEMPLATE`] and the
+/// The printable checklist of questionnaire `stem` in `lang`, relative to `www/`.
+/// The page's failure notice links it (crates/prerender); [`check_page_links`]
+/// makes sure the two agree.
+pub fn checklist_file(stem: &str, lang: &str) -> String {
+    format!("checklist/{stem}.{lang}.html")
+}
+
+/// Step 5: the printable checklist of every questionnaire in each of its
+/// languages, with every country's helplines (`riskscreen checklist X.toml --lang
+/// L -o www/checklist/X.L.html`; one `checklist.css` beside them), for people who
+/// cannot run the check (issue #14). An NGO makes one for its country with the
+/// CLI and `--country` (README, "Printable checklist").
+pub fn checklists(project: &Project) -> Result<()> {
+    let out_dir = project.www().join("checklist");
+    remove_dir_if_present(&out_dir)?;
+    fs::create_dir_all(&out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
+    for stem in questionnaire_stems(project)?
+        .iter()
+        .filter(|s| s.as_str() != HELPLINES)
+    {
+        let json = project.www().join("q").join(format!("{stem}.json"));
+        let text =
+            fs::read_to_string(&json).with_context(|| format!("reading {}", json.display()))?;
+        let compiled: serde_json::Value =
+            serde_json::from_str(&text).with_context(|| format!("reading {}", json.display()))?;
+        let languages: Vec<&str> = compiled["languages"]
+            .as_array()
+            .map(|l| l.iter().filter_map(|l| l.as_str()).collect())
+            .unwrap_or_default();
+        for lang in languages {
+            run(project
+                .cargo()
+                .args([
+                    "run",
+                    "-q",
+                    "--release",
+                    "-p",
+                    CLI_PACKAGE,
+                    "--bin",
+                    CLI_BIN,
+                    "--",
+                ])
+                .args([
+                    "checklist",
+                    &format!("questionnaires/{stem}.toml"),
+                    "--lang",
+                    lang,
+                    "-o",
+                    &format!("www/{}", checklist_file(stem, lang)),
+                ]))
+            .with_context(|| format!("the checklist of questionnaires/{stem}.toml in {lang}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every `checklist/…` link of the prerendered pages names a file that step 5
+/// wrote: the page and the build agree on the names.
+pub fn check_page_links(www: &std::path::Path) -> Result<()> {
+    for entry in fs::read_dir(www).with_context(|| format!("reading {}", www.display()))? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if !(name.starts_with("index") && name.ends_with(".html")) {
+            continue;
+        }
+        let page = fs::read_to_string(&path)?;
+        for (at, _) in page.match_indices("href=\"checklist/") {
+            let target = page[at + "href=\"".len()..]
+                .split('"')
+                .next()
+                .unwrap_or_default();
+            if !www.join(target).is_file() {
+                bail!("{name} links {target}, which the build did not write");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Step 6: the self-check page in every language, from [`PAGE_TEMPLATE`] and the
 /// JSON of step 4 (`riskscreen-prerender --template pages/index.html --www www`).
 /// A debug build: it renders ten small pages, and shares its compiled yew with
 /// the widget's render tests.

@@ -18,7 +18,8 @@
 //! Markup contract (boot.js and the browser tests rely on it):
 //! `aside.rs-page-help details[data-country] a[href^="tel:"]`,
 //! `nav.rs-page-langs a[hreflang]`, `#rs-boot-failed[hidden]` with one
-//! `p[data-rs-reason]` per reason (`load`, `no-wasm`).
+//! `p[data-rs-reason]` per reason (`load`, `no-wasm`) and, for every reason,
+//! `p.rs-boot-checklist a` to the printable checklist.
 
 use riskscreen::components::helpline_list::helpline_lines;
 use riskscreen::config::{use_setup, SetupContext};
@@ -141,15 +142,22 @@ fn Languages(props: &LanguagesProps) -> Html {
     }
 }
 
-/// The notice `boot.js` shows when the check cannot start (hidden until then).
+/// The notice `boot.js` shows when the check cannot start (hidden until then),
+/// with a link to the printable checklist of the same questionnaire in the page's
+/// language (written by `cargo xtask build`, which checks the link).
 #[component]
 fn BootNotice() -> Html {
     let i18n = use_i18n();
+    let setup = use_setup();
+    let checklist = format!("checklist/{}.{}.html", setup.questionnaire.id, i18n.lang());
     html! {
         <div id="rs-boot-failed" class="rs-boot-notice" hidden=true>
             <h2 class="rs-heading" tabindex="-1">{ i18n.t("page-failed-heading") }</h2>
             <p data-rs-reason="load">{ i18n.t("page-failed-text") }</p>
             <p data-rs-reason="no-wasm">{ i18n.t("page-no-wasm-text") }</p>
+            <p class="rs-boot-checklist">
+                <a href={checklist}>{ i18n.t("page-checklist-link") }</a>
+            </p>
         </div>
     }
 }

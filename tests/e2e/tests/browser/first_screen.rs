@@ -3,7 +3,7 @@
 //! | test | what it proves |
 //! |------|----------------|
 //! | [`every_fault_ends_on_a_way_out_in_the_pages_language`] | with the wasm, the glue, the questionnaire or the directory missing (404), truncated or stalled (the server holds it open), the Ukrainian page shows, within 8 s of the navigation, a working quick exit, 112, a national line, and why, in Ukrainian |
-//! | [`no_webassembly_says_what_to_do_instead`] | Chromium `--js-flags=--jitless` (no `WebAssembly`, as under iOS Lockdown Mode): the same, with the text saying to call a helpline instead; axe finds nothing |
+//! | [`no_webassembly_says_what_to_do_instead`] | Chromium `--js-flags=--jitless` (no `WebAssembly`, as under iOS Lockdown Mode): the same, with the text saying to call a helpline instead and a link to the printable checklist in Ukrainian (served, no script); axe finds nothing |
 //! | [`prerendered_screen_is_the_mounted_screen`] | with the wasm held back, the prerendered start screen (English and Ukrainian) has the same text, controls and layout as the mounted one; every file is fetched once (the preloads are used) |
 //! | [`quick_exit_works_before_the_wasm_arrives`] | with the wasm stalled, the quick exit and Shift ×3 leave by `location.replace` (no history entry, no `Referer`); with no `boot.js` at all, the plain link still leaves, without `Referer` |
 //! | [`start_pressed_while_loading_starts_once_mounted`] | Start pressed on the prerendered screen leads to the first question once the widget is there |
@@ -237,6 +237,27 @@ fn no_webassembly_says_what_to_do_instead() {
             axe_check(&b, "no WebAssembly (uk)").await;
             let csp = b.csp_violations().await;
             assert!(csp.is_empty(), "CSP violations: {csp:#?}");
+            // What they can do instead: the printable checklist in their language
+            // (issue #14), a page that needs no script at all.
+            let link = b
+                .js("const a = document.querySelector('.rs-fallback .rs-boot-checklist a');                      if (!a || !a.offsetParent) return null;                      return { href: a.getAttribute('href'), text: a.innerText };")
+                .await;
+            println!("checklist link: {link}");
+            assert_eq!(
+                link["href"],
+                json!("checklist/self-check.uk.html"),
+                "a visible link to the Ukrainian checklist: {link}"
+            );
+            let checklist = b
+                .js_async(
+                    "const done = arguments[arguments.length - 1];                      fetch('checklist/self-check.uk.html').then(r => r.text().then(t =>                        done({ status: r.status, lang: /<html[^>]*lang=\"uk\"/.test(t), script: t.includes('<script') })));",
+                )
+                .await;
+            assert_eq!(
+                checklist,
+                json!({ "status": 200, "lang": true, "script": false }),
+                "the checklist is served, in Ukrainian, without script"
+            );
             leave_by_quick_exit(&b, "no WebAssembly").await;
         },
     );
