@@ -314,6 +314,18 @@ impl Fallback {
             .filter(|v| !v.is_empty())
             .or_else(|| self.country.clone());
         root.set_inner_html(&self.html(&lang, country.as_deref()));
+        // On the widget's own page, its prerendered link to the printable checklist
+        // (issue #14) comes along: a way through the same questions without the check.
+        let checklist = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+            d.query_selector("#rs-boot-failed .rs-boot-checklist")
+                .ok()
+                .flatten()
+        });
+        if let (Some(checklist), Some(panel)) = (checklist, find(".rs-fallback")) {
+            if let Ok(copy) = checklist.clone_node_with_deep(true) {
+                let _ = panel.append_child(&copy);
+            }
+        }
         if let Some(exit) = find(".rs-exit") {
             let url = self.exit_url.clone();
             let on_click = Closure::<dyn FnMut()>::new(move || crate::quick_exit::leave(&url));

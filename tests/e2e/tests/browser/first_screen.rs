@@ -7,7 +7,7 @@
 //! | [`prerendered_screen_is_the_mounted_screen`] | with the wasm held back, the prerendered start screen (English and Ukrainian) has the same text, controls and layout as the mounted one; every file is fetched once (the preloads are used) |
 //! | [`quick_exit_works_before_the_wasm_arrives`] | with the wasm stalled, the quick exit and Shift ×3 leave by `location.replace` (no history entry, no `Referer`); with no `boot.js` at all, the plain link still leaves, without `Referer` |
 //! | [`start_pressed_while_loading_starts_once_mounted`] | Start pressed on the prerendered screen leads to the first question once the widget is there |
-//! | [`a_panic_opens_every_countrys_lines`] | after a panic (the wasm's own panel), a national line is on screen too |
+//! | [`a_panic_opens_every_countrys_lines`] | after a panic (the wasm's own panel), a national line is on screen too, and the link to the printable checklist |
 //! | [`default_page_moves_to_the_browsers_language`] | `index.html` in a browser that prefers Ukrainian becomes `index.uk.html` (`lang.js`); a page chosen by hand stays |
 //!
 //! The page is opened by a script (`location.href`), not WebDriver's navigation,
@@ -509,6 +509,12 @@ fn a_panic_opens_every_countrys_lines() {
                 tels.first().map(String::as_str) == Some("tel:112")
                     && tels.iter().any(|t| t == PL_LINE),
                 "after a panic, 112 and a national line ({PL_LINE}) on screen: {tels:?}"
+            );
+            let checklist = b.attr_of(".rs-fallback .rs-boot-checklist a", "href").await;
+            assert_eq!(
+                checklist.as_deref(),
+                Some("checklist/self-check.uk.html"),
+                "the wasm's panel carries the page's link to the printable checklist"
             );
         },
     );
