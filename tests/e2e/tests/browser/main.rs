@@ -15,6 +15,8 @@
 //! | [`embed`]      | frame embed, custom element and JS API: privacy per questionnaire, isolation, result event, quick exit |
 //! | [`hardening`]  | issue #9: frame URL file names only, forged directories refused, sharing only to the real embedder, fixed heights, exit URL and referrer, one panic hook, no debug switch from a URL |
 //! | [`screens`]    | every screen of every questionnaire in every language: texts, no missing string, no overflow at 320 px |
+//! | [`long_session`] | issue #12: 1,000 mounts and destroys, 1,000 attribute changes: listeners on window and document, nodes and wasm memory stay bounded |
+//! | [`read_aloud`] | issue #14: Listen speaks with a local voice only, none without one, stops on Next and the quick exit |
 //! | [`first_screen`] | issue #11: the prerendered first screen equals the mounted one; every load failure (no WebAssembly, 404, truncated, stalled) ends on a quick exit, 112 and a national line in the page's language; the language before the first paint |
 
 mod a11y;
@@ -25,6 +27,7 @@ mod first_screen;
 mod flow;
 mod hardening;
 mod layout;
+mod long_session;
 mod privacy;
 mod quick_exit;
 mod read_aloud;
