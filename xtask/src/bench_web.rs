@@ -126,10 +126,9 @@ pub const VIEWPORT: (u32, u32, f64) = (412, 823, 1.75);
 /// How long one page load may take, Start and first question included.
 pub const PAGE_TIMEOUT: Duration = Duration::from_secs(90);
 
-/// Chromium's flags: those of the browser tests (`tests/e2e/src/browser.rs`,
-/// after `/work/shared/reference/toolchain.md`: headless, no sandbox as root, no
-/// traffic to outside hosts), English so that the widget speaks the floor's
-/// language.
+/// Chromium's flags: those of the browser tests (`tests/e2e/src/browser.rs`:
+/// headless, no sandbox as root, no traffic to outside hosts), English so that
+/// the widget speaks the floor's language.
 pub const CHROMIUM_ARGS: &[&str] = &[
     "--headless",
     "--no-sandbox",
