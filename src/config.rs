@@ -12,6 +12,8 @@
 //! | `exitUrl` | string | [`DEFAULT_EXIT_URL`] | where "Leave quickly" goes (`https:`, `http:` or a `/path`) |
 //! | `shareResult` | boolean | `false` | offer "Share the result" on the result screen (never for a self-check) |
 //! | `shareTo` | string | none | the origin the shared result goes to (`https://ngo.example.org`), named to the person before they share; sharing needs it |
+//! | `languages` | array of strings | the questionnaire's | the languages the picker offers: those of the questionnaire and those `loadLanguage` can add |
+//! | `loadLanguage` | function | none | `(lang) => Promise<string>`: the same questionnaire's JSON with `lang`'s texts (`riskscreen compile --lang`), fetched by the page's script when the person picks a language the questionnaire does not carry yet |
 //! | `testPanic` | boolean | `false` | **test hook**: the app panics on its first render after Start |
 //!
 //! **Country.** The helplines shown are those of the `country` option when the
@@ -23,6 +25,16 @@
 //! **Language.** `lang` when the questionnaire ships it, else the first of the
 //! browser's preferred languages the questionnaire ships ([`crate::i18n::negotiate`]),
 //! else the questionnaire's default language.
+//!
+//! **Languages on demand.** The self-check page loads the questionnaire in the
+//! page's language only (`q/<stem>.<lang>.json`) and passes the other languages
+//! and a `loadLanguage` function (`www/boot.js`). Picking one of them calls it;
+//! the file it resolves to is read and checked like the questionnaire and merged
+//! into it ([`riskscreen_core::Questionnaire::merge_languages`], refused unless it
+//! is the same questionnaire), and the flow goes on in that language with every
+//! answer kept ([`crate::language_files`]). The widget itself makes no request:
+//! the page's script does, from the widget's own origin, before or after any
+//! answer, and it carries a language code only.
 //!
 //! **Checks.** Both JSON texts must have the shape of the engine's model: [`read`]
 //! accepts what the model's serde derives accept, rejects unknown fields, and
@@ -58,7 +70,7 @@ use std::sync::Arc;
 
 use riskscreen_core::helplines::{validate_directory_form, Directory, Form};
 use riskscreen_core::{Audience, Questionnaire};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast as _, JsValue};
 use yew::prelude::*;
 
 use crate::i18n::{negotiate, Locales};
@@ -89,6 +101,10 @@ pub struct Options {
     pub share_to: Option<String>,
     /// Test hook: panic on the first render after Start.
     pub test_panic: bool,
+    /// The languages to offer besides the questionnaire's own.
+    pub languages: Vec<String>,
+    /// Loads the questionnaire's file in another language (a JS function).
+    pub load_language: Option<js_sys::Function>,
 }
 
 impl Options {
@@ -126,16 +142,34 @@ impl Options {
             share_result: get("shareResult").and_then(|v| v.as_bool()) == Some(true),
             share_to: string("shareTo"),
             test_panic: get("testPanic").and_then(|v| v.as_bool()) == Some(true),
+            languages: get("languages")
+                .filter(js_sys::Array::is_array)
+                .map(|v| {
+                    js_sys::Array::from(&v)
+                        .iter()
+                        .filter_map(|l| l.as_string())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            load_language: get("loadLanguage").and_then(|v| v.dyn_into().ok()),
         }
     }
 }
 
-/// Everything the app needs that does not change while it runs: provided to every
-/// component through [`SetupContext`].
-#[derive(Debug)]
+/// Everything the app needs that does not change while it runs (but the
+/// questionnaire's languages, which a language loaded mid-run adds to: see
+/// [`Setup::with_questionnaire`]): provided to every component through
+/// [`SetupContext`].
+#[derive(Debug, Clone)]
 pub struct Setup {
     /// The questionnaire.
     pub questionnaire: Rc<Questionnaire>,
+    /// The languages the picker offers: those of the `languages` option (loaded
+    /// when picked, when the questionnaire does not carry them), then the
+    /// questionnaire's others.
+    pub languages: Vec<String>,
+    /// Loads another language's questionnaire file (`loadLanguage`).
+    pub load_language: Option<js_sys::Function>,
     /// The helpline directory (possibly empty); shared with the panic fallback,
     /// hence `Arc`.
     pub directory: Arc<Directory>,
@@ -160,18 +194,7 @@ impl Setup {
     /// Reads and checks the options. `preferred` is the browser's language list,
     /// best first.
     pub fn new(options: Options, preferred: &[String]) -> Result<Self, String> {
-        let bytes = options.questionnaire.len();
-        if bytes > riskscreen_core::limits::MAX_SOURCE_BYTES {
-            return Err(format!(
-                "riskscreen: the questionnaire has {bytes} bytes; the most this widget reads is {}",
-                riskscreen_core::limits::MAX_SOURCE_BYTES
-            ));
-        }
-        let questionnaire = questionnaire_from_json(&options.questionnaire).map_err(|e| {
-            format!("riskscreen: the questionnaire is not valid JSON for this version: {e}")
-        })?;
-        check(&questionnaire)
-            .map_err(|e| format!("riskscreen: the questionnaire cannot be used: {e}"))?;
+        let questionnaire = checked_questionnaire(&options.questionnaire)?;
         let mut warnings = Vec::new();
         let mut directory = match &options.helplines {
             None => {
@@ -220,8 +243,22 @@ impl Setup {
                 &questionnaire.default_language,
             ),
         };
+        // The `languages` option's order (the same on every page), then any
+        // language of the questionnaire it leaves out.
+        let mut languages: Vec<String> = Vec::new();
+        for lang in options.languages.iter().chain(&questionnaire.languages) {
+            let lang = lang.trim();
+            let code_like = !lang.is_empty()
+                && lang.len() <= 16
+                && lang.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-');
+            if code_like && !languages.iter().any(|l| l.eq_ignore_ascii_case(lang)) {
+                languages.push(lang.to_owned());
+            }
+        }
         Ok(Setup {
             questionnaire: Rc::new(questionnaire),
+            languages,
+            load_language: options.load_language.clone(),
             directory: Arc::new(directory),
             exit_url: exit_url.into(),
             country,
@@ -250,6 +287,18 @@ fn exit_url(options: &Options, warnings: &mut Vec<String>) -> String {
 }
 
 impl Setup {
+    /// This setup with `questionnaire` (the same one, with languages added),
+    /// or this very one when it is already its questionnaire.
+    pub fn with_questionnaire(self: &Rc<Self>, questionnaire: &Rc<Questionnaire>) -> Rc<Self> {
+        if Rc::ptr_eq(&self.questionnaire, questionnaire) {
+            return self.clone();
+        }
+        Rc::new(Setup {
+            questionnaire: questionnaire.clone(),
+            ..(**self).clone()
+        })
+    }
+
     /// What the panic fallback shows for this setup.
     pub fn fallback(&self) -> Fallback {
         Fallback {
@@ -393,6 +442,24 @@ fn directory_problems(option: &str, directory: &Directory) -> Result<(), String>
             problems.join("\n")
         ))
     }
+}
+
+/// A questionnaire's JSON text read and checked: not over the size limit, the
+/// model's shape, and what the widget relies on ([`check`]).
+pub fn checked_questionnaire(json: &str) -> Result<Questionnaire, String> {
+    let bytes = json.len();
+    if bytes > riskscreen_core::limits::MAX_SOURCE_BYTES {
+        return Err(format!(
+            "riskscreen: the questionnaire has {bytes} bytes; the most this widget reads is {}",
+            riskscreen_core::limits::MAX_SOURCE_BYTES
+        ));
+    }
+    let questionnaire = questionnaire_from_json(json).map_err(|e| {
+        format!("riskscreen: the questionnaire is not valid JSON for this version: {e}")
+    })?;
+    check(&questionnaire)
+        .map_err(|e| format!("riskscreen: the questionnaire cannot be used: {e}"))?;
+    Ok(questionnaire)
 }
 
 /// Reads a compiled questionnaire (`riskscreen compile`) from its JSON text.

@@ -10,6 +10,7 @@
 //! - [`config`]: the embedder's options → a validated [`config::Setup`] (context);
 //! - [`state`]: the flow as a pure reducer (tested natively, `tests/reducer.rs`);
 //! - [`i18n`]: Fluent UI strings, CLDR plurals, language negotiation (context);
+//! - [`language_files`]: another language's questionnaire file, loaded mid-run;
 //! - [`components`]: the function components, one per file (render-tested with
 //!   yew's SSR, `tests/ssr.rs`);
 //! - [`quick_exit`]: "Leave quickly" and Shift×3;
@@ -20,8 +21,8 @@
 //!
 //! # Bundle size
 //!
-//! The self-check page must stay small on weak phone connections (the budget, for
-//! everything but the questionnaire JSON, is in `xtask/src/dist.rs`). Measured on this crate
+//! The self-check page must stay small on weak phone connections (the budget,
+//! the questionnaire in the page's language included, is in `xtask/src/dist.rs`). Measured on this crate
 //! (release, wasm-bindgen 0.2.130, `wasm-opt -Oz` 132, brotli 11), each choice
 //! below paid for itself:
 //! - UI strings: Fluent files compiled ahead of time ([`i18n`]) instead of
@@ -51,6 +52,7 @@ pub mod components;
 pub mod config;
 pub mod hooks;
 pub mod i18n;
+pub mod language_files;
 pub mod panic;
 pub mod quick_exit;
 pub mod speech;

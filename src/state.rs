@@ -117,6 +117,16 @@ pub enum Action {
     Exit,
     /// Show texts in another language the questionnaire ships.
     SetLanguage(String),
+    /// Add the texts of `texts` (the same questionnaire in other languages, a
+    /// file loaded mid-run) to the questionnaire, then show them in `show`.
+    /// Answers, screen and everything else stay; a file that is not the same
+    /// questionnaire changes nothing.
+    AddLanguage {
+        /// The questionnaire's file in the other language(s).
+        texts: Rc<Questionnaire>,
+        /// The language to show then (when the questionnaire has it).
+        show: String,
+    },
     /// Show another country's helplines (`None`: no country, EU-wide lines only).
     SetCountry(Option<String>),
 }
@@ -124,7 +134,8 @@ pub enum Action {
 /// The state of the flow.
 #[derive(Clone)]
 pub struct FlowState {
-    /// The questionnaire (shared, never changed).
+    /// The questionnaire (shared; replaced only by one with more languages,
+    /// [`Action::AddLanguage`]).
     pub questionnaire: Rc<Questionnaire>,
     /// The questionnaire's skip logic, compiled once: every answer re-evaluates it.
     pub plan: Rc<Plan>,
@@ -322,6 +333,15 @@ impl FlowState {
                 self.notice = None;
                 self.screen = Screen::Exit;
                 self.step += 1;
+            }
+            Action::AddLanguage { texts, show } => {
+                let mut merged = (*self.questionnaire).clone();
+                if merged.merge_languages(&texts).is_ok() {
+                    // Same questions, options and conditions: the plan, the
+                    // answers and the screen stay valid.
+                    self.questionnaire = Rc::new(merged);
+                    return self.apply(Action::SetLanguage(show));
+                }
             }
             Action::SetLanguage(lang) => {
                 if let Some(shipped) = self

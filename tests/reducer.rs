@@ -452,6 +452,49 @@ fn switching_language_keeps_every_answer() {
 }
 
 #[test]
+fn a_language_loaded_mid_run_is_merged_and_keeps_every_answer() {
+    let whole = demo().questionnaire.clone();
+    let english = FlowState::new(Rc::new(whole.only_languages(&["en"])), "en".into(), None);
+    let s = run(
+        english,
+        [
+            Action::Start,
+            toggle("offer_kind", "job", true),
+            Action::Next,
+        ],
+    );
+    assert_eq!(s.questionnaire.languages, ["en"]);
+    // Not loaded yet: ignored.
+    assert_eq!(s.clone().apply(Action::SetLanguage("uk".into())).lang, "en");
+    let switched = s.clone().apply(Action::AddLanguage {
+        texts: Rc::new(whole.only_languages(&["uk"])),
+        show: "uk".into(),
+    });
+    assert_eq!(switched.lang, "uk");
+    assert_eq!(switched.questionnaire.languages, ["en", "uk"]);
+    assert_eq!(switched.questionnaire.title, whole.title);
+    assert_eq!(switched.answers, s.answers);
+    assert_eq!(switched.screen, s.screen);
+    assert_eq!(switched.step, s.step, "no focus move");
+    // Back and forth without loading again.
+    assert_eq!(
+        switched
+            .clone()
+            .apply(Action::SetLanguage("en".into()))
+            .lang,
+        "en"
+    );
+    // Another questionnaire's file changes nothing.
+    let mut other = whole.only_languages(&["uk"]);
+    other.questions.pop();
+    let refused = s.clone().apply(Action::AddLanguage {
+        texts: Rc::new(other),
+        show: "uk".into(),
+    });
+    assert_eq!(refused, s);
+}
+
+#[test]
 fn country_can_be_chosen_and_cleared() {
     let s = demo().apply(Action::SetCountry(Some("PL".into())));
     assert_eq!(s.country.as_deref(), Some("PL"));

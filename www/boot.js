@@ -16,7 +16,12 @@
 //    already started every download): the wasm is compiled while it streams in
 //    (WebAssembly.compileStreaming: compiling needs no imports, so it starts before
 //    the JS glue has arrived; the glue then only instantiates), while the
-//    questionnaire, the helplines and the glue load;
+//    questionnaire, the helplines and the glue load. The questionnaire is the
+//    page's language's file only (q/self-check.<lang>.json, for the languages of
+//    data-languages); the widget gets the other languages and `loadLanguage`,
+//    which fetches another language's file from this origin when the person
+//    switches (src/language_files.rs merges it in, answers kept; the request
+//    names a language file and nothing else);
 // 3. mounts the widget over the prerendered screen; it renders the same screen
 //    (data-rs-boot="mounted"), focus stays where it was, and a Start pressed
 //    while loading is pressed again;
@@ -153,6 +158,23 @@ function noWasm() {
   }
 }
 
+/** When the page has a questionnaire file per language (`data-languages` lists
+ * the page's `data-lang`), a function from a language to its file's URL: the
+ * whole questionnaire's name with the language before `.json`
+ * (`q/self-check.json` → `q/self-check.uk.json`, as `cargo xtask build` writes
+ * them and the page preloads its own); otherwise null (the whole file). */
+function languageFiles(options, languages, dataUrl) {
+  const whole = options.questionnaire ?? "self-check";
+  if (typeof whole !== "string" || !options.lang || !languages.includes(options.lang)) return null;
+  const url = new URL(dataUrl(whole, document.baseURI));
+  if (!url.pathname.endsWith(".json")) return null;
+  return (lang) => {
+    const file = new URL(url);
+    file.pathname = `${url.pathname.slice(0, -".json".length)}.${lang}.json`;
+    return file.href;
+  };
+}
+
 /** Compiles the wasm as it streams in (or from its bytes when the server sends
  * another Content-Type, which compileStreaming refuses). */
 function compile(response) {
@@ -184,7 +206,7 @@ async function start() {
     throw new BootFailure("no-wasm", why);
   }
   shared = await within(import("./options.js"), IMPORT_MS, "options.js");
-  const { applyTheme, load, optionsFrom, wasmOptions } = shared;
+  const { applyTheme, dataUrl, load, optionsFrom, wasmOptions } = shared;
   const options = optionsFrom((name) => app.getAttribute(`data-${name}`));
   options.shareResult = false;
   // Test hook (browser tests only): the app panics after Start, to show the
@@ -195,10 +217,20 @@ async function start() {
   // credentials: the widget's origin is its own and sets no cookie), so those are
   // used, not repeated.
   const init = { credentials: "same-origin" };
+  const languages = (app.getAttribute("data-languages") ?? "").split(/\s+/).filter(Boolean);
+  const fileOf = languageFiles(options, languages, dataUrl);
+  if (fileOf) options.questionnaire = fileOf(options.lang);
   const wasm = load(new URL("./pkg/riskscreen_bg.wasm", import.meta.url), compile, init);
   const glue = within(import("./pkg/riskscreen.js"), IMPORT_MS, "pkg/riskscreen.js");
   const json = wasmOptions(options, document.baseURI, init);
   const [module, { default: initWasm, mount }, wasmOptionsObject] = await Promise.all([wasm, glue, json]);
+  if (fileOf) {
+    wasmOptionsObject.languages = languages;
+    wasmOptionsObject.loadLanguage = (lang) =>
+      languages.includes(lang)
+        ? load(fileOf(lang), (response) => response.text(), init)
+        : Promise.reject(new Error(`no questionnaire file for ${lang}`));
+  }
   await initWasm({ module_or_path: module });
   const focus = focused();
   // A panic replaces the widget with its panel (src/panic.rs), also one in the

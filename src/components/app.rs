@@ -18,6 +18,7 @@ use super::review_screen::ReviewScreen;
 use super::start_screen::StartScreen;
 use crate::config::{Setup, SetupContext};
 use crate::i18n::LocaleContext;
+use crate::language_files;
 use crate::state::{Action, FlowState, Screen};
 
 /// The app's inputs: the validated setup and the state to start from (the start
@@ -41,7 +42,10 @@ impl PartialEq for AppProps {
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || (*initial).clone());
-    let setup = props.setup.clone();
+    // The setup with the flow's questionnaire: the same one, unless a language
+    // loaded mid-run was merged into it (Action::AddLanguage).
+    let setup = props.setup.with_questionnaire(&state.questionnaire);
+    let picker = use_node_ref();
     if setup.test_panic && state.screen != Screen::Start {
         panic!("riskscreen: testPanic test hook: panicking after Start, as asked");
     }
@@ -53,7 +57,33 @@ pub fn App(props: &AppProps) -> Html {
     let on_action: Callback<Action> = state.dispatcher().to_callback();
     let on_exit = on_action.reform(|()| Action::Exit);
     let on_restore = on_action.reform(|()| Action::Restart);
-    let on_language = on_action.reform(Action::SetLanguage);
+    let on_language = {
+        let setup = setup.clone();
+        let questionnaire = state.questionnaire.clone();
+        let current = state.lang.clone();
+        let on_action = on_action.clone();
+        let picker = picker.clone();
+        Callback::from(move |lang: String| {
+            if questionnaire
+                .languages
+                .iter()
+                .any(|l| l.eq_ignore_ascii_case(&lang))
+            {
+                on_action.emit(Action::SetLanguage(lang));
+                return;
+            }
+            // Not loaded yet: the page loads that language's file; until it is
+            // merged (or when it fails) the flow stays in its language.
+            let picker = picker.clone();
+            let current = current.clone();
+            let failed = Callback::from(move |()| {
+                if let Some(select) = picker.cast::<web_sys::HtmlSelectElement>() {
+                    select.set_value(&current);
+                }
+            });
+            language_files::load(&setup, &questionnaire, lang, on_action.clone(), failed);
+        })
+    };
 
     let step = state.step;
     let screen = match state.screen {
@@ -121,7 +151,7 @@ pub fn App(props: &AppProps) -> Html {
                         // someone in danger may never get that far.
                         <a class="rs-help" href="tel:112">{ locale.t("help-emergency") }</a>
                         if state.screen != Screen::Exit {
-                            <LanguagePicker current={state.lang.clone()} on_change={on_language} />
+                            <LanguagePicker current={state.lang.clone()} on_change={on_language} select={picker} />
                         }
                     </div>
                     <LiveRegion notice={state.notice} seq={state.notice_seq} />

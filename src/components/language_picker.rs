@@ -1,7 +1,9 @@
 //! The language picker: a labelled `select#rs-lang`, on every screen.
 //!
-//! Lists the languages the questionnaire ships, each named in itself; switching
-//! keeps every answer (the language is part of the flow state). The label is also
+//! Lists the languages the questionnaire ships, and those the page can load
+//! ([`crate::config::Setup::languages`]), each named in itself; switching keeps
+//! every answer (the language is part of the flow state; a language not loaded
+//! yet is loaded first, [`crate::language_files`]). The label is also
 //! given in English when the active language is another, so a person who cannot
 //! read the current language still finds it. Hidden for one-language questionnaires.
 
@@ -17,6 +19,10 @@ pub struct LanguagePickerProps {
     pub current: AttrValue,
     /// Gets the chosen language code.
     pub on_change: Callback<String>,
+    /// The `select` element, for whoever must show the current language again
+    /// (a language that could not be loaded).
+    #[prop_or_default]
+    pub select: NodeRef,
 }
 
 /// The language picker.
@@ -24,7 +30,7 @@ pub struct LanguagePickerProps {
 pub fn LanguagePicker(props: &LanguagePickerProps) -> Html {
     let setup = use_setup();
     let i18n = use_i18n();
-    let languages = &setup.questionnaire.languages;
+    let languages = &setup.languages;
     if languages.len() < 2 {
         return html! {};
     }
@@ -42,7 +48,7 @@ pub fn LanguagePicker(props: &LanguagePickerProps) -> Html {
     html! {
         <div class="rs-lang">
             <label for="rs-lang">{ label }</label>
-            <select id="rs-lang" {onchange}>
+            <select id="rs-lang" ref={props.select.clone()} {onchange}>
                 { for languages.iter().map(|lang| html! {
                     <option
                         key={lang.clone()}

@@ -26,10 +26,11 @@
 //! it) are neither references nor rewritten ([`Syntax`]).
 //!
 //! Then it prints every file's raw, gzip and brotli size, and the brotli
-//! "first visit" total: what `index.html` downloads, questionnaire JSON aside
-//! (the prerendered HTML, CSS, `lang.js`, `boot.js` and `options.js`, the
-//! wasm-bindgen JS, the wasm, and the helpline directory `q/helplines.json` that
-//! `boot.js` fetches with the questionnaire). A browser that `lang.js` sends to
+//! "first visit" total: what `index.html` downloads (the prerendered HTML, CSS,
+//! `lang.js`, `boot.js` and `options.js`, the wasm-bindgen JS, the wasm, the
+//! helpline directory `q/helplines.json`, and the questionnaire in the page's
+//! language only, `q/self-check.en.json`, which the page preloads; the other
+//! languages' files are fetched when the person switches language). A browser that `lang.js` sends to
 //! another language's page (`index.<lang>.html`, in the table) downloads that page
 //! too. Over [`FIRST_VISIT_BUDGET`] the command fails. Finally it prints
 //! the Subresource Integrity hash of each JS, wasm and CSS file, writes them to
@@ -48,12 +49,14 @@ use sha2::{Digest, Sha256, Sha384};
 use crate::project::Project;
 use crate::wasm::{self, remove_dir_if_present, Profile};
 
-/// Brotli bytes a first visit may download (200 KiB). It was 160 KiB until the
-/// hardening and the calibrated results, 188 KiB until the ILO routes and the
-/// prerendered first screen of issue #11 (README, "Performance and size", says
-/// what each cost); issue #11 replaces it with 120 KiB, the questionnaire in one
-/// language included, through per-language files.
-pub const FIRST_VISIT_BUDGET: u64 = 200 * 1024;
+/// Brotli bytes a first visit may download (216 KiB), **the questionnaire in
+/// the page's language included** (213.6 KiB on 2026-12-05, 2 KiB of headroom).
+/// It was 160 KiB until the hardening and the calibrated results, 188 KiB until
+/// the ILO routes and the prerendered first screen of issue #11, and 200 KiB
+/// with the questionnaire left out (which then carried all nine languages, 48.3
+/// KiB: 247.8 KiB in all, against 213.6 KiB now; README, "Performance and
+/// size"). Issue #11 aims at 120 KiB.
+pub const FIRST_VISIT_BUDGET: u64 = 216 * 1024;
 
 /// Extensions of files that get content-hashed names.
 pub const HASHED_EXTENSIONS: &[&str] = &["js", "mjs", "wasm", "css"];
@@ -564,20 +567,45 @@ pub fn rewrite(text: &str, renames: &[(String, String)], syntax: Syntax) -> Stri
     out
 }
 
+/// The JSON files `index.html` preloads (`<link rel=preload href="….json">`):
+/// the questionnaire in the page's language, which `boot.js` fetches.
+fn preloaded_json(assets: &[Asset]) -> Vec<&str> {
+    let Some(index) = assets.iter().find(|a| a.source == "index.html") else {
+        return Vec::new();
+    };
+    let html = String::from_utf8_lossy(&index.content);
+    let mut found = Vec::new();
+    for (at, _) in html.match_indices("<link rel=\"preload\" href=\"") {
+        let href = html[at + "<link rel=\"preload\" href=\"".len()..]
+            .split('"')
+            .next()
+            .unwrap_or_default();
+        if let Some(asset) = assets
+            .iter()
+            .find(|a| a.source == href && href.ends_with(".json"))
+        {
+            found.push(asset.source.as_str());
+        }
+    }
+    found
+}
+
 /// Indices of the assets a first visit downloads: what `index.html` refers
 /// to, transitively, plus [`FIRST_VISIT_CORE`] (which names the helpline
-/// directory); questionnaire JSON (any other `.json`) never.
+/// directory) and the JSON `index.html` preloads (its questionnaire, in its
+/// language only); other questionnaire JSON never.
 pub fn first_visit(assets: &[Asset]) -> BTreeSet<usize> {
+    let preloaded = preloaded_json(assets);
+    let always = |source: &str| FIRST_VISIT_CORE.contains(&source) || preloaded.contains(&source);
     let mut seen = BTreeSet::new();
     let mut todo: Vec<usize> = assets
         .iter()
         .enumerate()
-        .filter(|(_, a)| FIRST_VISIT_CORE.contains(&a.source.as_str()))
+        .filter(|(_, a)| always(&a.source))
         .map(|(i, _)| i)
         .collect();
     while let Some(i) = todo.pop() {
-        let counted = extension(&assets[i].source) != "json"
-            || FIRST_VISIT_CORE.contains(&assets[i].source.as_str());
+        let counted = extension(&assets[i].source) != "json" || always(&assets[i].source);
         if counted && seen.insert(i) {
             todo.extend(&assets[i].refs);
         }
@@ -1086,6 +1114,11 @@ mod tests {
             .map(|i| out[i].source.as_str())
             .collect();
         assert!(first.contains(&"options.js"), "{first:?}");
+        if out.iter().any(|a| a.source == "q/self-check.en.json") {
+            assert!(first.contains(&"q/self-check.en.json"), "{first:?}");
+            assert!(!first.contains(&"q/self-check.json"), "{first:?}");
+            assert!(!first.contains(&"q/self-check.uk.json"), "{first:?}");
+        }
         assert!(!first.contains(&"embed.js"), "{first:?}");
     }
 
@@ -1155,7 +1188,7 @@ mod tests {
         assert_eq!(format_size(0), "0 B");
         assert_eq!(format_size(1023), "1023 B");
         assert_eq!(format_size(1024), "1.0 KiB");
-        assert_eq!(format_size(FIRST_VISIT_BUDGET), "200.0 KiB");
+        assert_eq!(format_size(FIRST_VISIT_BUDGET), "216.0 KiB");
         assert_eq!(format_size(12_595), "12.3 KiB");
         assert_eq!(format_size(1_310_720), "1.25 MiB");
     }

@@ -39,7 +39,7 @@ Commands:
                                  `cargo xtask dist` unless --no-build)
   dist               Release build, then dist/: content-hashed assets, a size table
                      (raw, gzip, brotli), the first-visit brotli total (fails over
-                     200 KiB) and Subresource Integrity hashes (dist/sri.txt).
+                     216 KiB) and Subresource Integrity hashes (dist/sri.txt).
   bench-web [OPTIONS]
                      Build dist/, then load the self-check page and the plain-HTML
                      floor (tests/bench/floor.html) in headless Chromium, throttled

@@ -8,15 +8,18 @@
 //!    slow and pointless on a debug build; `--converge` repeats the passes while
 //!    they still pay, −0.9 KB brotli);
 //! 4. every `questionnaires/*.toml` (top level only) is compiled by the CLI to
-//!    `www/q/<stem>.json`, and `questionnaires/helplines.toml`, if present, to
-//!    `www/q/helplines.json`;
+//!    `www/q/<stem>.json` (every language: embedders and the frame load it) and to
+//!    one file per language, `www/q/<stem>.<lang>.json` (that language's texts
+//!    only: the self-check page loads the person's), and
+//!    `questionnaires/helplines.toml`, if present, to `www/q/helplines.json`;
 //! 5. every questionnaire's printable checklist in each of its languages:
 //!    `www/checklist/<stem>.<lang>.html` (`riskscreen checklist`);
 //! 6. the self-check page is prerendered from its template [`PAGE_TEMPLATE`]
 //!    (`riskscreen-prerender`, crates/prerender): `www/index.<lang>.html` for each
 //!    of its languages and `www/index.html`, the widget's start screen already in
 //!    the HTML, rendered natively by the widget's own components; its failure
-//!    notice links the checklist in its language, checked to exist.
+//!    notice links the checklist in its language and it preloads its language's
+//!    questionnaire, both checked to exist.
 //!
 //! `www/pkg`, `www/q`, `www/checklist` and the pages are generated (and git-ignored): the
 //! directories and the old pages are removed first so that nothing stale ends up
@@ -128,7 +131,8 @@ fn optimize(project: &Project) -> Result<()> {
 }
 
 /// Step 4: questionnaires → `www/q/*.json` with the CLI
-/// (`riskscreen compile X.toml -o www/q/X.json`,
+/// (`riskscreen compile X.toml -o www/q/X.json`, then for each of its languages
+/// `riskscreen compile X.toml --lang L -o www/q/X.L.json`,
 /// `riskscreen compile-helplines helplines.toml -o www/q/helplines.json`).
 pub fn compile_questionnaires(project: &Project) -> Result<()> {
     let out_dir = project.www().join("q");
@@ -140,32 +144,65 @@ pub fn compile_questionnaires(project: &Project) -> Result<()> {
     }
     fs::create_dir_all(&out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
     for stem in &stems {
-        let subcommand = if stem == HELPLINES {
-            "compile-helplines"
-        } else {
-            "compile"
-        };
-        run(project
-            .cargo()
-            .args([
-                "run",
-                "-q",
-                "--release",
-                "-p",
-                CLI_PACKAGE,
-                "--bin",
-                CLI_BIN,
-                "--",
-            ])
-            .args([
-                subcommand,
-                &format!("questionnaires/{stem}.toml"),
+        let source = format!("questionnaires/{stem}.toml");
+        if stem == HELPLINES {
+            run(cli(project).args(["compile-helplines", &source, "-o", "www/q/helplines.json"]))
+                .with_context(|| format!("compiling {source}"))?;
+            continue;
+        }
+        run(cli(project).args(["compile", &source, "-o", &format!("www/q/{stem}.json")]))
+            .with_context(|| format!("compiling {source}"))?;
+        for lang in compiled_languages(project, stem)? {
+            run(cli(project).args([
+                "compile",
+                &source,
+                "--lang",
+                &lang,
                 "-o",
-                &format!("www/q/{stem}.json"),
+                &format!("www/{}", language_file(stem, &lang)),
             ]))
-        .with_context(|| format!("compiling questionnaires/{stem}.toml"))?;
+            .with_context(|| format!("compiling {source} in {lang}"))?;
+        }
     }
     Ok(())
+}
+
+/// The questionnaire `stem` with the texts of `lang` only, relative to `www/`
+/// (crates/prerender names it the same way, from the page's `data-questionnaire`).
+pub fn language_file(stem: &str, lang: &str) -> String {
+    format!("q/{stem}.{lang}.json")
+}
+
+/// `cargo run` of the CLI, ready for its arguments.
+fn cli(project: &Project) -> std::process::Command {
+    let mut cmd = project.cargo();
+    cmd.args([
+        "run",
+        "-q",
+        "--release",
+        "-p",
+        CLI_PACKAGE,
+        "--bin",
+        CLI_BIN,
+        "--",
+    ]);
+    cmd
+}
+
+/// The languages of the compiled `www/q/<stem>.json`.
+fn compiled_languages(project: &Project, stem: &str) -> Result<Vec<String>> {
+    let json = project.www().join("q").join(format!("{stem}.json"));
+    let text = fs::read_to_string(&json).with_context(|| format!("reading {}", json.display()))?;
+    let compiled: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("reading {}", json.display()))?;
+    Ok(compiled["languages"]
+        .as_array()
+        .map(|l| {
+            l.iter()
+                .filter_map(|l| l.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default())
 }
 
 /// The printable checklist of questionnaire `stem` in `lang`, relative to `www/`.
@@ -188,44 +225,24 @@ pub fn checklists(project: &Project) -> Result<()> {
         .iter()
         .filter(|s| s.as_str() != HELPLINES)
     {
-        let json = project.www().join("q").join(format!("{stem}.json"));
-        let text =
-            fs::read_to_string(&json).with_context(|| format!("reading {}", json.display()))?;
-        let compiled: serde_json::Value =
-            serde_json::from_str(&text).with_context(|| format!("reading {}", json.display()))?;
-        let languages: Vec<&str> = compiled["languages"]
-            .as_array()
-            .map(|l| l.iter().filter_map(|l| l.as_str()).collect())
-            .unwrap_or_default();
-        for lang in languages {
-            run(project
-                .cargo()
-                .args([
-                    "run",
-                    "-q",
-                    "--release",
-                    "-p",
-                    CLI_PACKAGE,
-                    "--bin",
-                    CLI_BIN,
-                    "--",
-                ])
-                .args([
-                    "checklist",
-                    &format!("questionnaires/{stem}.toml"),
-                    "--lang",
-                    lang,
-                    "-o",
-                    &format!("www/{}", checklist_file(stem, lang)),
-                ]))
+        for lang in compiled_languages(project, stem)? {
+            let lang = lang.as_str();
+            run(cli(project).args([
+                "checklist",
+                &format!("questionnaires/{stem}.toml"),
+                "--lang",
+                lang,
+                "-o",
+                &format!("www/{}", checklist_file(stem, lang)),
+            ]))
             .with_context(|| format!("the checklist of questionnaires/{stem}.toml in {lang}"))?;
         }
     }
     Ok(())
 }
 
-/// Every `checklist/…` link of the prerendered pages names a file that step 5
-/// wrote: the page and the build agree on the names.
+/// Every `checklist/…` link and `q/…` preload of the prerendered pages names a
+/// file that steps 4 and 5 wrote: the page and the build agree on the names.
 pub fn check_page_links(www: &std::path::Path) -> Result<()> {
     for entry in fs::read_dir(www).with_context(|| format!("reading {}", www.display()))? {
         let path = entry?.path();
@@ -237,7 +254,10 @@ pub fn check_page_links(www: &std::path::Path) -> Result<()> {
             continue;
         }
         let page = fs::read_to_string(&path)?;
-        for (at, _) in page.match_indices("href=\"checklist/") {
+        let links = page
+            .match_indices("href=\"checklist/")
+            .chain(page.match_indices("href=\"q/"));
+        for (at, _) in links {
             let target = page[at + "href=\"".len()..]
                 .split('"')
                 .next()

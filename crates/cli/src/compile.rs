@@ -12,6 +12,13 @@
 //! in the size budget, unlike the questionnaires. The TOML stays the record of
 //! where each number comes from.
 //!
+//! With `--lang L` (repeatable) a questionnaire is written with the texts of
+//! those languages only, and the default language's where a text has none of
+//! them ([`riskscreen_core::Questionnaire::only_languages`]), compact: `cargo
+//! xtask build` writes one such file per language (`www/q/<stem>.<lang>.json`),
+//! and the self-check page downloads the person's only. A language the
+//! questionnaire does not ship is an error (nothing written).
+//!
 //! `compile` detects a helpline directory on its own; `compile-helplines` forces
 //! that reading (the build calls it for `questionnaires/helplines.toml`).
 //!
@@ -33,6 +40,7 @@ pub fn run(
     kind: Option<Kind>,
     file: &Path,
     output: &Path,
+    langs: &[String],
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Status> {
@@ -45,7 +53,26 @@ pub fn run(
             writeln!(err, "{}; nothing written", checked.summary())?;
             return Ok(Status::Invalid);
         }
-        Some(Document::Questionnaire(q)) => serde_json::to_string_pretty(q)?,
+        Some(Document::Questionnaire(q)) if langs.is_empty() => serde_json::to_string_pretty(q)?,
+        Some(Document::Questionnaire(q)) => {
+            if let Some(unknown) = langs.iter().find(|l| !q.languages.contains(l)) {
+                writeln!(
+                    err,
+                    "error: --lang {unknown}: the questionnaire ships {}; nothing written",
+                    q.languages.join(", ")
+                )?;
+                return Ok(Status::Invalid);
+            }
+            let langs: Vec<&str> = langs.iter().map(String::as_str).collect();
+            serde_json::to_string(&q.only_languages(&langs))?
+        }
+        Some(Document::Helplines(_)) if !langs.is_empty() => {
+            writeln!(
+                err,
+                "error: --lang applies to a questionnaire, not to a helpline directory; nothing written"
+            )?;
+            return Ok(Status::Invalid);
+        }
         Some(Document::Helplines(directory)) => serde_json::to_string(&directory.for_widget())?,
     };
     if output == Path::new("-") {

@@ -98,6 +98,11 @@ enum Command {
         /// Where to write the JSON (`-` for standard output).
         #[arg(short, long, value_name = "OUT.json")]
         output: PathBuf,
+        /// Keep the texts of this language only (repeat for more), and the default
+        /// language's where a text has none of them; written compact. The
+        /// self-check page loads one such file per language.
+        #[arg(long = "lang", value_name = "LANG")]
+        langs: Vec<String>,
     },
     /// Check the helpline directory and write it as JSON for the widget.
     #[command(after_help = EXIT_CODES)]
@@ -206,9 +211,13 @@ fn main() -> ExitCode {
 fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Status> {
     match command {
         Command::Validate { files } => validate::run(&files, out),
-        Command::Compile { file, output } => compile::run(None, &file, &output, out, err),
+        Command::Compile {
+            file,
+            output,
+            langs,
+        } => compile::run(None, &file, &output, &langs, out, err),
         Command::CompileHelplines { file, output } => {
-            compile::run(Some(input::Kind::Helplines), &file, &output, out, err)
+            compile::run(Some(input::Kind::Helplines), &file, &output, &[], out, err)
         }
         Command::Score(args) => score::run(&args, out, err),
         Command::Schema { helplines } => schema::run(helplines, out),

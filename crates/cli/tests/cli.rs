@@ -237,6 +237,65 @@ fn compile_writes_json_the_widget_accepts() {
     }
 }
 
+/// `compile --lang L`: the shipped self-check in one language per file, each
+/// valid, each with that language's texts only, and all of them merged back the
+/// whole questionnaire.
+#[test]
+fn compile_one_language_per_file() {
+    let source = fixtures().join("../../../../questionnaires/self-check.toml");
+    let source = source.to_str().unwrap();
+    let (whole, _) = load_toml(source, &std::fs::read_to_string(source).unwrap())
+        .into_result(source)
+        .unwrap();
+    let mut merged: Option<riskscreen_core::Questionnaire> = None;
+    for lang in &whole.languages {
+        let out = scratch(&format!("self-check.{lang}.json"));
+        let (code, _, stderr) = riskscreen(&[
+            "compile",
+            source,
+            "--lang",
+            lang,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{lang}: {stderr}");
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(!text.contains("\n  "), "{lang}: written compact");
+        let one = riskscreen_core::load::from_json(&text).expect("the widget accepts it");
+        assert_eq!(one.languages, std::slice::from_ref(lang));
+        assert_eq!(&one.default_language, lang);
+        let mut copy = one.clone();
+        copy.for_each_text(&mut |t| {
+            assert_eq!(t.0.keys().collect::<Vec<_>>(), [lang], "{lang}: {t:?}");
+        });
+        let (code, stdout, _) = riskscreen(&["validate", out.to_str().unwrap()]);
+        assert_eq!(code, 0, "{lang}: {stdout}");
+        match &mut merged {
+            None => merged = Some(one),
+            Some(m) => m.merge_languages(&one).unwrap(),
+        }
+    }
+    let mut merged = merged.unwrap();
+    merged.default_language = whole.default_language.clone();
+    assert_eq!(merged, whole);
+
+    let out = scratch("self-check.xx.json");
+    let (code, _, stderr) = riskscreen(&[
+        "compile",
+        source,
+        "--lang",
+        "xx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("--lang xx") && stderr.contains("nothing written"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
+
 #[test]
 fn compile_to_standard_output() {
     let (code, stdout, _) = riskscreen(&["compile", "weighted.toml", "-o", "-"]);

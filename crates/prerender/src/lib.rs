@@ -19,7 +19,17 @@
 //!   not hydration);
 //! - below it, the page's own parts ([`page`]): every country's helplines, the
 //!   language links and the hidden failure notice, in the page's language;
-//! - in `<head>`, the title, description and `<link rel=alternate hreflang>`.
+//! - in `<head>`, the title, description, `<link rel=alternate hreflang>` and
+//!   the preload of the page's questionnaire file.
+//!
+//! **One language on the wire.** `data-questionnaire` names the whole
+//! questionnaire (`q/self-check.json`); the build also writes it once per
+//! language with that language's texts only ([`language_file`]:
+//! `q/self-check.uk.json`). Each page lists those languages in `data-languages`
+//! and preloads its own language's file, which `boot.js` loads; the others are
+//! loaded when the person switches language. The start screen is rendered from
+//! that same file, with the picker offering every language, as the widget
+//! mounts it.
 //!
 //! Text comes from the widget's UI strings (`src/i18n/<lang>.ftl`, the `page-*`
 //! messages that only native builds carry) and the questionnaire: nothing is
@@ -47,6 +57,14 @@ pub use template::Template;
 /// The file of the page in `lang`, relative to `www/`.
 pub fn page_file(lang: &str) -> String {
     format!("index.{lang}.html")
+}
+
+/// The questionnaire `whole` (a path ending in `.json`, relative to `www/`) with
+/// the texts of `lang` only: `q/self-check.json` → `q/self-check.uk.json`, as
+/// `cargo xtask build` writes it and `boot.js` names it.
+pub fn language_file(whole: &str, lang: &str) -> String {
+    let stem = whole.strip_suffix(".json").unwrap_or(whole);
+    format!("{stem}.{lang}.json")
 }
 
 /// The page served for `/`: the default language's, with the redirect.
@@ -100,12 +118,23 @@ pub fn prerender(template: &Template, www: &Path) -> Result<Vec<Page>, Error> {
             path: PathBuf::from("(tokio runtime)"),
             source,
         })?;
+    let all: Vec<String> = languages.iter().map(|l| l.to_string()).collect();
     let mut pages = Vec::new();
     for lang in &languages {
+        let file = language_file(&app.questionnaire, lang);
+        let options = Options {
+            questionnaire: read(&file)?,
+            languages: all.clone(),
+            ..options.clone()
+        };
         let setup = Rc::new(setup(&options, Some(lang))?);
-        let html = runtime.block_on(render(template, &setup, &languages, false))?;
+        let setup = &PageSetup {
+            setup,
+            questionnaire: file,
+        };
+        let html = runtime.block_on(render(template, setup, &languages, false))?;
         if lang.as_str() == default {
-            let html = runtime.block_on(render(template, &setup, &languages, true))?;
+            let html = runtime.block_on(render(template, setup, &languages, true))?;
             pages.push(Page {
                 file: DEFAULT_PAGE.to_owned(),
                 lang: lang.to_string(),
@@ -139,13 +168,21 @@ fn setup(options: &Options, lang: Option<&AttrValue>) -> Result<Setup, Error> {
     Ok(setup)
 }
 
+/// What a page is rendered from: the widget's setup and the questionnaire file
+/// it was read from.
+struct PageSetup {
+    setup: Rc<Setup>,
+    questionnaire: String,
+}
+
 /// One page: the template filled for `setup`'s language.
 async fn render(
     template: &Template,
-    setup: &Rc<Setup>,
+    page: &PageSetup,
     languages: &[AttrValue],
     redirect: bool,
 ) -> Result<String, Error> {
+    let setup = &page.setup;
     let lang = setup.lang.to_string();
     let initial = FlowState::new(
         setup.questionnaire.clone(),
@@ -202,6 +239,17 @@ async fn render(
         ("description", escape(description)),
         ("alternates", alternates.join("\n  ")),
         ("redirect", redirect),
+        ("questionnaire", escape(&page.questionnaire)),
+        (
+            "languages",
+            escape(
+                &languages
+                    .iter()
+                    .map(AttrValue::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        ),
         ("noscript", noscript),
         ("widget", widget),
         ("page", parts),

@@ -24,6 +24,14 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
         "<link rel=alternate hreflang> to every language's page",
     ),
     ("redirect", "<script src=lang.js> on the default page only"),
+    (
+        "questionnaire",
+        "the page's questionnaire file, in its language only (q/<stem>.<lang>.json), for the preload",
+    ),
+    (
+        "languages",
+        "the languages with a file of their own, for data-languages (space-separated)",
+    ),
     ("noscript", "what a browser without JavaScript shows"),
     (
         "widget",

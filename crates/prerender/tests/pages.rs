@@ -13,7 +13,13 @@ fn repo() -> PathBuf {
 
 /// A `www/` with the compiled self-check and directory, in a directory of its own.
 fn www() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("riskscreen-prerender-{}", std::process::id()));
+    // One directory per call: the tests run in parallel, and each removes its own.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!(
+        "riskscreen-prerender-{}-{call}",
+        std::process::id()
+    ));
     std::fs::create_dir_all(dir.join("q")).unwrap();
     let read =
         |name: &str| std::fs::read_to_string(repo().join("questionnaires").join(name)).unwrap();
@@ -28,6 +34,14 @@ fn www() -> PathBuf {
         serde_json::to_string(&questionnaire).unwrap(),
     )
     .unwrap();
+    // One file per language, as `riskscreen compile --lang` writes them.
+    for lang in &questionnaire.languages {
+        std::fs::write(
+            dir.join(format!("q/self-check.{lang}.json")),
+            serde_json::to_string(&questionnaire.only_languages(&[lang])).unwrap(),
+        )
+        .unwrap();
+    }
     std::fs::write(
         dir.join("q/helplines.json"),
         serde_json::to_string(&directory.for_widget()).unwrap(),
@@ -132,6 +146,21 @@ fn every_page_has_a_way_out_in_its_language() {
             has(&format!("hreflang=\"{other}\" lang=\"{other}\""));
         }
         has("<link rel=\"alternate\" hreflang=\"x-default\" href=\"index.html\">");
+        // One language on the wire: the page preloads its language's file only,
+        // names every language that has one, and offers each in the picker.
+        has(&format!(
+            "<link rel=\"preload\" href=\"q/self-check.{lang}.json\" as=\"fetch\""
+        ));
+        assert!(
+            !html.contains("href=\"q/self-check.json\""),
+            "{}: preloads the whole questionnaire",
+            page.file
+        );
+        has("data-questionnaire=\"q/self-check.json\"");
+        has("data-languages=\"uk ru en pl ro de cs sk hu\"");
+        for other in ["uk", "ru", "en", "pl", "ro", "de", "cs", "sk", "hu"] {
+            has(&format!("<option lang=\"{other}\" value=\"{other}\""));
+        }
         assert!(!html.contains("{{"), "{}: a placeholder is left", page.file);
     }
 }

@@ -34,7 +34,11 @@ const PL_LINE: &str = "tel:+48226280120";
 
 const WASM: &str = "/pkg/riskscreen_bg.wasm";
 const GLUE: &str = "/pkg/riskscreen.js";
-const QUESTIONNAIRE: &str = "/q/self-check.json";
+/// The questionnaire a page in `lang` loads: its language's file only (one
+/// language on the wire; `cargo xtask build` writes one per language).
+fn questionnaire_in(lang: &str) -> String {
+    format!("/q/self-check.{lang}.json")
+}
 const DIRECTORY: &str = "/q/helplines.json";
 
 /// Starts loading `path` from a script and returns at once (a page that never
@@ -155,6 +159,7 @@ fn every_fault_ends_on_a_way_out_in_the_pages_language() {
         |b| async move {
             // (what, path, fault, what explains it: the page's notice, or the
             // wasm's own panel when it got as far as reading the files)
+            let questionnaire = questionnaire_in("uk");
             let faults: [(&str, &str, Fault, &[&str]); 9] = [
                 ("wasm 404", WASM, Fault::NotFound, &["page-failed-text"]),
                 (
@@ -172,19 +177,19 @@ fn every_fault_ends_on_a_way_out_in_the_pages_language() {
                 ("glue 404", GLUE, Fault::NotFound, &["page-failed-text"]),
                 (
                     "questionnaire 404",
-                    QUESTIONNAIRE,
+                    &questionnaire,
                     Fault::NotFound,
                     &["page-failed-text"],
                 ),
                 (
                     "questionnaire truncated",
-                    QUESTIONNAIRE,
+                    &questionnaire,
                     Fault::Truncate(2000),
                     &["fallback-text"],
                 ),
                 (
                     "questionnaire stalled",
-                    QUESTIONNAIRE,
+                    &questionnaire,
                     Fault::Stall { after: 1024 },
                     &["page-failed-text"],
                 ),
@@ -331,7 +336,7 @@ fn prerendered_screen_is_the_mounted_screen() {
                 for path in [
                     WASM,
                     GLUE,
-                    QUESTIONNAIRE,
+                    &questionnaire_in(lang),
                     DIRECTORY,
                     "/options.js",
                     "/boot.js",

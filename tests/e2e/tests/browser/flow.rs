@@ -623,3 +623,95 @@ fn restart_forgets_every_answer() {
         );
     });
 }
+
+/// The questionnaire files (`/q/…`) the page fetched, by Resource Timing, as
+/// paths, with whether each came from the page's own origin.
+async fn questionnaire_fetches(b: &Browser) -> Vec<(String, bool)> {
+    let entries = b
+        .js("return performance.getEntriesByType('resource')\
+             .map(e => new URL(e.name))\
+             .filter(u => u.pathname.startsWith('/q/') && u.pathname !== '/q/helplines.json')\
+             .map(u => [u.pathname, u.origin === location.origin]);")
+        .await;
+    serde_json::from_value(entries).expect("[path, same origin] pairs")
+}
+
+/// One language on the wire (issue #11 item 3): the first visit of the
+/// (English) page fetches the English questionnaire file only; switching to
+/// Ukrainian mid-run fetches the Ukrainian file from the page's own origin, keeps
+/// the answers, and switching back fetches nothing.
+#[test]
+fn first_visit_fetches_one_language_and_switching_fetches_the_other() {
+    browser_test(
+        "one_language_on_the_wire",
+        PageOptions::self_check(),
+        |b| async move {
+            let plan = plan_for(&b, &plan::concern);
+            b.open_start().await;
+            assert_eq!(b.attr_of(".rs-widget", "lang").await.as_deref(), Some("en"));
+            assert_eq!(
+                questionnaire_fetches(&b).await,
+                [("/q/self-check.en.json".to_owned(), true)],
+                "the first visit fetches the page's language's questionnaire only"
+            );
+            // Every language is offered, though only one is loaded.
+            assert_eq!(b.count("select#rs-lang option").await, 9);
+
+            b.action("start").await;
+            b.answer_and_next(&plan.steps[0]).await;
+            b.wait_question(&plan.steps[1].question).await;
+            b.wait_for("select#rs-lang")
+                .await
+                .select_by_value("uk")
+                .await
+                .unwrap_or_else(|e| panic!("cannot choose uk in #rs-lang: {e}"));
+            b.wait_until(
+                "the root to say lang=\"uk\"",
+                "const w = document.querySelector('.rs-widget'); return !!w && w.getAttribute('lang') === 'uk';",
+            )
+            .await;
+            b.wait_question(&plan.steps[1].question).await;
+            assert_eq!(
+                questionnaire_fetches(&b).await,
+                [
+                    ("/q/self-check.en.json".to_owned(), true),
+                    ("/q/self-check.uk.json".to_owned(), true),
+                ],
+                "switching fetches the other language's file, from the page's origin"
+            );
+            let ukrainian = b
+                .text_of("h2.rs-question-heading")
+                .await
+                .unwrap_or_default();
+            let q = questionnaire(&b);
+            let want = q
+                .question(&plan.steps[1].question)
+                .and_then(|question| question.text.get("uk"))
+                .expect("uk text");
+            assert!(ukrainian.contains(want), "{ukrainian:?} is not {want:?}");
+
+            // The answer given in English is still there.
+            b.action("back").await;
+            b.wait_question(&plan.steps[0].question).await;
+            let mut got = b.checked_values(&plan.steps[0].question).await;
+            got.sort();
+            let mut want = plan.steps[0].values();
+            want.sort();
+            assert_eq!(got, want, "the answer was lost by switching language");
+
+            // Back to English: already loaded, nothing fetched.
+            b.wait_for("select#rs-lang")
+                .await
+                .select_by_value("en")
+                .await
+                .unwrap_or_else(|e| panic!("cannot choose en in #rs-lang: {e}"));
+            b.wait_until(
+                "the root to say lang=\"en\"",
+                "const w = document.querySelector('.rs-widget'); return !!w && w.getAttribute('lang') === 'en';",
+            )
+            .await;
+            assert_eq!(questionnaire_fetches(&b).await.len(), 2);
+            b.assert_no_page_errors().await;
+        },
+    );
+}

@@ -29,7 +29,7 @@ fn run_makes_no_requests_and_stores_nothing() {
         for wanted in [
             "/pkg/riskscreen.js",
             "/pkg/riskscreen_bg.wasm",
-            "/q/self-check.json",
+            "/q/self-check.en.json",
         ] {
             assert!(
                 loaded.iter().any(|r| r.target == wanted && r.status == 200),

@@ -1,0 +1,286 @@
+//! One questionnaire, some of its languages: the split that puts one language on
+//! the wire, and the merge that adds another one back.
+//!
+//! The self-check page downloads the questionnaire in the person's language only
+//! (`riskscreen compile X.toml --lang uk`, written by `cargo xtask build` as
+//! `www/q/<stem>.<lang>.json`): [`Questionnaire::only_languages`] keeps the texts
+//! of the languages asked for and, where a text has none of them, the default
+//! language's (the widget's fallback rule, [`Text::get_or`], then still finds
+//! it). When the person switches language mid-run the widget loads the other
+//! language's file and [`Questionnaire::merge_languages`] adds its texts to the
+//! questionnaire it runs, after checking that both are the same questionnaire
+//! (everything but the texts equal), so the answers stay valid.
+//!
+//! Both walk the texts through [`Questionnaire::for_each_text`], which visits
+//! every [`Text`] of the model in one fixed order: the split and the merge cannot
+//! disagree on what a text is.
+
+use crate::model::{Questionnaire, Text};
+
+impl Questionnaire {
+    /// Calls `f` on every user-facing text, in a fixed order (the model's order:
+    /// title, description, routes, dimensions, indicators, sections, questions
+    /// with their options, bands).
+    pub fn for_each_text(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        f(&mut self.title);
+        f(&mut self.description);
+        for route in &mut self.scoring.routes {
+            f(&mut route.label);
+        }
+        for dimension in &mut self.dimensions {
+            f(&mut dimension.label);
+            if let Some(advice) = &mut dimension.advice {
+                f(advice);
+            }
+        }
+        for indicator in &mut self.indicators {
+            f(&mut indicator.label);
+            if let Some(advice) = &mut indicator.advice {
+                f(advice);
+            }
+        }
+        for section in &mut self.sections {
+            f(&mut section.title);
+            if let Some(intro) = &mut section.intro {
+                f(intro);
+            }
+        }
+        for question in &mut self.questions {
+            f(&mut question.text);
+            for text in [&mut question.why, &mut question.if_unsure]
+                .into_iter()
+                .flatten()
+            {
+                f(text);
+            }
+            for option in &mut question.options {
+                f(&mut option.label);
+            }
+        }
+        for band in &mut self.bands {
+            f(&mut band.label);
+            f(&mut band.advice);
+        }
+    }
+
+    /// The questionnaire with the texts of `langs` only (those it ships; others
+    /// are ignored). A text that has none of them keeps its default-language
+    /// text, so nothing is ever blank. `languages` becomes the languages kept, in
+    /// the questionnaire's order, and `default_language` stays when it is among
+    /// them, else becomes the first of them: the result validates whenever the
+    /// source does. With none of `langs` shipped, the result has the default
+    /// language only.
+    pub fn only_languages(&self, langs: &[&str]) -> Questionnaire {
+        let mut kept: Vec<String> = self
+            .languages
+            .iter()
+            .filter(|l| langs.contains(&l.as_str()))
+            .cloned()
+            .collect();
+        if kept.is_empty() {
+            kept.push(self.default_language.clone());
+        }
+        let default = self.default_language.clone();
+        let mut out = self.clone();
+        out.for_each_text(&mut |text| {
+            let fallback = text.0.get(&default).cloned();
+            text.0.retain(|lang, _| kept.contains(lang));
+            if text.0.is_empty() {
+                if let Some(fallback) = fallback {
+                    text.0.insert(default.clone(), fallback);
+                }
+            }
+        });
+        if !kept.contains(&out.default_language) {
+            out.default_language = kept[0].clone();
+        }
+        out.languages = kept;
+        out
+    }
+
+    /// Adds the texts of `other`, the same questionnaire in other languages (a
+    /// file of [`only_languages`](Self::only_languages)), to this one: every text
+    /// gets `other`'s entries it lacks, and `languages` gets `other`'s, after its
+    /// own. Refused, with nothing changed, when `other` is not the same
+    /// questionnaire: another id or version, or anything but the texts differs
+    /// (questions, options, conditions, scoring), as answers given to one must
+    /// mean the same in the other.
+    pub fn merge_languages(&mut self, other: &Questionnaire) -> Result<(), String> {
+        if self.id != other.id || self.version != other.version {
+            return Err(format!(
+                "the file is questionnaire `{}` {}, not `{}` {}",
+                other.id, other.version, self.id, self.version
+            ));
+        }
+        let (mut mine, _) = skeleton(self.clone());
+        let (mut theirs, texts) = skeleton(other.clone());
+        for q in [&mut mine, &mut theirs] {
+            q.languages.clear();
+            q.default_language.clear();
+        }
+        if mine != theirs {
+            return Err(format!(
+                "the file of questionnaire `{}` {} differs from this one in more than its texts",
+                self.id, self.version
+            ));
+        }
+        let mut texts = texts.into_iter();
+        self.for_each_text(&mut |text| {
+            if let Some(added) = texts.next() {
+                for (lang, value) in added.0 {
+                    text.0.entry(lang).or_insert(value);
+                }
+            }
+        });
+        for lang in &other.languages {
+            if !self.languages.contains(lang) {
+                self.languages.push(lang.clone());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `q` with every text emptied, and the texts taken out, in
+/// [`Questionnaire::for_each_text`]'s order.
+fn skeleton(mut q: Questionnaire) -> (Questionnaire, Vec<Text>) {
+    let mut texts = Vec::new();
+    q.for_each_text(&mut |text| texts.push(std::mem::take(text)));
+    (q, texts)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::*;
+
+    fn text(pairs: &[(&str, &str)]) -> Text {
+        Text(
+            pairs
+                .iter()
+                .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
+                .collect(),
+        )
+    }
+
+    fn questionnaire() -> Questionnaire {
+        let both = |en: &str, uk: &str| text(&[("en", en), ("uk", uk)]);
+        Questionnaire {
+            id: "q".into(),
+            version: "1".into(),
+            audience: Audience::SelfCheck,
+            languages: vec!["en".into(), "uk".into()],
+            default_language: "en".into(),
+            title: both("Title", "Назва"),
+            description: both("About", "Про"),
+            minutes: Some(3),
+            scoring: Scoring {
+                model: Model::Weighted,
+                pattern: Vec::new(),
+                routes: Vec::new(),
+            },
+            sources: Vec::new(),
+            dimensions: vec![Dimension {
+                id: "d".into(),
+                label: both("Dimension", "Вимір"),
+                advice: Some(both("Advice", "Порада")),
+            }],
+            indicators: Vec::new(),
+            sections: vec![Section {
+                id: "s".into(),
+                title: both("Section", "Розділ"),
+                intro: None,
+                show_if: None,
+            }],
+            questions: vec![Question {
+                id: "choice".into(),
+                section: "s".into(),
+                kind: QuestionKind::SingleChoice,
+                // English only: the fallback case.
+                text: text(&[("en", "Which?")]),
+                why: Some(both("Because", "Тому що")),
+                if_unsure: None,
+                show_if: None,
+                if_yes: Vec::new(),
+                if_no: Vec::new(),
+                options: vec![AnswerOption {
+                    id: "a".into(),
+                    label: both("A", "А"),
+                    indicators: Vec::new(),
+                    exclusive: false,
+                }],
+                allow_unsure: true,
+                allow_decline: false,
+                unsure_at_least: None,
+            }],
+            bands: vec![Band {
+                id: "low".into(),
+                label: both("Low", "Низький"),
+                advice: both("Fine", "Добре"),
+                min_score: Some(0),
+                when: None,
+                undetermined: false,
+            }],
+        }
+    }
+
+    #[test]
+    fn one_language_keeps_its_texts_and_falls_back_to_the_default() {
+        let uk = questionnaire().only_languages(&["uk"]);
+        assert_eq!(uk.languages, ["uk"]);
+        assert_eq!(uk.default_language, "uk");
+        assert_eq!(uk.title, text(&[("uk", "Назва")]));
+        assert_eq!(uk.questions[0].options[0].label, text(&[("uk", "А")]));
+        // No Ukrainian text: the default language's stays, and the widget's rule finds it.
+        assert_eq!(uk.questions[0].text, text(&[("en", "Which?")]));
+        assert_eq!(
+            uk.questions[0].text.get_or("uk", &uk.default_language),
+            "Which?"
+        );
+
+        let en = questionnaire().only_languages(&["en"]);
+        assert_eq!(
+            (en.languages.as_slice(), en.default_language.as_str()),
+            (&["en".to_owned()][..], "en")
+        );
+        assert_eq!(en.bands[0].advice, text(&[("en", "Fine")]));
+
+        let none = questionnaire().only_languages(&["xx"]);
+        assert_eq!(none.languages, ["en"]);
+        assert_eq!(none.title, text(&[("en", "Title")]));
+    }
+
+    #[test]
+    fn merging_the_languages_back_gives_the_whole_questionnaire() {
+        let whole = questionnaire();
+        let mut merged = whole.only_languages(&["en"]);
+        merged
+            .merge_languages(&whole.only_languages(&["uk"]))
+            .unwrap();
+        assert_eq!(merged, whole);
+
+        let mut merged = whole.only_languages(&["uk"]);
+        merged
+            .merge_languages(&whole.only_languages(&["en"]))
+            .unwrap();
+        assert_eq!(merged.languages, ["uk", "en"]);
+        assert_eq!(merged.default_language, "uk");
+        assert_eq!(merged.title, whole.title);
+        assert_eq!(merged.questions[0].text, whole.questions[0].text);
+    }
+
+    #[test]
+    fn another_questionnaire_is_refused_and_nothing_changes() {
+        let whole = questionnaire();
+        let en = whole.only_languages(&["en"]);
+        let mut other = whole.only_languages(&["uk"]);
+        other.questions[0].options[0].id = "b".into();
+        let mut merged = en.clone();
+        assert!(merged.merge_languages(&other).is_err());
+        assert_eq!(merged, en);
+
+        let mut newer = whole.only_languages(&["uk"]);
+        newer.version = "2".into();
+        assert!(merged.merge_languages(&newer).is_err());
+        assert_eq!(merged, en);
+    }
+}

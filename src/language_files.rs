@@ -1,0 +1,105 @@
+//! A language picked mid-run that the questionnaire does not carry yet: its file
+//! is loaded through the page's `loadLanguage` and merged in, answers kept.
+//!
+//! The self-check page downloads the questionnaire in its own language only
+//! (`q/<stem>.<lang>.json`, README "Performance and size"). When the person picks
+//! another language, [`load`] calls the `loadLanguage` function the page passed to
+//! `mount` (`www/boot.js`: a fetch of that language's file from the widget's own
+//! origin, with the same stall timeout as every other download). The JSON text it
+//! resolves to is read and checked as the questionnaire was
+//! ([`crate::config::checked_questionnaire`]) and must be the same questionnaire
+//! ([`riskscreen_core::Questionnaire::merge_languages`]); then
+//! [`Action::AddLanguage`] merges it into the flow state, and every later switch
+//! to it is instant. Nothing about the answers is in the request: it names a
+//! language file, and it is made by the page's script, not by the widget, which
+//! makes no request of its own (ARCHITECTURE.md). When anything fails the flow
+//! stays in its language, the picker shows that language again, and the console
+//! says why.
+
+use std::rc::Rc;
+
+use riskscreen_core::Questionnaire;
+use yew::Callback;
+
+use crate::config::Setup;
+use crate::state::Action;
+
+/// Loads `lang` for the flow running `current`: dispatches
+/// [`Action::AddLanguage`] when the file arrives and is the same questionnaire,
+/// calls `failed` otherwise (and at once when there is nothing to load it with).
+pub fn load(
+    setup: &Setup,
+    current: &Rc<Questionnaire>,
+    lang: String,
+    dispatch: Callback<Action>,
+    failed: Callback<()>,
+) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(loader) = setup.load_language.clone() else {
+            warn(&format!(
+                "riskscreen: `{lang}` cannot be shown: no loadLanguage option"
+            ));
+            failed.emit(());
+            return;
+        };
+        let current = current.clone();
+        yew::platform::spawn_local(async move {
+            match fetch(&loader, &current, &lang).await {
+                Ok(texts) => dispatch.emit(Action::AddLanguage {
+                    texts: Rc::new(texts),
+                    show: lang,
+                }),
+                Err(problem) => {
+                    warn(&format!(
+                        "riskscreen: `{lang}` could not be loaded: {problem}"
+                    ));
+                    failed.emit(());
+                }
+            }
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        // Natively (render tests, the prerenderer) nothing runs a loader.
+        let _ = (setup, current, lang, dispatch);
+        failed.emit(());
+    }
+}
+
+/// Calls the loader and reads what it resolves to.
+#[cfg(target_arch = "wasm32")]
+async fn fetch(
+    loader: &js_sys::Function,
+    current: &Questionnaire,
+    lang: &str,
+) -> Result<Questionnaire, String> {
+    let promise = loader
+        .call1(&wasm_bindgen::JsValue::NULL, &lang.into())
+        .map_err(describe)?;
+    let text = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
+        .await
+        .map_err(describe)?
+        .as_string()
+        .ok_or("loadLanguage did not resolve to a JSON text")?;
+    let texts = crate::config::checked_questionnaire(&text)?;
+    if !texts.languages.iter().any(|l| l.eq_ignore_ascii_case(lang)) {
+        return Err(format!("the file has no `{lang}` texts"));
+    }
+    // The reducer merges again; checked here so that a wrong file is reported.
+    current.clone().merge_languages(&texts)?;
+    Ok(texts)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn describe(error: wasm_bindgen::JsValue) -> String {
+    js_sys::Error::from(error)
+        .message()
+        .as_string()
+        .unwrap_or_else(|| "the loader failed".to_owned())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}
