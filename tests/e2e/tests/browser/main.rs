@@ -16,6 +16,7 @@
 //! | [`hardening`]  | issue #9: frame URL file names only, forged directories refused, sharing only to the real embedder, fixed heights, exit URL and referrer, one panic hook, no debug switch from a URL |
 //! | [`screens`]    | every screen of every questionnaire in every language: texts, no missing string, no overflow at 320 px |
 //! | [`long_session`] | issue #12: 1,000 mounts and destroys, 1,000 attribute changes: listeners on window and document, nodes and wasm memory stay bounded |
+//! | [`scale`] | issue #12: a questionnaire over the size limit and a condition nested 10,000 deep end on the failure screen with a readable reason; the time is printed |
 //! | [`read_aloud`] | issue #14: Listen speaks with a local voice only, none without one, stops on Next and the quick exit |
 //! | [`first_screen`] | issue #11: the prerendered first screen equals the mounted one; every load failure (no WebAssembly, 404, truncated, stalled) ends on a quick exit, 112 and a national line in the page's language; the language before the first paint |
 
@@ -31,6 +32,7 @@ mod long_session;
 mod privacy;
 mod quick_exit;
 mod read_aloud;
+mod scale;
 mod screens;
 
 use riskscreen_core::Questionnaire;
