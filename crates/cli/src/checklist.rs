@@ -170,8 +170,8 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Res
         fs::create_dir_all(folder)
             .with_context(|| format!("cannot create the folder {}", folder.display()))?;
     }
-    write_atomically(&stylesheet, render::STYLESHEET)?;
-    write_atomically(&args.output, &html)?;
+    crate::write::atomically(&stylesheet, render::STYLESHEET)?;
+    crate::write::atomically(&args.output, &html)?;
     writeln!(
         out,
         "wrote {} and {}",
@@ -368,18 +368,6 @@ fn url_problem(url: &str) -> Option<Diagnostic> {
         );
     }
     None
-}
-
-/// Writes `text` to `path` through a temporary sibling file.
-fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
-    let mut temporary = path.as_os_str().to_owned();
-    temporary.push(".tmp");
-    let temporary = PathBuf::from(temporary);
-    fs::write(&temporary, text).with_context(|| format!("cannot write {}", temporary.display()))?;
-    fs::rename(&temporary, path).with_context(|| {
-        let _ = fs::remove_file(&temporary);
-        format!("cannot write {}", path.display())
-    })
 }
 
 #[cfg(test)]

@@ -26,11 +26,8 @@
 //! place, so an interrupted build never leaves half a file for the widget to load.
 //! `-o -` writes to standard output instead.
 
-use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-
-use anyhow::Context;
+use std::path::Path;
 
 use crate::input::{self, Document, Kind};
 use crate::Status;
@@ -78,21 +75,7 @@ pub fn run(
     if output == Path::new("-") {
         writeln!(out, "{json}")?;
     } else {
-        write_atomically(output, &json)?;
+        crate::write::atomically(output, &format!("{json}\n"))?;
     }
     Ok(Status::Success)
-}
-
-/// Writes `json` and a final newline to `path` through a temporary sibling file.
-fn write_atomically(path: &Path, json: &str) -> anyhow::Result<()> {
-    let mut temporary = PathBuf::from(path);
-    let mut file_name = path.file_name().unwrap_or_default().to_owned();
-    file_name.push(".tmp");
-    temporary.set_file_name(file_name);
-    fs::write(&temporary, format!("{json}\n"))
-        .with_context(|| format!("cannot write {}", temporary.display()))?;
-    fs::rename(&temporary, path).with_context(|| {
-        let _ = fs::remove_file(&temporary);
-        format!("cannot write {}", path.display())
-    })
 }

@@ -49,6 +49,7 @@ mod schema;
 mod score;
 mod translations;
 mod validate;
+mod write;
 
 use std::io::{self, Write};
 use std::path::PathBuf;

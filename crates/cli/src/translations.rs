@@ -326,24 +326,6 @@ fn read_record(
     }
 }
 
-/// Writes `text` to `path` through a temporary file in the same directory, so that
-/// a failure never leaves a half-written questionnaire.
-fn write_atomic(path: &Path, text: &str) -> anyhow::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
-    if let Some(dir) = dir {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    let name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = path.with_file_name(format!(".{name}.riskscreen-tmp"));
-    let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written.with_context(|| format!("cannot write {}", path.display()))
-}
-
 // ---------------------------------------------------------------- status
 
 /// Default files: `questionnaires/*.toml` and `src/i18n/*.ftl` under the current directory.
@@ -868,7 +850,7 @@ fn export(
         out.write_all(text.as_bytes())?;
         writeln!(err, "{summary}")?;
     } else {
-        write_atomic(output, &text)?;
+        crate::write::atomically(output, &text)?;
         writeln!(out, "{summary}")?;
     }
     Ok(Status::Success)
@@ -1115,7 +1097,7 @@ fn import(
         }
     };
     if new_text != source.text {
-        write_atomic(file, &new_text)?;
+        crate::write::atomically(file, &new_text)?;
     }
     writeln!(
         out,
@@ -1156,7 +1138,7 @@ fn import(
         false,
     );
     let record_path = record::path(file, &lang);
-    write_atomic(&record_path, &po::write(&record_catalog))?;
+    crate::write::atomically(&record_path, &po::write(&record_catalog))?;
     writeln!(
         out,
         "record: {} ({} recorded{})",
@@ -1235,7 +1217,7 @@ fn record_file(
         return Ok(Status::Success);
     }
     let path = record::path(file, lang);
-    write_atomic(&path, &po::write(&catalog))?;
+    crate::write::atomically(&path, &po::write(&catalog))?;
     let written = record::read(&path).map_err(anyhow::Error::msg)?;
     let stale = record::coverage(s, lang, written.as_ref()).stale.len();
     writeln!(
