@@ -16,6 +16,15 @@
 //! | `RISKSCREEN_DIST` | `dist/`, the hashed release bundle |
 //! | `CHROMIUM_BIN`    | `/usr/bin/chromium` |
 //! | `CHROMEDRIVER`    | `/usr/bin/chromedriver` (also read by `wasm-bindgen-test-runner`) |
+//! | `FIREFOX_BIN`, `GECKODRIVER` | `/usr/bin/firefox-esr`, `.tools/cargo/bin/geckodriver` |
+//! | `WEBKIT_WEBDRIVER`, `WEBKIT_BROWSER`, `XVFB` | `/usr/bin/WebKitWebDriver`, WebKitGTK's `MiniBrowser`, `/usr/bin/Xvfb` |
+//! | `RISKSCREEN_BROWSER` | `chromium`, then `firefox`, then `webkit` (the e2e stage) |
+//! | `RISKSCREEN_SKIP_LOG` | `target/e2e/skipped-<engine>.tsv`: the tests the harness skipped, and why |
+//!
+//! The e2e stage runs the whole browser suite in Chromium, then
+//! [`OTHER_ENGINE_FILTERS`] in Firefox and in WebKit (less [`ENGINE_GAPS`]),
+//! and prints a table per engine: passed, skipped (each with its reason),
+//! failed. It fails when any engine had a failure.
 //! | `AXE_CORE_JS`     | `.tools/npm/node_modules/axe-core/axe.min.js` |
 //!
 //! The two `cargo deny` stages (the dependency policy in `deny.toml`, and the
@@ -34,6 +43,7 @@
 //! cannot be built.
 
 use std::fs;
+use std::io::{BufRead as _, BufReader};
 use std::os::unix::process::CommandExt as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -100,7 +110,7 @@ pub const NATIVE_STAGES: &[Stage] = &[
 /// The WebAssembly build and the browser tests.
 pub const WASM_STAGES: &[Stage] = &[
     Stage {
-        name: "tools (wasm target, wasm-bindgen, wasm-opt, browser if needed)",
+        name: "tools (wasm target, wasm-bindgen, wasm-opt, browsers if needed)",
         run: tools,
     },
     Stage {
@@ -120,7 +130,7 @@ pub const WASM_STAGES: &[Stage] = &[
         run: wasm_tests,
     },
     Stage {
-        name: "browser end-to-end tests (riskscreen-e2e)",
+        name: "browser end-to-end tests (riskscreen-e2e: Chromium, then Firefox and WebKit)",
         run: e2e_tests,
     },
 ];
@@ -273,6 +283,9 @@ fn native_tests(project: &Project) -> Result<Outcome> {
 fn tools(project: &Project) -> Result<Outcome> {
     let browser = has_wasm_tests(project)? || has_e2e(project);
     ensure_tools(project, Needs { browser })?;
+    if has_e2e(project) {
+        tools::ensure_other_engines(project)?;
+    }
     Ok(Outcome::Passed)
 }
 
@@ -313,14 +326,180 @@ fn wasm_tests(project: &Project) -> Result<Outcome> {
     Ok(Outcome::Passed)
 }
 
+/// The browser tests that also run in Firefox and WebKit (libtest filters on
+/// the `browser` test binary): every flow, privacy, embedding and quick-exit
+/// test (issue #12 item 1), and the embedding hardening of issue #9: 30 tests,
+/// about 2.5 minutes in Firefox and 1 in WebKit on 2 cores. The rest (every screen in
+/// every language, layout, accessibility, the first screen, the checklist,
+/// read-aloud, long sessions) runs in Chromium only, to keep CI within its time.
+pub const OTHER_ENGINE_FILTERS: &[&str] = &[
+    "flow::",
+    "privacy::",
+    "quick_exit::",
+    "embed::",
+    "hardening::",
+];
+
+/// The engines besides Chromium (`RISKSCREEN_BROWSER`), in the order they run.
+pub const OTHER_ENGINES: &[&str] = &["firefox", "webkit"];
+
+/// A test of the subset left out in one engine: `(engine, test, why)`. It is
+/// passed to libtest as `--skip` and listed as skipped, with the reason, in
+/// the table. A test that can say so itself uses `riskscreen_e2e::engine::skip`
+/// instead (also listed).
+pub const ENGINE_GAPS: &[(&str, &str, &str)] = &[(
+    "webkit",
+    "flow::first_visit_fetches_one_language_and_switching_fetches_the_other",
+    "WebKitGTK 2.50 does not reuse the page's <link rel=preload as=fetch crossorigin> (nor the \
+     wasm's) for boot.js's requests: each file is downloaded twice (seen here; a product \
+     question, not a harness one)",
+)];
+
+/// What one engine's run of the browser tests gave.
+#[derive(Debug, Default)]
+struct EngineRun {
+    engine: String,
+    passed: Vec<String>,
+    /// `(test, reason)`.
+    skipped: Vec<(String, String)>,
+    failed: Vec<String>,
+    /// Whether `cargo test` exited with 0.
+    exit_ok: bool,
+    secs: f64,
+}
+
 fn e2e_tests(project: &Project) -> Result<Outcome> {
     if !has_e2e(project) {
         return Ok(Outcome::Skipped(format!("{E2E_MANIFEST} does not exist")));
     }
-    let mut cmd = project.cargo();
-    cmd.args(["test", "-p", E2E_PACKAGE]);
-    run(browser_env(project, &mut cmd))?;
+    let mut runs = vec![run_e2e(project, "chromium", &[])?];
+    for engine in OTHER_ENGINES {
+        let mut args: Vec<String> = vec!["--test".into(), "browser".into(), "--".into()];
+        args.extend(OTHER_ENGINE_FILTERS.iter().map(|f| f.to_string()));
+        for (gap_engine, test, _) in ENGINE_GAPS {
+            if gap_engine == engine {
+                args.extend(["--skip".to_string(), test.to_string()]);
+            }
+        }
+        println!(
+            "\n--> browser tests in {engine}: {}",
+            OTHER_ENGINE_FILTERS.join(" ")
+        );
+        let mut run = run_e2e(project, engine, &args)?;
+        for (gap_engine, test, why) in ENGINE_GAPS {
+            if gap_engine == engine {
+                run.skipped
+                    .push((test.to_string(), format!("left out by xtask: {why}")));
+            }
+        }
+        runs.push(run);
+    }
+    print!("{}", engine_table(&runs));
+    let broken: Vec<&EngineRun> = runs
+        .iter()
+        .filter(|r| !r.exit_ok || !r.failed.is_empty())
+        .collect();
+    if !broken.is_empty() {
+        let names: Vec<String> = broken
+            .iter()
+            .map(|r| format!("{} ({} failed)", r.engine, r.failed.len()))
+            .collect();
+        bail!("browser tests failed in {}", names.join(", "));
+    }
     Ok(Outcome::Passed)
+}
+
+/// Runs `cargo test -p riskscreen-e2e ARGS` in `engine`, echoing its output,
+/// and reads the outcome of each test from libtest's `test NAME ... ok` lines
+/// and the harness's skip log.
+fn run_e2e(project: &Project, engine: &str, args: &[String]) -> Result<EngineRun> {
+    let skip_log = project
+        .path("target/e2e")
+        .join(format!("skipped-{engine}.tsv"));
+    if let Some(dir) = skip_log.parent() {
+        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let _ = fs::remove_file(&skip_log);
+    let mut cmd = project.cargo();
+    cmd.args(["test", "-p", E2E_PACKAGE])
+        .args(args)
+        .env("RISKSCREEN_BROWSER", engine)
+        .env("RISKSCREEN_SKIP_LOG", &skip_log)
+        .stdout(Stdio::piped());
+    browser_env(project, &mut cmd);
+    println!(
+        "$ RISKSCREEN_BROWSER={engine} cargo test -p {E2E_PACKAGE} {}",
+        args.join(" ")
+    );
+    let started = Instant::now();
+    let mut child = cmd.spawn().context("could not start cargo test")?;
+    let stdout = child.stdout.take().context("no stdout")?;
+    let mut run = EngineRun {
+        engine: engine.to_owned(),
+        ..EngineRun::default()
+    };
+    for line in BufReader::new(stdout).lines() {
+        let line = line.context("reading cargo test's output")?;
+        println!("{line}");
+        if let Some((name, outcome)) = test_line(&line) {
+            match outcome {
+                "ok" => run.passed.push(name.to_owned()),
+                "ignored" => run.skipped.push((name.to_owned(), "#[ignore]".into())),
+                _ => run.failed.push(name.to_owned()),
+            }
+        }
+    }
+    run.exit_ok = child.wait()?.success();
+    run.secs = started.elapsed().as_secs_f64();
+    // A skipped test passes without testing; the harness logged why.
+    if let Ok(text) = fs::read_to_string(&skip_log) {
+        for line in text.lines() {
+            let mut parts = line.splitn(3, '\t');
+            let (Some(_), Some(test), Some(reason)) = (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            run.passed.retain(|p| p != test);
+            run.skipped.push((test.to_owned(), reason.to_owned()));
+        }
+    }
+    Ok(run)
+}
+
+/// `test flow::x ... ok` → `("flow::x", "ok")`.
+fn test_line(line: &str) -> Option<(&str, &str)> {
+    let (name, outcome) = line.strip_prefix("test ")?.rsplit_once(" ... ")?;
+    matches!(outcome, "ok" | "FAILED" | "ignored").then_some((name, outcome))
+}
+
+/// The per-engine summary: counts, then each skip with its reason and each failure.
+fn engine_table(runs: &[EngineRun]) -> String {
+    let mut out = String::from("\n==> browser tests per engine\n");
+    out.push_str("  engine     passed  skipped  failed     time\n");
+    for r in runs {
+        out.push_str(&format!(
+            "  {:<9} {:>7} {:>8} {:>7} {:>7.0}s{}\n",
+            r.engine,
+            r.passed.len(),
+            r.skipped.len(),
+            r.failed.len(),
+            r.secs,
+            if r.exit_ok {
+                ""
+            } else {
+                "  (cargo test failed)"
+            }
+        ));
+    }
+    for r in runs {
+        for (test, reason) in &r.skipped {
+            out.push_str(&format!("  skipped in {}: {test}: {reason}\n", r.engine));
+        }
+        for test in &r.failed {
+            out.push_str(&format!("  FAILED in {}: {test}\n", r.engine));
+        }
+    }
+    out
 }
 
 /// Sets the variables listed in the module doc.
@@ -330,6 +509,11 @@ fn browser_env<'a>(project: &Project, cmd: &'a mut Command) -> &'a mut Command {
         .env("RISKSCREEN_DIST", project.dist())
         .env("CHROMIUM_BIN", tools::CHROMIUM)
         .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("FIREFOX_BIN", tools::FIREFOX)
+        .env("GECKODRIVER", tools::geckodriver(project))
+        .env("WEBKIT_WEBDRIVER", tools::WEBKIT_WEBDRIVER)
+        .env("WEBKIT_BROWSER", tools::WEBKIT_MINIBROWSER)
+        .env("XVFB", tools::XVFB)
         .env("AXE_CORE_JS", tools::axe_core_js(project))
 }
 
@@ -388,6 +572,42 @@ mod tests {
         .unwrap();
         assert!(has_wasm_tests(&project).unwrap());
         fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn reads_libtest_lines_and_prints_the_engine_table() {
+        assert_eq!(test_line("test flow::a ... ok"), Some(("flow::a", "ok")));
+        assert_eq!(
+            test_line("test embed::b ... FAILED"),
+            Some(("embed::b", "FAILED"))
+        );
+        assert_eq!(test_line("test result: ok. 3 passed; 0 failed"), None);
+        assert_eq!(
+            test_line("test flow::c has been running for over 60 seconds"),
+            None
+        );
+        let runs = [EngineRun {
+            engine: "webkit".into(),
+            passed: vec!["flow::a".into()],
+            skipped: vec![("flow::b".into(), "why".into())],
+            failed: vec!["embed::c".into()],
+            exit_ok: false,
+            secs: 12.0,
+        }];
+        let table = engine_table(&runs);
+        assert!(
+            table.contains("  webkit          1        1       1      12s  (cargo test failed)"),
+            "{table}"
+        );
+        assert!(table.contains("skipped in webkit: flow::b: why"), "{table}");
+        assert!(table.contains("FAILED in webkit: embed::c"), "{table}");
+        for (engine, test, _) in ENGINE_GAPS {
+            assert!(OTHER_ENGINES.contains(engine), "{engine}");
+            assert!(
+                OTHER_ENGINE_FILTERS.iter().any(|f| test.starts_with(f)),
+                "{test}"
+            );
+        }
     }
 
     #[test]

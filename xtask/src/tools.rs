@@ -17,6 +17,8 @@
 //! | axe-core (browser tests) | npm `axe-core` [`AXE_CORE_VERSION`], same lock | npm | `.tools/npm/node_modules/axe-core/axe.min.js` |
 //! | `cargo-deny` (test stage) | [`CARGO_DENY_VERSION`], `cargo install --locked` | crates.io | `.tools/cargo/bin` |
 //! | Chromium, ChromeDriver (browser stages only) | not pinned: Debian 12's current `chromium chromium-driver` | apt | `/usr/bin` |
+//! | Firefox ESR, WebKitGTK's `WebKitWebDriver`, Xvfb (browser tests in the other engines) | not pinned: Debian 12's current `firefox-esr webkit2gtk-driver xvfb` | apt | `/usr/bin` |
+//! | `geckodriver` (browser tests in Firefox) | [`GECKODRIVER_VERSION`], `cargo install --locked` (its published lock) | crates.io | `.tools/cargo/bin` |
 //!
 //! # wasm-bindgen-cli and `--locked`
 //!
@@ -127,6 +129,20 @@ const WASM_BINDGEN_STAMP: &str = "wasm-bindgen-cli.installed";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// See [`CHROMIUM`].
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// Debian's Firefox ESR, driven by [`GECKODRIVER_VERSION`] in the browser tests.
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+/// WebKitGTK's WebDriver server (Debian `webkit2gtk-driver`); it starts
+/// [`WEBKIT_MINIBROWSER`] on an Xvfb display.
+pub const WEBKIT_WEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
+/// The browser `WebKitWebDriver` drives (Debian `libwebkit2gtk-4.1-0`).
+pub const WEBKIT_MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+/// The virtual X server WebKit's MiniBrowser draws on (Debian `xvfb`).
+pub const XVFB: &str = "/usr/bin/Xvfb";
+
+/// geckodriver, from crates.io (`cargo install --locked`: its published lock
+/// builds here as it is; about 3 minutes of CPU, once).
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
 
 /// Which optional tools a command needs.
 #[derive(Debug, Clone, Copy, Default)]
@@ -582,6 +598,70 @@ fn json_string_after<'a>(json: &'a str, key: &str) -> Option<&'a str> {
     let rest = rest.trim_start().strip_prefix(':')?.trim_start();
     let rest = rest.strip_prefix('"')?;
     Some(&rest[..rest.find('"')?])
+}
+
+/// `geckodriver` pinned in `.tools/cargo/bin`.
+pub fn geckodriver(project: &Project) -> PathBuf {
+    project.cargo_tools_bin().join("geckodriver")
+}
+
+/// Firefox ESR, WebKitGTK's WebDriver and Xvfb from apt, and geckodriver
+/// [`GECKODRIVER_VERSION`] into `.tools/cargo`: what the browser tests need in
+/// the engines beside Chromium. Quick when all are there.
+pub fn ensure_other_engines(project: &Project) -> Result<()> {
+    let debian = [FIREFOX, WEBKIT_WEBDRIVER, WEBKIT_MINIBROWSER, XVFB];
+    if !debian.iter().all(|tool| Path::new(tool).is_file()) {
+        println!("installing Firefox ESR, WebKitGTK's WebDriver and Xvfb from Debian (needs root)");
+        run(project
+            .cmd("apt-get")
+            .arg("update")
+            .env("DEBIAN_FRONTEND", "noninteractive"))?;
+        run(project
+            .cmd("apt-get")
+            .args(["install", "-y", "firefox-esr", "webkit2gtk-driver", "xvfb"])
+            .env("DEBIAN_FRONTEND", "noninteractive"))?;
+        for tool in debian {
+            if !Path::new(tool).is_file() {
+                bail!("{tool} is still missing after apt-get install");
+            }
+        }
+    }
+    let wanted = format!("geckodriver {GECKODRIVER_VERSION}");
+    let installed = |project: &Project| {
+        probe(project.cmd(geckodriver(project)).arg("--version"))
+            .and_then(|v| v.lines().next().map(str::to_owned))
+    };
+    if installed(project).as_deref() == Some(wanted.as_str()) {
+        return Ok(());
+    }
+    println!(
+        "installing geckodriver {GECKODRIVER_VERSION} (--locked) into {} (a few minutes, once)",
+        project.cargo_tools_root().display()
+    );
+    let target_dir = project.tools_dir().join("src/target-geckodriver");
+    run(project
+        .cargo()
+        .args([
+            "install",
+            "geckodriver",
+            "--version",
+            GECKODRIVER_VERSION,
+            "--locked",
+            "--force",
+        ])
+        .arg("--root")
+        .arg(project.cargo_tools_root())
+        .arg("--target-dir")
+        .arg(&target_dir))?;
+    let _ = fs::remove_dir_all(&target_dir);
+    let version = installed(project);
+    if version.as_deref() != Some(wanted.as_str()) {
+        bail!(
+            "after installing, `{} --version` says {version:?}, expected {wanted:?}",
+            geckodriver(project).display()
+        );
+    }
+    Ok(())
 }
 
 fn ensure_browser(project: &Project) -> Result<()> {

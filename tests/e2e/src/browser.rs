@@ -1,11 +1,13 @@
-//! One browser per test: a chromedriver on a free port, a headless Chromium
-//! session, the test server, and helpers that speak the widget's DOM contract.
+//! One browser per test: a WebDriver server on a free port (chromedriver,
+//! geckodriver or WebKitWebDriver, see [`crate::engine`]), a session in that
+//! engine's browser, the test server, and helpers that speak the widget's DOM
+//! contract.
 //!
 //! [`browser_test`] runs a test body and then, whatever happened (pass, panic,
-//! time-out), closes the WebDriver session (which quits Chromium) and kills the
-//! chromedriver it started, by its PID. If even that fails half-way, the
-//! [`Driver`] guard's `Drop` deletes the session with a plain blocking HTTP
-//! request and kills chromedriver, so no Chromium is left running.
+//! time-out), closes the WebDriver session (which quits the browser) and kills the
+//! driver it started (and WebKit's Xvfb), by their PIDs. If even that fails
+//! half-way, the [`Driver`] guard's `Drop` deletes the session with a plain
+//! blocking HTTP request and kills those processes, so no browser is left running.
 //!
 //! Helpers panic with a message that says what was expected and what the page
 //! showed (screen, live region, page errors), so a test reads as a script.
@@ -13,7 +15,7 @@
 use std::future::Future;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
@@ -26,6 +28,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value as Json};
 
+use crate::engine::{self, Engine};
 use crate::page::{self, PageOptions};
 use crate::plan::{Plan, Step};
 use crate::server::Server;
@@ -61,10 +64,15 @@ pub const CHROMIUM_ARGS: &[&str] = &[
     "--force-device-scale-factor=1",
 ];
 
-/// A chromedriver process this test started, and the session opened on it.
+/// A WebDriver server this test started (and, for WebKit, the Xvfb its
+/// browser draws on), and the session opened on it.
 #[derive(Debug)]
 pub struct Driver {
     child: Child,
+    /// Xvfb for WebKit; killed after the driver.
+    display: Option<Child>,
+    /// Firefox's profile directory; removed after the driver is killed.
+    profile: Option<PathBuf>,
     port: u16,
     session: Option<String>,
 }
@@ -96,6 +104,8 @@ impl Driver {
         });
         let mut driver = Driver {
             child,
+            display: None,
+            profile: None,
             port: 0,
             session: None,
         };
@@ -104,6 +114,81 @@ impl Driver {
             other => panic!("chromedriver did not report its port: {other:?}"),
         }
         driver
+    }
+
+    /// Starts the WebDriver server of `engine` (Chromium: [`Driver::start`]);
+    /// `env` goes to the driver, and so to the browser it starts.
+    pub fn start_for(engine: Engine, env: &[(String, String)]) -> Driver {
+        match engine {
+            Engine::Chromium => Driver::start(),
+            Engine::Firefox => {
+                let bin = geckodriver_bin();
+                let port = free_port();
+                let mut cmd = Command::new(&bin);
+                cmd.args(["--host", "127.0.0.1", "--port", &port.to_string()])
+                    .args(["--log", "fatal"]);
+                Driver::spawn_and_wait(cmd, &bin, port, None, env)
+            }
+            Engine::Webkit => {
+                let bin = std::env::var("WEBKIT_WEBDRIVER")
+                    .unwrap_or_else(|_| "/usr/bin/WebKitWebDriver".into());
+                let (xvfb, display) = start_xvfb();
+                let port = free_port();
+                let mut cmd = Command::new(&bin);
+                cmd.arg(format!("--port={port}"))
+                    .env("DISPLAY", format!(":{display}"))
+                    // No accessibility bus, no GPU process fighting for the 2 cores.
+                    .env("NO_AT_BRIDGE", "1")
+                    .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+                Driver::spawn_and_wait(cmd, &bin, port, Some(xvfb), env)
+            }
+        }
+    }
+
+    /// Spawns `cmd` (a driver told to listen on `port`) and waits until it
+    /// answers `GET /status`.
+    fn spawn_and_wait(
+        mut cmd: Command,
+        bin: &str,
+        port: u16,
+        display: Option<Child>,
+        env: &[(String, String)],
+    ) -> Driver {
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
+        let child = cmd
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!(
+                    "cannot start {bin}: {e} (`cargo xtask test` installs it; see \
+                     tests/e2e/src/engine.rs)"
+                )
+            });
+        let mut driver = Driver {
+            child,
+            display,
+            profile: None,
+            port,
+            session: None,
+        };
+        let started = Instant::now();
+        loop {
+            if status_ok(port) {
+                return driver;
+            }
+            if let Ok(Some(status)) = driver.child.try_wait() {
+                panic!("{bin} exited before it listened on port {port}: {status}");
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "{bin} did not answer on port {port} within 20 s"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// `http://127.0.0.1:PORT`.
@@ -119,6 +204,92 @@ impl Drop for Driver {
         }
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if let Some(mut xvfb) = self.display.take() {
+            let _ = xvfb.kill();
+            let _ = xvfb.wait();
+        }
+        if let Some(profile) = self.profile.take() {
+            let _ = std::fs::remove_dir_all(profile);
+        }
+    }
+}
+
+/// geckodriver: `GECKODRIVER`, else the pinned one in `.tools/cargo/bin` (where
+/// `cargo xtask test` installs it), else `geckodriver` on `PATH`.
+fn geckodriver_bin() -> String {
+    if let Ok(bin) = std::env::var("GECKODRIVER") {
+        return bin;
+    }
+    let pinned = crate::repo_root().join(".tools/cargo/bin/geckodriver");
+    if pinned.is_file() {
+        return pinned.display().to_string();
+    }
+    "geckodriver".into()
+}
+
+/// A loopback port nothing listens on now (the driver is told to take it).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind(("127.0.0.1", 0))
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+/// Whether a WebDriver server answers `GET /status` on `port` with 200.
+fn status_ok(port: u16) -> bool {
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let request =
+        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    answer.starts_with("HTTP/1.1 200") || answer.starts_with("HTTP/1.0 200")
+}
+
+/// Starts an Xvfb on a display number it picks itself (`-displayfd`), for
+/// WebKitGTK's MiniBrowser, which hangs without a display. Returns the process
+/// and the display number.
+fn start_xvfb() -> (Child, u32) {
+    let bin = std::env::var("XVFB").unwrap_or_else(|_| "Xvfb".into());
+    let mut child = Command::new(&bin)
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x1024x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("cannot start {bin}: {e} (`cargo xtask test` installs xvfb for WebKit)")
+        });
+    let stdout = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut lines = BufReader::new(stdout).lines();
+        if let Some(Ok(line)) = lines.next() {
+            let _ = tx.send(line.trim().parse::<u32>());
+        }
+        // Keep reading to the end.
+        for _ in lines {}
+    });
+    match rx.recv_timeout(Duration::from_secs(20)) {
+        Ok(Ok(display)) => (child, display),
+        other => {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{bin} did not report its display number: {other:?}")
+        }
     }
 }
 
@@ -159,6 +330,169 @@ fn capabilities(extra: &[String]) -> serde_json::Map<String, Json> {
         "goog:chromeOptions": { "binary": binary, "args": args },
     });
     caps.as_object().expect("an object").clone()
+}
+
+/// How a test's Chromium flags ([`PageOptions::chromium_args`]) are given to
+/// another engine: the page languages only. Any other flag has no equivalent
+/// here, and the test is skipped in that engine with the flag named.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EngineFlags {
+    /// The languages the browser tells pages (`Accept-Language`,
+    /// `navigator.languages`), from `--accept-lang=` or else `--lang=`.
+    pub languages: Option<String>,
+}
+
+/// [`EngineFlags`] for Firefox and WebKit from a test's Chromium flags, or the
+/// first flag that has no equivalent.
+pub fn engine_flags(extra: &[String]) -> Result<EngineFlags, String> {
+    let mut lang = None;
+    let mut accept = None;
+    for flag in extra {
+        if let Some(v) = flag.strip_prefix("--accept-lang=") {
+            accept = Some(v.to_owned());
+        } else if let Some(v) = flag.strip_prefix("--lang=") {
+            lang = Some(v.to_owned());
+        } else {
+            return Err(flag.clone());
+        }
+    }
+    Ok(EngineFlags {
+        languages: accept.or(lang),
+    })
+}
+
+/// The WebDriver capabilities that start `engine`'s browser headless (or, for
+/// WebKit, on the test's Xvfb), with `flags`.
+fn engine_capabilities(
+    engine: Engine,
+    chromium_extra: &[String],
+    flags: &EngineFlags,
+    profile: Option<&Path>,
+) -> serde_json::Map<String, Json> {
+    let caps = match engine {
+        Engine::Chromium => return capabilities(chromium_extra),
+        Engine::Firefox => {
+            let binary =
+                std::env::var("FIREFOX_BIN").unwrap_or_else(|_| "/usr/bin/firefox-esr".into());
+            let languages = flags.languages.as_deref().unwrap_or("en-US");
+            let profile = profile
+                .expect("a Firefox profile directory")
+                .display()
+                .to_string();
+            json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": binary,
+                    "args": ["-headless", "-profile", profile],
+                    "prefs": {
+                        "intl.accept_languages": languages,
+                        "intl.locale.requested": "en-US",
+                        "layout.css.devPixelsPerPx": "1.0",
+                        // The profile's userChrome.css (see firefox_profile).
+                        "toolkit.legacyUserProfileCustomizations.stylesheets": true,
+                        // No traffic to outside hosts (the machine's network refuses it).
+                        "network.captive-portal-service.enabled": false,
+                        "network.connectivity-service.enabled": false,
+                        "network.dns.disablePrefetch": true,
+                        "network.prefetch-next": false,
+                        "app.update.auto": false,
+                        "app.normandy.enabled": false,
+                        "browser.safebrowsing.malware.enabled": false,
+                        "browser.safebrowsing.phishing.enabled": false,
+                        "datareporting.policy.dataSubmissionEnabled": false,
+                        "toolkit.telemetry.enabled": false
+                    }
+                }
+            })
+        }
+        Engine::Webkit => {
+            let binary = std::env::var("WEBKIT_BROWSER")
+                .unwrap_or_else(|_| "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser".into());
+            json!({
+                "browserName": "MiniBrowser",
+                "webkitgtk:browserOptions": {
+                    "binary": binary,
+                    "args": ["--automation"]
+                }
+            })
+        }
+    };
+    caps.as_object().expect("an object").clone()
+}
+
+/// A fresh Firefox profile directory for one test, with a `userChrome.css`
+/// that hides the browser's toolbars: Firefox keeps its window at least 500 px
+/// wide for them, and the tests need a phone's 360 px (and 320 px). The
+/// [`Driver`] removes it when the test ends.
+fn firefox_profile() -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir =
+        std::env::temp_dir().join(format!("riskscreen-e2e-firefox-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let css = dir.join("chrome/userChrome.css");
+    std::fs::create_dir_all(css.parent().expect("a parent"))
+        .unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
+    std::fs::write(
+        &css,
+        "/* riskscreen-e2e: no toolbars, so the window can be as narrow as a phone. */\n\
+         :root, #main-window, #browser, #appcontent, #tabbrowser-tabbox, hbox, vbox { min-width: 0 !important; }\n\
+         #navigator-toolbox { display: none !important; }\n",
+    )
+    .unwrap_or_else(|e| panic!("writing {}: {e}", css.display()));
+    dir
+}
+
+/// The environment of `engine`'s driver (and so of its browser) for `flags`.
+/// WebKitGTK takes its page languages from the locale variables (`LANG`: the
+/// locale need not be installed), and its MiniBrowser's toolbar would keep the
+/// window at least 447 px wide: [`webkit_gtk_config`] shrinks that chrome (GTK
+/// widgets only; WebKit draws the page's own controls itself).
+fn engine_env(engine: Engine, flags: &EngineFlags) -> Vec<(String, String)> {
+    match engine {
+        Engine::Webkit => {
+            let languages = flags.languages.as_deref().unwrap_or("en-US");
+            // `uk,en;q=0.8` → `uk`; `en-US` → `en_US`.
+            let first = languages
+                .split(',')
+                .next()
+                .and_then(|l| l.split(';').next())
+                .unwrap_or("en-US")
+                .trim()
+                .replace('-', "_");
+            let locale = format!("{first}.UTF-8");
+            vec![
+                ("LANG".into(), locale.clone()),
+                ("LC_ALL".into(), locale),
+                (
+                    "XDG_CONFIG_HOME".into(),
+                    webkit_gtk_config().display().to_string(),
+                ),
+            ]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A GTK 3 user stylesheet that shrinks MiniBrowser's toolbar, so a WebKit
+/// window can be as narrow as a phone (360 px, 320 px): written once per run
+/// under the temporary directory, returned as an `XDG_CONFIG_HOME`.
+fn webkit_gtk_config() -> PathBuf {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("riskscreen-e2e-gtk-{}", std::process::id()));
+        let css = dir.join("gtk-3.0/gtk.css");
+        std::fs::create_dir_all(css.parent().expect("a parent"))
+            .unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
+        std::fs::write(
+            &css,
+            "/* riskscreen-e2e: MiniBrowser's toolbar must not keep the window wide. */\n\
+             * { font-size: 1px; min-width: 0; min-height: 0; padding: 0; margin: 0; border-width: 0; }\n",
+        )
+        .unwrap_or_else(|e| panic!("writing {}: {e}", css.display()));
+        dir
+    })
+    .clone()
 }
 
 /// The page, the server that serves it, and the WebDriver client: what a test body gets.
@@ -203,6 +537,19 @@ where
     F: FnOnce(Browser) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    let engine = Engine::current();
+    let flags = match engine {
+        Engine::Chromium => EngineFlags::default(),
+        _ => match engine_flags(&options.chromium_args) {
+            Ok(flags) => flags,
+            Err(flag) => {
+                engine::report_skip(&format!(
+                    "the test runs Chromium with `{flag}`, which has no equivalent set up for {engine}"
+                ));
+                return;
+            }
+        },
+    };
     let www = crate::require_build(&options);
     let index = std::fs::read_to_string(www.join(&options.page))
         .unwrap_or_else(|e| panic!("reading www/{}: {e}", options.page));
@@ -225,13 +572,22 @@ where
         .enable_all()
         .build()
         .expect("a tokio runtime");
-    let mut driver = Driver::start();
+    let mut driver = Driver::start_for(engine, &engine_env(engine, &flags));
+    if engine == Engine::Firefox {
+        driver.profile = Some(firefox_profile());
+    }
+    let caps = engine_capabilities(
+        engine,
+        &options.chromium_args,
+        &flags,
+        driver.profile.as_deref(),
+    );
     let client = runtime.block_on(async {
         let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(capabilities(&options.chromium_args))
+            .capabilities(caps)
             .connect(&driver.url())
             .await
-            .unwrap_or_else(|e| panic!("cannot open a Chromium session: {e}"));
+            .unwrap_or_else(|e| panic!("cannot open a {engine} session: {e}"));
         client
             .update_timeouts(TimeoutConfiguration::new(
                 Some(Duration::from_secs(60)),
@@ -285,7 +641,7 @@ where
         eprintln!("--- server log:\n{}", server.log_text());
     }
 
-    // Close the session (Chromium quits), then the guard kills chromedriver.
+    // Close the session (the browser quits), then the guard kills the driver.
     let closed = runtime
         .block_on(async { tokio::time::timeout(Duration::from_secs(15), client.close()).await });
     if matches!(closed, Ok(Ok(()))) {
@@ -465,15 +821,52 @@ impl Browser {
             .client
             .execute(
                 "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
-                vec![arg],
+                vec![arg.clone()],
             )
             .await;
+        if Engine::current() == Engine::Webkit {
+            self.webkit_reveal_in_top(arg).await;
+        }
         if let Err(e) = element.click().await {
             panic!(
                 "cannot click `{css}`: {e}; page state: {}",
                 self.describe().await
             );
         }
+    }
+
+    /// WebKit only: in a frame (the harness's frame 0, see
+    /// [`crate::embed::enter_embed`]), `scrollIntoView` does not scroll the
+    /// page around a cross-origin frame, and WebKitWebDriver's Element Click
+    /// then clicks outside the viewport and reports success (WebKitGTK 2.50,
+    /// seen here). So the top page is scrolled to bring the element's row to
+    /// the middle, as a person would, and the frame entered again.
+    async fn webkit_reveal_in_top(&self, element: Json) {
+        let row = self
+            .client
+            .execute(
+                "if (window === window.top) return null; \
+                 const r = arguments[0].getBoundingClientRect(); return r.top + r.height / 2;",
+                vec![element],
+            )
+            .await;
+        let Ok(Json::Number(row)) = row else { return };
+        if self.client.enter_parent_frame().await.is_err() {
+            return;
+        }
+        let _ = self
+            .client
+            .execute(
+                "const f = Array.from(document.querySelectorAll('iframe')) \
+                   .find(f => f.contentWindow === window.frames[0]) || document.querySelector('iframe'); \
+                 if (f) window.scrollBy(0, f.getBoundingClientRect().top + arguments[0] - innerHeight / 2);",
+                vec![Json::Number(row)],
+            )
+            .await;
+        self.client
+            .enter_frame(0)
+            .await
+            .unwrap_or_else(|e| panic!("cannot enter the frame again: {e}"));
     }
 
     /// How many elements match `css` now.

@@ -1,5 +1,6 @@
-//! End-to-end tests of the riskscreen widget in headless Chromium, driven over
-//! WebDriver (chromedriver + [`fantoccini`]).
+//! End-to-end tests of the riskscreen widget in headless Chromium (the default),
+//! Firefox or WebKit, driven over WebDriver ([`fantoccini`] with chromedriver,
+//! geckodriver or WebKitWebDriver; `RISKSCREEN_BROWSER`, see [`engine`]).
 //!
 //! The tests live in `tests/browser/`; this library is their harness:
 //!
@@ -7,7 +8,8 @@
 //! |-------------|--------------|
 //! | [`server`]  | static server for `www/` on `127.0.0.1:0` with the strict CSP, logging every request (and its `Referer`); breaks a path on purpose (`Fault`: 404, truncated, stalled, late) |
 //! | [`page`]    | page variants of a prerendered self-check page (`data-*` config of `<main id="app">`), the recorder script, the neutral exit page |
-//! | [`browser`] | chromedriver + session per test (with a test's own Chromium flags), a guard that always closes both, DOM and keyboard helpers; waits for the mounted widget, not the prerendered screen |
+//! | [`engine`]  | which engine runs (`RISKSCREEN_BROWSER=chromium\|firefox\|webkit`), what differs between them, and [`engine::skip`]: a test that cannot run in an engine says so, never silently |
+//! | [`browser`] | WebDriver server + session per test (with a test's own Chromium flags, or their equivalent elsewhere), a guard that always closes both, DOM and keyboard helpers; waits for the mounted widget, not the prerendered screen |
 //! | [`axe`]     | axe-core accessibility checks |
 //! | [`check`]   | per-screen checks: horizontal overflow, unresolved or untranslated strings, expected texts |
 //! | [`embed`]   | host pages for the three ways of embedding (frame, custom element, JS API) and a plain iframe; the frame host's server, its message recorder, entering the frame |
@@ -26,7 +28,16 @@
 //!
 //! Needs `/usr/bin/chromium` and `/usr/bin/chromedriver` (or `CHROMIUM_BIN` and
 //! `CHROMEDRIVER`) and axe-core at `.tools/npm/node_modules/axe-core/axe.min.js`
-//! (or `AXE_CORE_JS`); `cargo xtask test` installs all three. Screenshots of every
+//! (or `AXE_CORE_JS`); `cargo xtask test` installs all three. In another engine:
+//!
+//! ```text
+//! RISKSCREEN_BROWSER=firefox cargo test -p riskscreen-e2e --test browser flow::
+//! RISKSCREEN_BROWSER=webkit  cargo test -p riskscreen-e2e --test browser quick_exit::
+//! ```
+//!
+//! Firefox needs `/usr/bin/firefox-esr` and geckodriver (`.tools/cargo/bin/geckodriver`,
+//! installed by `cargo xtask test`); WebKit needs `/usr/bin/WebKitWebDriver`
+//! (Debian's `webkit2gtk-driver`) and `Xvfb` (the harness starts one per test). Screenshots of every
 //! screen go to `target/screenshots/` (or `RISKSCREEN_SCREENSHOTS`), for people to
 //! look at; a failing test also leaves `FAILED-<test>.png` there.
 
@@ -34,6 +45,7 @@ pub mod axe;
 pub mod browser;
 pub mod check;
 pub mod embed;
+pub mod engine;
 pub mod page;
 pub mod plan;
 pub mod server;
@@ -42,6 +54,7 @@ pub mod traces;
 use std::path::{Path, PathBuf};
 
 pub use browser::{browser_test, Browser};
+pub use engine::Engine;
 pub use page::PageOptions;
 
 /// The repository root (`RISKSCREEN_ROOT`, else two levels above this crate).

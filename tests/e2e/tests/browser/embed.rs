@@ -66,6 +66,41 @@ async fn assert_result(b: &Browser, plan: &Plan, what: &str) {
     assert_eq!(shown, wanted, "{what}: the signs shown");
 }
 
+/// In the frame: how `frame.js` learnt the embedding page's origin
+/// (`data-rs-embedder-check`): `location.ancestorOrigins` where the engine has
+/// it, else the `document.referrer` fallback (`embed.js` gives the iframe
+/// `referrerpolicy="strict-origin"`). Says which path ran in this engine.
+async fn assert_embedder_check(b: &Browser) {
+    let seen = b
+        .js(
+            "return { check: document.documentElement.getAttribute('data-rs-embedder-check'), \
+               ancestorOrigins: !!(location.ancestorOrigins && location.ancestorOrigins.length), \
+               referrer: document.referrer };",
+        )
+        .await;
+    let expected = if seen["ancestorOrigins"] == json!(true) {
+        "ancestorOrigins"
+    } else {
+        "referrer"
+    };
+    riskscreen_e2e::engine::note(&format!(
+        "frame.js learnt the embedder's origin from {} (location.ancestorOrigins {}, \
+         document.referrer {})",
+        seen["check"],
+        if expected == "referrer" {
+            "missing"
+        } else {
+            "present"
+        },
+        seen["referrer"]
+    ));
+    assert_eq!(
+        seen["check"],
+        json!(expected),
+        "frame.js must use location.ancestorOrigins where the engine has it, else the referrer: {seen}"
+    );
+}
+
 #[test]
 fn frame_embed_runs_privately_for_every_questionnaire() {
     browser_test_within(
@@ -90,6 +125,9 @@ fn frame_embed_runs_privately_for_every_questionnaire() {
                     ),
                 );
                 open_frame(&b, &host.url(&page)).await;
+                if name == QUESTIONNAIRES[0] {
+                    assert_embedder_check(&b).await;
+                }
                 let marks = quiet(&[&b.server, &host]).await;
                 let frame_href = href(&b).await;
                 let history = b.js("return history.length;").await;

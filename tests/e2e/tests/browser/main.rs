@@ -1,5 +1,6 @@
 //! Browser end-to-end tests of the riskscreen widget: one test binary, one
-//! headless Chromium per test (see the `riskscreen_e2e` harness).
+//! browser per test: headless Chromium, or Firefox or WebKit with
+//! `RISKSCREEN_BROWSER` (see the `riskscreen_e2e` harness, `engine.rs`).
 //!
 //! Build the widget first (`cargo xtask build`); `cargo xtask test` does that and
 //! then runs `cargo test -p riskscreen-e2e`.
