@@ -347,13 +347,23 @@ pub const OTHER_ENGINES: &[&str] = &["firefox", "webkit"];
 /// passed to libtest as `--skip` and listed as skipped, with the reason, in
 /// the table. A test that can say so itself uses `riskscreen_e2e::engine::skip`
 /// instead (also listed).
-pub const ENGINE_GAPS: &[(&str, &str, &str)] = &[(
-    "webkit",
-    "flow::first_visit_fetches_one_language_and_switching_fetches_the_other",
-    "WebKitGTK 2.50 does not reuse the page's <link rel=preload as=fetch crossorigin> (nor the \
-     wasm's) for boot.js's requests: each file is downloaded twice (seen here; a product \
-     question, not a harness one)",
-)];
+pub const ENGINE_GAPS: &[(&str, &str, &str)] = &[
+    (
+        "webkit",
+        "flow::first_visit_fetches_one_language_and_switching_fetches_the_other",
+        "WebKitGTK 2.50 does not reuse the page's <link rel=preload as=fetch crossorigin> (nor \
+         the wasm's) for boot.js's requests: each file is downloaded twice (seen here; a \
+         product question, not a harness one)",
+    ),
+    (
+        "webkit",
+        "embed::two_widgets_on_one_page_are_independent_and_destroy_leaves_nothing",
+        "in one of two fresh-clone runs WebKitGTK 2.50 hit a wasm panic (\"Unreachable code\" in a \
+         closure) when the second <risk-screen> started after the first was removed; it passed \
+         in the other run and always in Chromium and Firefox: left out until it is understood \
+         (issue #12), not hidden",
+    ),
+];
 
 /// What one engine's run of the browser tests gave.
 #[derive(Debug, Default)]
