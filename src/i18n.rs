@@ -21,6 +21,9 @@ mod strings;
 
 use std::rc::Rc;
 
+/// Language facts, one place for the widget, the panel and the CLI.
+pub use riskscreen_core::lang::{autonym, direction, primary};
+
 use riskscreen_core::Text;
 use yew::prelude::*;
 
@@ -73,14 +76,6 @@ impl Locales {
     }
 }
 
-/// The primary language subtag, lowercased: `uk-UA` → `uk`.
-pub fn primary(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase()
-}
-
 /// Chooses the language to show: the first of `preferred` (the browser's list, best
 /// first) that `available` has, matching exactly (case-insensitively) or by primary
 /// subtag (`uk-UA` → `uk`); else `default`.
@@ -95,44 +90,6 @@ pub fn negotiate(preferred: &[String], available: &[String], default: &str) -> S
         }
     }
     default.to_owned()
-}
-
-/// `rtl` for right-to-left scripts' languages, else `ltr`.
-pub fn direction(lang: &str) -> &'static str {
-    match primary(lang).as_str() {
-        "ar" | "he" | "fa" | "ur" | "ps" | "yi" | "dv" | "ckb" | "sd" | "ug" | "syr" => "rtl",
-        _ => "ltr",
-    }
-}
-
-/// A language's name in itself, for the language picker and helpline languages.
-pub fn autonym(code: &str) -> &str {
-    match primary(code).as_str() {
-        "en" => "English",
-        "uk" => "Українська",
-        "ru" => "Русский",
-        "pl" => "Polski",
-        "cs" => "Čeština",
-        "sk" => "Slovenčina",
-        "ro" => "Română",
-        "de" => "Deutsch",
-        "hu" => "Magyar",
-        "fr" => "Français",
-        "es" => "Español",
-        "it" => "Italiano",
-        "nl" => "Nederlands",
-        "pt" => "Português",
-        "be" => "Беларуская",
-        "bg" => "Български",
-        "lt" => "Lietuvių",
-        "lv" => "Latviešu",
-        "et" => "Eesti",
-        "ka" => "ქართული",
-        "tr" => "Türkçe",
-        "ar" => "العربية",
-        "fa" => "فارسی",
-        _ => code,
-    }
 }
 
 /// The active language and the UI strings, provided by the app to every component.

@@ -11,14 +11,6 @@
 //!
 //! Natively (tests, prerendering) there is no speech: no voice is ever available.
 
-/// The primary language subtag, lower case: `uk` of `uk-UA`, `pt` of `pt_BR`.
-pub fn primary(lang: &str) -> String {
-    lang.split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-}
-
 #[cfg(target_arch = "wasm32")]
 mod device {
     use wasm_bindgen::closure::Closure;
@@ -35,7 +27,7 @@ mod device {
             .get_voices()
             .iter()
             .filter_map(|v| v.dyn_into::<SpeechSynthesisVoice>().ok())
-            .find(|v| v.local_service() && super::primary(&v.lang()) == lang)
+            .find(|v| v.local_service() && crate::i18n::primary(&v.lang()) == lang)
     }
 
     /// Whether the device has a voice of its own for `lang`.
@@ -138,14 +130,3 @@ mod device {
 }
 
 pub use device::{available, on_voices_changed, speak, stop, VoicesListener};
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn primary_subtags() {
-        assert_eq!(super::primary("uk-UA"), "uk");
-        assert_eq!(super::primary("RU"), "ru");
-        assert_eq!(super::primary("pt_BR"), "pt");
-        assert_eq!(super::primary(""), "");
-    }
-}

@@ -44,7 +44,7 @@ pub fn use_local_voice(lang: AttrValue) -> Option<bool> {
     {
         let available = available.clone();
         use_effect_with(lang, move |lang| {
-            let code = speech::primary(lang);
+            let code = crate::i18n::primary(lang);
             available.set(Some(speech::available(&code)));
             let setter = available.clone();
             let listener =
@@ -89,7 +89,7 @@ pub fn ListenButton(props: &ListenButtonProps) -> Html {
         let speaking = speaking.clone();
         let root = props.root.clone();
         let parts = props.parts;
-        let lang = speech::primary(&lang);
+        let lang = crate::i18n::primary(&lang);
         Callback::from(move |_: MouseEvent| {
             if *speaking {
                 speech::stop();

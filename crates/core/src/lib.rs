@@ -69,6 +69,7 @@ pub mod diagnostic;
 pub mod flow;
 pub mod helplines;
 pub mod id;
+pub mod lang;
 pub mod languages;
 pub mod limits;
 pub mod load;

@@ -19,6 +19,7 @@
 //! `--url` checked by the command.
 
 use riskscreen_core::helplines::{Country, Directory, Helpline, Kind};
+use riskscreen_core::lang::{autonym, direction};
 use riskscreen_core::{Indicator, Question, QuestionKind, Questionnaire, Text};
 
 use super::qr;
@@ -495,47 +496,6 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// `rtl` for the scripts written right to left, else `ltr` (all nine shipped
-/// languages are `ltr`; a questionnaire may add others).
-pub fn direction(lang: &str) -> &'static str {
-    let primary = lang.split(['-', '_']).next().unwrap_or(lang);
-    match primary.to_ascii_lowercase().as_str() {
-        "ar" | "fa" | "he" | "iw" | "ps" | "sd" | "ug" | "ur" | "yi" | "dv" | "ckb" => "rtl",
-        _ => "ltr",
-    }
-}
-
-/// A language's name in itself, as the widget shows it (`src/i18n.rs`); the code
-/// for any other.
-fn autonym(code: &str) -> &str {
-    match code.split(['-', '_']).next().unwrap_or(code) {
-        "en" => "English",
-        "uk" => "Українська",
-        "ru" => "Русский",
-        "pl" => "Polski",
-        "cs" => "Čeština",
-        "sk" => "Slovenčina",
-        "ro" => "Română",
-        "de" => "Deutsch",
-        "hu" => "Magyar",
-        "fr" => "Français",
-        "es" => "Español",
-        "it" => "Italiano",
-        "nl" => "Nederlands",
-        "pt" => "Português",
-        "be" => "Беларуская",
-        "bg" => "Български",
-        "lt" => "Lietuvių",
-        "lv" => "Latviešu",
-        "et" => "Eesti",
-        "ka" => "ქართული",
-        "tr" => "Türkçe",
-        "ar" => "العربية",
-        "fa" => "فارسی",
-        _ => code,
-    }
 }
 
 #[cfg(test)]
