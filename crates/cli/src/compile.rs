@@ -14,7 +14,9 @@
 //!
 //! With `--lang L` (repeatable) a questionnaire is written with the texts of
 //! those languages only, and the default language's where a text has none of
-//! them ([`riskscreen_core::Questionnaire::only_languages`]), compact: `cargo
+//! them ([`riskscreen_core::Questionnaire::only_languages`]), without the
+//! authors' notes, which the widget never shows
+//! ([`riskscreen_core::Questionnaire::without_notes`]), compact: `cargo
 //! xtask build` writes one such file per language (`www/q/<stem>.<lang>.json`),
 //! and the self-check page downloads the person's only. A language the
 //! questionnaire does not ship is an error (nothing written).
@@ -61,7 +63,7 @@ pub fn run(
                 return Ok(Status::Invalid);
             }
             let langs: Vec<&str> = langs.iter().map(String::as_str).collect();
-            serde_json::to_string(&q.only_languages(&langs))?
+            serde_json::to_string(&q.only_languages(&langs).without_notes())?
         }
         Some(Document::Helplines(_)) if !langs.is_empty() => {
             writeln!(

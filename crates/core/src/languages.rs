@@ -63,6 +63,25 @@ impl Questionnaire {
         }
     }
 
+    /// The questionnaire without its authors' notes (on indicators, sources and
+    /// routes: what is uncertain or unverified, for whoever edits the file; the
+    /// widget never shows them). The per-language files the widget downloads
+    /// leave them out (about 12 KB of the self-check's 40 KB); they stay in the
+    /// TOML and in the whole compiled file. Two files without notes compare as
+    /// [`merge_languages`](Self::merge_languages) expects.
+    pub fn without_notes(mut self) -> Questionnaire {
+        for indicator in &mut self.indicators {
+            indicator.note = None;
+        }
+        for source in &mut self.sources {
+            source.note = None;
+        }
+        for route in &mut self.scoring.routes {
+            route.note = None;
+        }
+        self
+    }
+
     /// The questionnaire with the texts of `langs` only (those it ships; others
     /// are ignored). A text that has none of them keeps its default-language
     /// text, so nothing is ever blank. `languages` becomes the languages kept, in
@@ -266,6 +285,30 @@ mod tests {
         assert_eq!(merged.default_language, "uk");
         assert_eq!(merged.title, whole.title);
         assert_eq!(merged.questions[0].text, whole.questions[0].text);
+    }
+
+    #[test]
+    fn the_wire_files_leave_the_authors_notes_out_and_still_merge() {
+        let mut whole = questionnaire();
+        whole.sources.push(Source {
+            id: "src".into(),
+            title: "A source".into(),
+            url: None,
+            note: Some("what is not verified".into()),
+        });
+        let en = whole.only_languages(&["en"]).without_notes();
+        let uk = whole.only_languages(&["uk"]).without_notes();
+        assert!(en.indicators.iter().all(|i| i.note.is_none()));
+        assert!(en.sources.iter().all(|s| s.note.is_none()));
+        assert!(en.scoring.routes.iter().all(|r| r.note.is_none()));
+        let mut merged = en.clone();
+        merged.merge_languages(&uk).unwrap();
+        assert_eq!(merged, whole.clone().without_notes());
+        // A file with notes is another version of the file: refused.
+        let mut mixed = en;
+        assert!(mixed
+            .merge_languages(&whole.only_languages(&["uk"]))
+            .is_err());
     }
 
     #[test]
