@@ -14,6 +14,7 @@
 //! | `shareTo` | string | none | the origin the shared result goes to (`https://ngo.example.org`), named to the person before they share; sharing needs it |
 //! | `languages` | array of strings | the questionnaire's | the languages the picker offers: those of the questionnaire and those `loadLanguage` can add |
 //! | `loadLanguage` | function | none | `(lang) => Promise<string>`: the same questionnaire's JSON with `lang`'s texts (`riskscreen compile --lang`), fetched by the page's script when the person picks a language the questionnaire does not carry yet |
+//! | `loadStrings` | function | none | `(lang) => Promise<object>`: the widget's UI strings in `lang`, the parsed `ui/<lang>.json` (`www/options.js` fetches it from the widget's origin); asked for when the language shown is a UI language the wasm does not carry (every one but English: [`crate::i18n::ui_file`]) |
 //! | `testPanic` | boolean | `false` | **test hook**: the app panics on its first render after Start |
 //!
 //! **Country.** The helplines shown are those of the `country` option when the
@@ -105,6 +106,8 @@ pub struct Options {
     pub languages: Vec<String>,
     /// Loads the questionnaire's file in another language (a JS function).
     pub load_language: Option<js_sys::Function>,
+    /// Loads the UI strings of a language (a JS function).
+    pub load_strings: Option<js_sys::Function>,
 }
 
 impl Options {
@@ -152,6 +155,7 @@ impl Options {
                 })
                 .unwrap_or_default(),
             load_language: get("loadLanguage").and_then(|v| v.dyn_into().ok()),
+            load_strings: get("loadStrings").and_then(|v| v.dyn_into().ok()),
         }
     }
 }
@@ -170,6 +174,8 @@ pub struct Setup {
     pub languages: Vec<String>,
     /// Loads another language's questionnaire file (`loadLanguage`).
     pub load_language: Option<js_sys::Function>,
+    /// Loads another language's UI strings (`loadStrings`).
+    pub load_strings: Option<js_sys::Function>,
     /// The helpline directory (possibly empty); shared with the panic fallback,
     /// hence `Arc`.
     pub directory: Arc<Directory>,
@@ -259,6 +265,7 @@ impl Setup {
             questionnaire: Rc::new(questionnaire),
             languages,
             load_language: options.load_language.clone(),
+            load_strings: options.load_strings.clone(),
             directory: Arc::new(directory),
             exit_url: exit_url.into(),
             country,
@@ -328,12 +335,6 @@ pub fn failure_fallback(options: &Options, preferred: &[String]) -> Fallback {
             sources: Vec::new(),
             helplines: Vec::new(),
         });
-    let ui: Vec<String> = locales
-        .bundles()
-        .iter()
-        .map(|b| b.lang().to_owned())
-        .collect();
-    let wanted: Vec<String> = options.lang.iter().chain(preferred).cloned().collect();
     let country = options
         .country
         .as_deref()
@@ -341,11 +342,23 @@ pub fn failure_fallback(options: &Options, preferred: &[String]) -> Fallback {
         .filter(|c| c != "EU" && directory.country(c).is_some());
     Fallback {
         exit_url: exit_url(options, &mut Vec::new()),
-        lang: negotiate(&wanted, &ui, "en"),
+        lang: failure_language(options, preferred),
         country,
         directory: Arc::new(directory),
         texts: FallbackTexts::all(&locales),
     }
+}
+
+/// The language of the panel of a widget that cannot start: the forced one or
+/// the browser's, among the UI languages (whose strings `mount` loads first
+/// when they are not built in), else English.
+pub fn failure_language(options: &Options, preferred: &[String]) -> String {
+    let ui: Vec<String> = crate::i18n::LANGUAGES
+        .iter()
+        .map(|l| (*l).to_owned())
+        .collect();
+    let wanted: Vec<String> = options.lang.iter().chain(preferred).cloned().collect();
+    negotiate(&wanted, &ui, "en")
 }
 
 /// Where "Share the result" may send the result, if anywhere: the `shareTo` origin,

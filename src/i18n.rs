@@ -18,6 +18,10 @@ pub mod fluent;
 pub mod plural;
 #[rustfmt::skip]
 mod strings;
+pub mod ui_file;
+
+/// Every UI language, built in or loaded as a file (see [`ui_file`]).
+pub use strings::LANGUAGES;
 
 use std::rc::Rc;
 
@@ -32,7 +36,8 @@ pub use fluent::{Arg, Args, Bundle};
 /// The UI language used when the active language has no UI file.
 pub const FALLBACK_UI: &str = "en";
 
-/// The parsed UI strings of every shipped UI language.
+/// The UI strings: those built in (English in the wasm, every language
+/// natively) and those read from files on this page ([`ui_file`]).
 #[derive(Debug)]
 pub struct Locales {
     bundles: Vec<Bundle>,
@@ -45,26 +50,40 @@ impl Default for Locales {
 }
 
 impl Locales {
-    /// The compiled UI strings of every UI language.
+    /// The built-in UI strings (with those read from files, looked up when asked).
     pub fn new() -> Self {
         Locales {
             bundles: strings::all(),
         }
     }
 
-    /// Every bundle, English first.
-    pub fn bundles(&self) -> &[Bundle] {
-        &self.bundles
+    /// Every bundle there is now, English first, then the other built-in ones,
+    /// then those read from files.
+    pub fn bundles(&self) -> Vec<Bundle> {
+        let mut all = self.bundles.clone();
+        for bundle in ui_file::loaded() {
+            if !all.iter().any(|b| b.lang() == bundle.lang()) {
+                all.push(bundle);
+            }
+        }
+        all
     }
 
     /// The bundle for `lang` (its primary subtag), else English.
-    pub fn bundle(&self, lang: &str) -> &Bundle {
+    pub fn bundle(&self, lang: &str) -> Bundle {
         let primary = primary(lang);
         self.bundles
             .iter()
+            .copied()
             .find(|b| b.lang() == primary)
-            .or_else(|| self.bundles.iter().find(|b| b.lang() == FALLBACK_UI))
-            .unwrap_or(&self.bundles[0])
+            .or_else(|| ui_file::loaded().into_iter().find(|b| b.lang() == primary))
+            .or_else(|| {
+                self.bundles
+                    .iter()
+                    .copied()
+                    .find(|b| b.lang() == FALLBACK_UI)
+            })
+            .unwrap_or(self.bundles[0])
     }
 
     /// Formats `id` in `lang`, falling back to English, then to the id itself.
@@ -74,6 +93,29 @@ impl Locales {
             .or_else(|| self.bundle(FALLBACK_UI).format(id, args))
             .unwrap_or_else(|| id.to_owned())
     }
+}
+
+/// Whether the UI strings of `lang` (its primary subtag) are there, built in or
+/// read from a file; when not, and it is one of [`LANGUAGES`], the page's
+/// `loadStrings` loads them ([`ui_file`]).
+pub fn has_strings(lang: &str) -> bool {
+    let primary = primary(lang);
+    Locales::new().bundles().iter().any(|b| b.lang() == primary)
+}
+
+/// Whether `lang` is a UI language whose strings are not there yet (so they
+/// must be loaded before it is shown).
+pub fn strings_missing(lang: &str) -> bool {
+    LANGUAGES.contains(&primary(lang).as_str()) && !has_strings(lang)
+}
+
+/// Whether the release wasm lacks the UI strings of `lang` (a UI language
+/// other than English: `cargo xtask build` builds it with English only), so a
+/// page in it loads `ui/<lang>.json`. The same answer natively, where every
+/// language is built in, for the prerenderer's preloads.
+pub fn strings_missing_in_wasm(lang: &str) -> bool {
+    let primary = primary(lang);
+    primary != FALLBACK_UI && LANGUAGES.contains(&primary.as_str())
 }
 
 /// Chooses the language to show: the first of `preferred` (the browser's list, best

@@ -1,5 +1,7 @@
 //! A language picked mid-run that the questionnaire does not carry yet: its file
-//! is loaded through the page's `loadLanguage` and merged in, answers kept.
+//! is loaded through the page's `loadLanguage` and merged in, answers kept (and
+//! its UI strings through `loadStrings` when they are not there yet,
+//! [`crate::i18n::ui_file`]).
 //!
 //! The self-check page downloads the questionnaire in its own language only
 //! (`q/<stem>.<lang>.json`, README "Performance and size"). When the person picks
@@ -24,9 +26,12 @@ use yew::Callback;
 use crate::config::Setup;
 use crate::state::Action;
 
-/// Loads `lang` for the flow running `current`: dispatches
-/// [`Action::AddLanguage`] when the file arrives and is the same questionnaire,
-/// calls `failed` otherwise (and at once when there is nothing to load it with).
+/// Loads `lang` for the flow running `current`: its UI strings when they are
+/// not there yet ([`crate::i18n::ui_file::ensure`]), and its questionnaire file
+/// when the questionnaire does not carry it; then dispatches
+/// [`Action::AddLanguage`] (or [`Action::SetLanguage`] when only the strings
+/// were missing). Calls `failed` when anything fails, or at once when there is
+/// nothing to load with.
 pub fn load(
     setup: &Setup,
     current: &Rc<Questionnaire>,
@@ -36,20 +41,28 @@ pub fn load(
 ) {
     #[cfg(target_arch = "wasm32")]
     {
-        let Some(loader) = setup.load_language.clone() else {
-            warn(&format!(
-                "riskscreen: `{lang}` cannot be shown: no loadLanguage option"
-            ));
-            failed.emit(());
-            return;
-        };
+        let carried = current
+            .languages
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(&lang));
+        let questionnaire_loader = setup.load_language.clone();
+        let strings_loader = setup.load_strings.clone();
         let current = current.clone();
         yew::platform::spawn_local(async move {
-            match fetch(&loader, &current, &lang).await {
-                Ok(texts) => dispatch.emit(Action::AddLanguage {
+            let loaded = async {
+                crate::i18n::ui_file::ensure(strings_loader.as_ref(), &lang).await?;
+                if carried {
+                    return Ok(None);
+                }
+                let loader = questionnaire_loader.ok_or("no loadLanguage option")?;
+                fetch(&loader, &current, &lang).await.map(Some)
+            };
+            match loaded.await {
+                Ok(Some(texts)) => dispatch.emit(Action::AddLanguage {
                     texts: Rc::new(texts),
                     show: lang,
                 }),
+                Ok(None) => dispatch.emit(Action::SetLanguage(lang)),
                 Err(problem) => {
                     warn(&format!(
                         "riskscreen: `{lang}` could not be loaded: {problem}"
@@ -91,8 +104,9 @@ async fn fetch(
     Ok(texts)
 }
 
+/// The message of what a JS promise was rejected with.
 #[cfg(target_arch = "wasm32")]
-fn describe(error: wasm_bindgen::JsValue) -> String {
+pub(crate) fn describe(error: wasm_bindgen::JsValue) -> String {
     js_sys::Error::from(error)
         .message()
         .as_string()

@@ -86,29 +86,34 @@ impl MountHandle {
     }
 }
 
-/// Mounts the widget into `element`, replacing its content.
+/// Mounts the widget into `element`, replacing its content; a promise of the
+/// handle.
 ///
 /// `options` is a plain object (see [`config`]): `{ questionnaire, helplines,
-/// helplinesAdd?, lang?, country?, exitUrl?, shareResult?, shareTo?, testPanic? }`,
-/// the first three being the compiled JSON texts. When the questionnaire or a
-/// helpline directory is not valid, the element shows the fallback panel (quick
-/// exit, 112, the valid directory's lines, in the person's language) with every
-/// problem for the site owner, and the call fails with the same text.
+/// helplinesAdd?, lang?, country?, exitUrl?, shareResult?, shareTo?, languages?,
+/// loadLanguage?, loadStrings?, testPanic? }`, the first three being the
+/// compiled JSON texts. Asynchronous because the UI strings of the language
+/// shown may have to be loaded first (`loadStrings`, [`i18n::ui_file`]); the
+/// element keeps what it has until then (the prerendered start screen on the
+/// self-check page). When the questionnaire or a helpline directory is not
+/// valid, the element shows the fallback panel (quick exit, 112, the valid
+/// directory's lines, in the person's language) with every problem for the site
+/// owner, and the promise is rejected with the same text; so it is when the UI
+/// strings cannot be loaded (the page's script then shows its own notice).
 #[wasm_bindgen]
-pub fn mount(element: web_sys::Element, options: JsValue) -> Result<MountHandle, JsValue> {
+pub async fn mount(element: web_sys::Element, options: JsValue) -> Result<MountHandle, JsValue> {
     let options = Options::from_js(&options).map_err(|e| JsValue::from_str(&e))?;
     let preferred = preferred_languages();
     let setup = match Setup::new(options.clone(), &preferred) {
         Ok(setup) => setup,
         Err(problem) => {
-            panic::show_failure(
-                &element,
-                &config::failure_fallback(&options, &preferred),
-                &problem,
-            );
+            show_failure_panel(&element, &options, &preferred, &problem).await;
             return Err(JsValue::from_str(&problem));
         }
     };
+    i18n::ui_file::ensure(setup.load_strings.as_ref(), &setup.lang)
+        .await
+        .map_err(|e| JsValue::from_str(&format!("riskscreen: {e}")))?;
     for warning in &setup.warnings {
         web_sys::console::warn_1(&JsValue::from_str(warning));
     }
@@ -134,13 +139,31 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<MountHandle,
 /// 112 and the lines of `options.helplines` (when valid), in the person's language,
 /// and `problem` for the site owner. For the JS entry points, which refuse some
 /// options before mounting (a frame URL may name only the widget's own files).
+/// A promise, settled once the panel shows (after loading its UI strings
+/// through `options.loadStrings` when the language needs them; in English
+/// when they cannot be loaded).
 #[wasm_bindgen(js_name = showFailure)]
-pub fn show_failure(element: web_sys::Element, options: JsValue, problem: String) {
+pub async fn show_failure(element: web_sys::Element, options: JsValue, problem: String) {
     let options = Options::from_js_partial(&options);
+    show_failure_panel(&element, &options, &preferred_languages(), &problem).await;
+}
+
+/// The panel of a widget that cannot start, in the person's language when its
+/// strings can be loaded.
+async fn show_failure_panel(
+    element: &web_sys::Element,
+    options: &Options,
+    preferred: &[String],
+    problem: &str,
+) {
+    let lang = config::failure_language(options, preferred);
+    if let Err(e) = i18n::ui_file::ensure(options.load_strings.as_ref(), &lang).await {
+        web_sys::console::warn_1(&JsValue::from_str(&format!("riskscreen: {e}")));
+    }
     panic::show_failure(
-        &element,
-        &config::failure_fallback(&options, &preferred_languages()),
-        &problem,
+        element,
+        &config::failure_fallback(options, preferred),
+        problem,
     );
 }
 

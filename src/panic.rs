@@ -260,13 +260,24 @@ impl Fallback {
         lines
     }
 
-    fn texts(&self, lang: &str) -> &FallbackTexts {
+    fn texts(&self, lang: &str) -> std::borrow::Cow<'_, FallbackTexts> {
         let wanted = primary(lang);
-        self.texts
-            .iter()
+        if let Some(texts) = self.texts.iter().find(|t| t.lang == wanted) {
+            return std::borrow::Cow::Borrowed(texts);
+        }
+        // A language whose strings were read from a file after this mount
+        // registered (picked mid-run: `crate::i18n::ui_file`).
+        if let Some(texts) = FallbackTexts::all(&Locales::new())
+            .into_iter()
             .find(|t| t.lang == wanted)
-            .or_else(|| self.texts.first())
-            .expect("FallbackTexts::all yields every UI language")
+        {
+            return std::borrow::Cow::Owned(texts);
+        }
+        std::borrow::Cow::Borrowed(
+            self.texts
+                .first()
+                .expect("FallbackTexts::all yields English at least"),
+        )
     }
 
     /// The panel's markup (text escaped; no script, no style attribute).

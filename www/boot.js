@@ -242,7 +242,9 @@ async function start() {
     openDirectory();
   });
   panicked.observe(app, { childList: true });
-  mount(app, wasmOptionsObject);
+  // mount() resolves once the UI strings of the page's language are there (the
+  // page preloads ui/<lang>.json); until then the prerendered screen stays.
+  await mount(app, wasmOptionsObject);
   mounted = true;
   app.setAttribute("data-rs-boot", "mounted");
   // The widget renders in a microtask; after it, the screen is the live one.

@@ -21,7 +21,7 @@
 // declared share-origin (postMessage delivers nothing to any other origin).
 
 import init, { mount, showFailure } from "./pkg/riskscreen.js";
-import { applyTheme, jsonText, optionsFrom, showError, urlProblems, wasmOptions } from "./options.js";
+import { applyTheme, jsonText, optionsFrom, showError, stringsLoader, urlProblems, wasmOptions } from "./options.js";
 
 const app = document.getElementById("app");
 const params = new URLSearchParams(location.search);
@@ -128,8 +128,14 @@ async function start() {
     // Refused before anything is fetched from what the URL named; the panel shows
     // the widget's own directory.
     const [helplines] = await Promise.all([jsonText("helplines", document.baseURI), init()]);
-    const panelOptions = { helplines, lang: options.lang, country: options.country, exitUrl: options.exitUrl };
-    showFailure(app, panelOptions, problems.join("\n"));
+    const panelOptions = {
+      helplines,
+      lang: options.lang,
+      country: options.country,
+      exitUrl: options.exitUrl,
+      loadStrings: stringsLoader(document.baseURI),
+    };
+    await showFailure(app, panelOptions, problems.join("\n"));
     console.error(`riskscreen did not start: ${problems.join("\n")}`);
     return;
   }
@@ -139,7 +145,7 @@ async function start() {
     });
   }
   const [wasmOptionsObject] = await Promise.all([wasmOptions(options, document.baseURI), init()]);
-  mount(app, wasmOptionsObject);
+  await mount(app, wasmOptionsObject);
 }
 
 start().catch((error) => showError(app ?? document.body, error));

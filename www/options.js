@@ -204,7 +204,21 @@ export async function wasmOptions(options, widgetBase, init = FETCH_INIT) {
     shareResult: options.shareResult === true,
     shareTo: options.shareTo,
     testPanic: options.testPanic === true,
+    loadStrings: stringsLoader(widgetBase, init),
   };
+}
+
+/**
+ * The wasm's `loadStrings` option: resolves to the widget's UI strings in
+ * `lang`, `ui/<lang>.json` beside `q/` (written by `cargo xtask build`; the wasm
+ * carries English only, src/i18n/ui_file.rs), fetched from the widget's origin
+ * with the stall timeout of `load`. The wasm asks only for its own UI languages.
+ */
+export function stringsLoader(widgetBase, init = FETCH_INIT) {
+  return (lang) =>
+    FILE_NAME.test(lang)
+      ? load(new URL(`ui/${lang}.json`, widgetBase), (response) => response.json(), init)
+      : Promise.reject(new Error(`riskscreen: no UI strings file for "${lang}"`));
 }
 
 /**

@@ -65,7 +65,7 @@ export async function mount(element, options = {}) {
     // A shared result is an event in this page: the person is told it goes to
     // this page's origin (never to an opaque "null" one).
     wasm.shareTo = location.origin !== "null" ? location.origin : undefined;
-    handle = mountWasm(container, wasm);
+    handle = await mountWasm(container, wasm);
   } catch (error) {
     ready = null; // a later mount tries again
     showError(container, error);

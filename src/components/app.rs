@@ -68,12 +68,14 @@ pub fn App(props: &AppProps) -> Html {
                 .languages
                 .iter()
                 .any(|l| l.eq_ignore_ascii_case(&lang))
+                && !crate::i18n::strings_missing(&lang)
             {
                 on_action.emit(Action::SetLanguage(lang));
                 return;
             }
-            // Not loaded yet: the page loads that language's file; until it is
-            // merged (or when it fails) the flow stays in its language.
+            // Not loaded yet: the page loads that language's file and/or its UI
+            // strings; until they are there (or when that fails) the flow stays
+            // in its language.
             let picker = picker.clone();
             let current = current.clone();
             let failed = Callback::from(move |()| {

@@ -240,6 +240,17 @@ pub fn render(languages: &[(String, Compiled)]) -> String {
          use super::fluent::Part::*;\n\
          use super::fluent::{Bundle, Messages, Variant};\n\n",
     );
+    let codes: Vec<String> = languages
+        .iter()
+        .map(|(lang, _)| format!("{lang:?}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// Every UI language, built in or not: the others are loaded as\n\
+         /// `ui/<lang>.json` (`super::ui_file`), English first.\n\
+         pub const LANGUAGES: &[&str] = &[{}];\n",
+        codes.join(", ")
+    );
     out.push_str("/// The UI languages built in, with their messages, English first.\n");
     out.push_str("#[allow(clippy::vec_init_then_push)]\npub fn all() -> Vec<Bundle> {\n    #[allow(unused_mut)]\n    let mut all = Vec::new();\n");
     for (lang, _) in languages {

@@ -101,6 +101,11 @@ impl Bundle {
         self.lang
     }
 
+    /// The widget's messages, in file order (the page's left out).
+    pub fn messages(&self) -> Messages {
+        self.messages
+    }
+
     /// The ids of every message, in file order (the page's last).
     pub fn message_ids(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.messages.iter().chain(self.page).map(|(id, _)| *id)

@@ -10,6 +10,10 @@ use super::fluent::Key::*;
 use super::fluent::Part::*;
 use super::fluent::{Bundle, Messages, Variant};
 
+/// Every UI language, built in or not: the others are loaded as
+/// `ui/<lang>.json` (`super::ui_file`), English first.
+pub const LANGUAGES: &[&str] = &["en", "cs", "de", "hu", "pl", "ro", "ru", "sk", "uk"];
+
 /// The UI languages built in, with their messages, English first.
 #[allow(clippy::vec_init_then_push)]
 pub fn all() -> Vec<Bundle> {

@@ -31,6 +31,10 @@
 //! that same file, with the picker offering every language, as the widget
 //! mounts it.
 //!
+//! **The UI strings.** The same run writes `www/ui/<lang>.json`, every UI
+//! language but English (built into the wasm) as the file the page's script
+//! loads ([`ui_strings`]).
+//!
 //! Text comes from the widget's UI strings (`src/i18n/<lang>.ftl`, the `page-*`
 //! messages that only native builds carry) and the questionnaire: nothing is
 //! written twice.
@@ -38,6 +42,7 @@
 pub mod error;
 pub mod page;
 pub mod template;
+pub mod ui_strings;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -53,6 +58,7 @@ use yew::{AttrValue, LocalServerRenderer};
 pub use error::Error;
 use page::{NoScriptParts, NoScriptPartsProps, PageParts, PagePartsProps};
 pub use template::Template;
+pub use ui_strings::write_ui_strings;
 
 /// The file of the page in `lang`, relative to `www/`.
 pub fn page_file(lang: &str) -> String {
@@ -240,6 +246,7 @@ async fn render(
         ("alternates", alternates.join("\n  ")),
         ("redirect", redirect),
         ("questionnaire", escape(&page.questionnaire)),
+        ("strings", strings_preload(&lang)),
         (
             "languages",
             escape(
@@ -254,6 +261,20 @@ async fn render(
         ("widget", widget),
         ("page", parts),
     ])
+}
+
+/// The preload of the UI strings of `lang`, the same request `www/options.js`
+/// makes for the wasm; none for English, which the wasm carries.
+fn strings_preload(lang: &str) -> String {
+    if riskscreen::i18n::strings_missing_in_wasm(lang) {
+        format!(
+            "<link rel=\"preload\" href=\"{}/{}.json\" as=\"fetch\" type=\"application/json\" crossorigin>",
+            ui_strings::UI_DIR,
+            escape(&riskscreen::i18n::primary(lang))
+        )
+    } else {
+        String::new()
+    }
 }
 
 /// Writes `pages` into `www`.

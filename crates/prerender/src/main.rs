@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use riskscreen_prerender::{prerender, write, Error, Template};
+use riskscreen_prerender::{prerender, write, write_ui_strings, Error, Template};
 
 const USAGE: &str = "usage: riskscreen-prerender --template FILE --www DIR";
 
@@ -46,5 +46,6 @@ fn run(template: &Path, www: &Path) -> Result<Vec<String>, Error> {
     })?;
     let pages = prerender(&Template::parse(&text)?, www)?;
     write(&pages, www)?;
-    Ok(pages.into_iter().map(|p| p.file).collect())
+    let ui_strings = write_ui_strings(www)?;
+    Ok(pages.into_iter().map(|p| p.file).chain(ui_strings).collect())
 }

@@ -32,6 +32,10 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
         "languages",
         "the languages with a file of their own, for data-languages (space-separated)",
     ),
+    (
+        "strings",
+        "the preload of the page's UI strings file (ui/<lang>.json), empty in English (built into the wasm)",
+    ),
     ("noscript", "what a browser without JavaScript shows"),
     (
         "widget",

@@ -332,20 +332,42 @@ fn prerendered_screen_is_the_mounted_screen() {
                         differences(&before, &after).join("\n")
                     );
                 }
-                // The preloads are the requests boot.js makes: each file once.
-                for path in [
+                // The preloads are the requests boot.js makes: each file once;
+                // the UI strings file only for a language the wasm does not
+                // carry (all but English).
+                let strings = format!("/ui/{lang}.json");
+                let ui_requests = b
+                    .server
+                    .requests()
+                    .iter()
+                    .filter(|r| r.target.starts_with("/ui/"))
+                    .count();
+                assert_eq!(
+                    ui_requests,
+                    usize::from(lang != "en"),
+                    "{}",
+                    b.server.log_text()
+                );
+                let mut files = vec![
                     WASM,
                     GLUE,
                     &questionnaire_in(lang),
                     DIRECTORY,
                     "/options.js",
                     "/boot.js",
-                ] {
+                ]
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>();
+                if lang != "en" {
+                    files.push(strings);
+                }
+                for path in &files {
                     let n = b
                         .server
                         .requests()
                         .iter()
-                        .filter(|r| r.target == path)
+                        .filter(|r| r.target == *path)
                         .count();
                     assert_eq!(n, 1, "{path} fetched {n} times:\n{}", b.server.log_text());
                 }

@@ -5,6 +5,7 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use riskscreen_core::{Answer, QuestionKind};
 use riskscreen_e2e::browser::key;
+use riskscreen_e2e::check::UiStrings;
 use riskscreen_e2e::plan::{self, Plan, Step};
 use riskscreen_e2e::{browser_test, Browser, PageOptions};
 use serde_json::json;
@@ -630,16 +631,19 @@ async fn questionnaire_fetches(b: &Browser) -> Vec<(String, bool)> {
     let entries = b
         .js("return performance.getEntriesByType('resource')\
              .map(e => new URL(e.name))\
-             .filter(u => u.pathname.startsWith('/q/') && u.pathname !== '/q/helplines.json')\
+             .filter(u => (u.pathname.startsWith('/q/') && u.pathname !== '/q/helplines.json')\
+                 || u.pathname.startsWith('/ui/'))\
              .map(u => [u.pathname, u.origin === location.origin]);")
         .await;
     serde_json::from_value(entries).expect("[path, same origin] pairs")
 }
 
 /// One language on the wire (issue #11 item 3): the first visit of the
-/// (English) page fetches the English questionnaire file only; switching to
-/// Ukrainian mid-run fetches the Ukrainian file from the page's own origin, keeps
-/// the answers, and switching back fetches nothing.
+/// (English) page fetches the English questionnaire file only (and no UI strings
+/// file: the wasm carries English); switching to Ukrainian mid-run fetches the
+/// Ukrainian questionnaire and UI strings files from the page's own origin,
+/// shows the buttons in Ukrainian, keeps the answers, and switching back
+/// fetches nothing.
 #[test]
 fn first_visit_fetches_one_language_and_switching_fetches_the_other() {
     browser_test(
@@ -675,9 +679,21 @@ fn first_visit_fetches_one_language_and_switching_fetches_the_other() {
                 questionnaire_fetches(&b).await,
                 [
                     ("/q/self-check.en.json".to_owned(), true),
+                    ("/ui/uk.json".to_owned(), true),
                     ("/q/self-check.uk.json".to_owned(), true),
                 ],
-                "switching fetches the other language's file, from the page's origin"
+                "switching fetches the other language's files, from the page's origin"
+            );
+            let next = UiStrings::load("uk")
+                .and_then(|ui| ui.get("next-button").map(str::to_owned))
+                .expect("next-button in uk.ftl");
+            assert_eq!(
+                b.text_of("[data-action=\"next\"]")
+                    .await
+                    .as_deref()
+                    .map(str::trim),
+                Some(next.as_str()),
+                "the widget's own buttons are in Ukrainian too"
             );
             let ukrainian = b
                 .text_of("h2.rs-question-heading")
@@ -710,7 +726,7 @@ fn first_visit_fetches_one_language_and_switching_fetches_the_other() {
                 "const w = document.querySelector('.rs-widget'); return !!w && w.getAttribute('lang') === 'en';",
             )
             .await;
-            assert_eq!(questionnaire_fetches(&b).await.len(), 2);
+            assert_eq!(questionnaire_fetches(&b).await.len(), 3);
             b.assert_no_page_errors().await;
         },
     );
