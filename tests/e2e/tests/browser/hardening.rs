@@ -295,7 +295,9 @@ fn frame_url_names_only_files_the_widget_ships() {
                     "{what}: no console.error naming the refused parameter: {errors:#?}"
                 );
                 // Refused before anything was fetched from what the URL named: of the
-                // widget's data files only its own directory (for the panel) was loaded.
+                // widget's data files only its own directory (for the panel) was
+                // loaded, and the panel's UI strings when not English (a file the
+                // wasm names from its own list of UI languages).
                 let fetched: Vec<String> = b
                     .server
                     .requests_since(mark)
@@ -306,9 +308,12 @@ fn frame_url_names_only_files_the_widget_ships() {
                         path.starts_with("/q/") || path.contains("evil") || path.ends_with(".json")
                     })
                     .collect();
+                let mut expected = vec!["/q/helplines.json".to_owned()];
+                if panel_lang != "en" {
+                    expected.push(format!("/ui/{panel_lang}.json"));
+                }
                 assert_eq!(
-                    fetched,
-                    ["/q/helplines.json"],
+                    fetched, expected,
                     "{what}: data files fetched for a refused frame URL"
                 );
                 let check = embedder_check(&b).await;
