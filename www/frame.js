@@ -19,9 +19,18 @@
 // "riskscreen:exit" (from the quick exit, carrying nothing), and, only after the
 // person pressed "Share the result", {type: "riskscreen:complete", result} to the
 // declared share-origin (postMessage delivers nothing to any other origin).
+//
+// Never a dead end: the wasm and its glue are loaded by fallback.js
+// (`loadWidget`: no WebAssembly found first, the glue imported dynamically, every
+// download given up when it stalls), so this module runs whatever happens to
+// them, and every failure (no WebAssembly, a missing, truncated or stalled file, a
+// panic while mounting) ends on fallback.js's box in the person's language: the
+// quick exit, 112, the country's helplines, why. The frame's height is then the
+// fixed one of a started check: the box has a <details> per country, and a
+// height that followed them would tell the host which one the person opened.
 
-import init, { mount, showFailure } from "./pkg/riskscreen.js";
-import { applyTheme, jsonText, optionsFrom, showError, stringsLoader, urlProblems, wasmOptions } from "./options.js";
+import { applyTheme, jsonText, optionsFrom, stringsLoader, urlProblems, wasmOptions } from "./options.js";
+import { loadWidget, showFallback } from "./fallback.js";
 
 const app = document.getElementById("app");
 const params = new URLSearchParams(location.search);
@@ -80,7 +89,7 @@ if (declaredShareOrigin !== null && shareOrigin === null) {
   );
 }
 
-/** Whether the person has left the start screen (Start, or a failure panel). */
+/** Whether the person has left the start screen (Start, or a failure panel or box). */
 function started() {
   const widget = app.querySelector("[data-screen]");
   return widget !== null && widget.getAttribute("data-screen") !== "start";
@@ -116,18 +125,18 @@ function reportHeight() {
   measure();
 }
 
-async function start() {
+async function start(options) {
   const get = (name) => params.get(name);
-  const options = optionsFrom(get);
   options.shareResult = shareOrigin !== null && options.shareResult !== false;
   options.shareTo = shareOrigin ?? undefined;
   applyTheme(document.documentElement, options.theme);
   reportHeight();
+  const widget = loadWidget();
   const problems = urlProblems(get);
   if (problems.length > 0) {
     // Refused before anything is fetched from what the URL named; the panel shows
     // the widget's own directory.
-    const [helplines] = await Promise.all([jsonText("helplines", document.baseURI), init()]);
+    const [helplines, { showFailure }] = await Promise.all([jsonText("helplines", document.baseURI), widget]);
     const panelOptions = {
       helplines,
       lang: options.lang,
@@ -144,8 +153,16 @@ async function start() {
       window.parent.postMessage({ type: "riskscreen:complete", result: event.detail }, shareOrigin);
     });
   }
-  const [wasmOptionsObject] = await Promise.all([wasmOptions(options, document.baseURI), init()]);
+  const [wasmOptionsObject, { mount }] = await Promise.all([wasmOptions(options, document.baseURI), widget]);
   await mount(app, wasmOptionsObject);
 }
 
-start().catch((error) => showError(app ?? document.body, error));
+const options = optionsFrom((name) => params.get(name));
+start(options).catch((error) =>
+  showFallback(app ?? document.body, error, {
+    ...options,
+    framed: true,
+    // The frame has the focus (the person is in it): the box's heading takes it.
+    focus: document.hasFocus(),
+  }),
+);

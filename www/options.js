@@ -223,7 +223,9 @@ export function stringsLoader(widgetBase, init = FETCH_INIT) {
 
 /**
  * Replaces `container`'s content with a readable message for whoever set the page
- * up, and the emergency number for whoever is using it. Never blank.
+ * up, and the emergency number for whoever is using it. Never blank. The last
+ * resort of boot.js and fallback.js, when their own way out cannot be shown: it
+ * is in English only, with no quick exit.
  */
 export function showError(container, error) {
   const message = error instanceof Error ? error.message : String(error);

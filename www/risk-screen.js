@@ -10,6 +10,11 @@
 // again with the new options (answers dropped); removing the element tears the
 // app down. With share-result, the element dispatches `riskscreen:complete`
 // (detail: the result summary) when the person chooses to share.
+//
+// When the check cannot start, the element shows widget.js's fallback box (the
+// quick exit, 112, the country's helplines, in the person's language). Markup the
+// page puts inside <risk-screen> is the embedder's own fallback: it shows only
+// while no script of ours has run (the shadow root hides it from then on).
 
 import { mount } from "./widget.js";
 import { ATTRIBUTES, optionsFrom } from "./options.js";
@@ -58,7 +63,7 @@ class RiskScreen extends HTMLElement {
         }
       },
       () => {
-        // mount() has shown the error in the element and logged it.
+        // mount() has shown the fallback box in the element and logged why.
       },
     );
   }

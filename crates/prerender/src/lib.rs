@@ -31,6 +31,12 @@
 //! that same file, with the picker offering every language, as the widget
 //! mounts it.
 //!
+//! **The embeds' fallback.** The same run writes what the frame embed, the
+//! custom element and the JS API show when they cannot start ([`fallback`]):
+//! `www/fallback-text.js` (the box's strings in every UI language) and
+//! `www/fallback/<lang>.html` (every country's helplines, rendered by the same
+//! components as the page's).
+//!
 //! **The UI strings.** The same run writes `www/ui/<lang>.json`, every UI
 //! language but English (built into the wasm) as the file the page's script
 //! loads ([`ui_strings`]).
@@ -40,6 +46,7 @@
 //! written twice.
 
 pub mod error;
+pub mod fallback;
 pub mod page;
 pub mod template;
 pub mod ui_strings;
@@ -56,6 +63,7 @@ use riskscreen::state::FlowState;
 use yew::{AttrValue, LocalServerRenderer};
 
 pub use error::Error;
+pub use fallback::{fallback, write_fallback, FallbackFiles};
 use page::{NoScriptParts, NoScriptPartsProps, PageParts, PagePartsProps};
 pub use template::Template;
 pub use ui_strings::write_ui_strings;
@@ -95,17 +103,8 @@ pub struct Page {
 /// from `www`.
 pub fn prerender(template: &Template, www: &Path) -> Result<Vec<Page>, Error> {
     let app = template.app_options()?;
-    let read = |relative: &str| {
-        let path = www.join(relative);
-        fs::read_to_string(&path).map_err(|source| Error::Io { path, source })
-    };
-    let options = Options {
-        questionnaire: read(&app.questionnaire)?,
-        helplines: Some(read(&app.helplines)?),
-        country: app.country.clone(),
-        exit_url: app.exit_url.clone(),
-        ..Options::default()
-    };
+    let read = |relative: &str| read(www, relative);
+    let options = page_options(template, www)?;
     // The languages of the questionnaire that have UI strings: a page in a
     // language the chrome would show in English is not worth its own URL.
     let probe = setup(&options, None)?;
@@ -154,6 +153,25 @@ pub fn prerender(template: &Template, www: &Path) -> Result<Vec<Page>, Error> {
         });
     }
     Ok(pages)
+}
+
+/// `www/<relative>`, read.
+fn read(www: &Path, relative: &str) -> Result<String, Error> {
+    let path = www.join(relative);
+    fs::read_to_string(&path).map_err(|source| Error::Io { path, source })
+}
+
+/// The widget's options of `template`'s page (`<main id="app">`), with the whole
+/// questionnaire and the directory it names read from `www`.
+fn page_options(template: &Template, www: &Path) -> Result<Options, Error> {
+    let app = template.app_options()?;
+    Ok(Options {
+        questionnaire: read(www, &app.questionnaire)?,
+        helplines: Some(read(www, &app.helplines)?),
+        country: app.country.clone(),
+        exit_url: app.exit_url.clone(),
+        ..Options::default()
+    })
 }
 
 /// The widget's setup for the page in `lang` (`None`: the default language), as

@@ -1,11 +1,15 @@
 //! `riskscreen-prerender --template pages/index.html --www www`: writes the
-//! self-check page in every language into `www/` (see the library's doc). Run by
-//! `cargo xtask build`; exit code 1 on any problem, 2 on a usage error.
+//! self-check page in every language into `www/`, and the embeds' fallback
+//! (`www/fallback-text.js`, `www/fallback/<lang>.html`; see the library's doc).
+//! Run by `cargo xtask build`; exit code 1 on any problem, 2 on a usage error.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use riskscreen_prerender::{prerender, write, write_ui_strings, Error, Template};
+use riskscreen_prerender::fallback::TEXT_MODULE;
+use riskscreen_prerender::{
+    fallback, prerender, write, write_fallback, write_ui_strings, Error, Template,
+};
 
 const USAGE: &str = "usage: riskscreen-prerender --template FILE --www DIR";
 
@@ -44,8 +48,17 @@ fn run(template: &Path, www: &Path) -> Result<Vec<String>, Error> {
         path: template.to_path_buf(),
         source,
     })?;
-    let pages = prerender(&Template::parse(&text)?, www)?;
+    let template = Template::parse(&text)?;
+    let pages = prerender(&template, www)?;
     write(&pages, www)?;
+    let fallback = fallback(&template, www)?;
+    write_fallback(&fallback, www)?;
     let ui_strings = write_ui_strings(www)?;
-    Ok(pages.into_iter().map(|p| p.file).chain(ui_strings).collect())
+    Ok(pages
+        .into_iter()
+        .chain(fallback.fragments)
+        .map(|p| p.file)
+        .chain([TEXT_MODULE.to_owned()])
+        .chain(ui_strings)
+        .collect())
 }

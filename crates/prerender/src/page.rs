@@ -15,14 +15,23 @@
 //!   everything else), in the page's language.
 //! - [`NoScript`]: the same for a browser without JavaScript.
 //!
-//! Markup contract (boot.js and the browser tests rely on it):
+//! And, for the two other ways in (frame embed, custom element, JS API), which
+//! have no prerendered page: [`FallbackParts`], the same countries as
+//! [`Directory`] in one UI language, written to `www/fallback/<lang>.html`
+//! ([`crate::fallback`]) for `www/fallback.js` to add to its box when the check
+//! cannot start. Not a landmark (the box sits inside the host's or the frame's
+//! `<main>`), and no configured country: `fallback.js` opens that one.
+//!
+//! Markup contract (boot.js, fallback.js and the browser tests rely on it):
 //! `aside.rs-page-help details[data-country] a[href^="tel:"]`,
 //! `nav.rs-page-langs a[hreflang]`, `#rs-boot-failed[hidden]` with one
 //! `p[data-rs-reason]` per reason (`load`, `no-wasm`) and, for every reason,
-//! `p.rs-boot-checklist a` to the printable checklist.
+//! `p.rs-boot-checklist a` to the printable checklist; the fragment:
+//! `div.rs-fallback-help[data-rs-fragment=<lang>] details[data-country] a[href^="tel:"]`,
+//! with no link but `tel:` ones.
 
 use riskscreen::components::helpline_list::helpline_lines;
-use riskscreen::config::{use_setup, SetupContext};
+use riskscreen::config::{use_setup, Setup, SetupContext};
 use riskscreen::i18n::{autonym, use_i18n, LocaleContext};
 use yew::prelude::*;
 
@@ -85,16 +94,26 @@ pub fn NoScriptParts(props: &NoScriptPartsProps) -> Html {
 fn Directory() -> Html {
     let setup = use_setup();
     let i18n = use_i18n();
-    let directory = &setup.directory;
-    let dl = &directory.default_language;
-    let chosen = setup.country.as_deref();
-    // The configured country first; "anywhere in the EU" (code EU) last, as the
-    // result screen's picker offers it as the choice for no country.
-    let mut countries: Vec<_> = directory.countries.iter().collect();
-    countries.sort_by_key(|c| (Some(c.code.as_str()) != chosen, c.code == "EU"));
     html! {
         <aside class="rs-page rs-page-help" aria-labelledby="rs-page-help">
             <h2 id="rs-page-help">{ i18n.t("helplines-heading") }</h2>
+            { countries(&setup, &i18n) }
+        </aside>
+    }
+}
+
+/// "Where are you now?" and every country of the directory as a `<details>`
+/// holding its [`helpline_lines`]: the configured country first, open; "anywhere
+/// in the EU" (code EU) last, as the result screen's picker offers it as the
+/// choice for no country.
+fn countries(setup: &Setup, i18n: &LocaleContext) -> Html {
+    let directory = &setup.directory;
+    let dl = &directory.default_language;
+    let chosen = setup.country.as_deref();
+    let mut countries: Vec<_> = directory.countries.iter().collect();
+    countries.sort_by_key(|c| (Some(c.code.as_str()) != chosen, c.code == "EU"));
+    html! {
+        <>
             <p>{ i18n.t("country-label") }</p>
             { for countries.iter().map(|c| html! {
                 <details
@@ -104,10 +123,52 @@ fn Directory() -> Html {
                     open={Some(c.code.as_str()) == chosen}
                 >
                     <summary>{ i18n.text_or(&c.name, dl) }</summary>
-                    { helpline_lines(&setup, &i18n, Some(c.code.as_str())) }
+                    { helpline_lines(setup, i18n, Some(c.code.as_str())) }
                 </details>
             }) }
-        </aside>
+        </>
+    }
+}
+
+/// Props of [`FallbackParts`].
+#[derive(Properties, PartialEq)]
+pub struct FallbackPartsProps {
+    /// The widget's setup (its directory; no country).
+    pub setup: SetupContext,
+    /// The UI language of the fragment.
+    pub lang: AttrValue,
+}
+
+/// The embeds' fallback fragment in one language: every country's helplines,
+/// as on the page, in a plain `div` (see the module doc).
+#[component]
+pub fn FallbackParts(props: &FallbackPartsProps) -> Html {
+    let setup = props.setup.clone();
+    let locale = LocaleContext::new(
+        setup.locales.clone(),
+        props.lang.clone(),
+        setup.questionnaire.default_language.clone().into(),
+    );
+    html! {
+        <ContextProvider<SetupContext> context={setup}>
+            <ContextProvider<LocaleContext> context={locale}>
+                <FallbackDirectory />
+            </ContextProvider<LocaleContext>>
+        </ContextProvider<SetupContext>>
+    }
+}
+
+/// [`Directory`]'s content for the embeds' fallback box.
+#[component]
+fn FallbackDirectory() -> Html {
+    let setup = use_setup();
+    let i18n = use_i18n();
+    let lang = i18n.lang().clone();
+    html! {
+        <div class="rs-fallback-help" data-rs-fragment={lang.clone()} {lang} dir={i18n.dir()}>
+            <h2>{ i18n.t("helplines-heading") }</h2>
+            { countries(&setup, &i18n) }
+        </div>
     }
 }
 

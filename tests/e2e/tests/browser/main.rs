@@ -20,10 +20,12 @@
 //! | [`scale`] | issue #12: a questionnaire over the size limit and a condition nested 10,000 deep end on the failure screen with a readable reason; the time is printed |
 //! | [`read_aloud`] | issue #14: Listen speaks with a local voice only, none without one, stops on Next and the quick exit |
 //! | [`first_screen`] | issue #11: the prerendered first screen equals the mounted one; every load failure (no WebAssembly, 404, truncated, stalled) ends on a quick exit, 112 and a national line in the page's language; the language before the first paint |
+//! | [`embed_faults`] | issue #11: the frame embed and the custom element, when the check cannot start (no WebAssembly, the glue or the wasm missing, the wasm stalled), show within 8 s a working quick exit, 112 and the country's lines in the person's language; axe finds nothing |
 
 mod a11y;
 mod checklist;
 mod embed;
+mod embed_faults;
 mod fallback;
 mod first_screen;
 mod flow;
