@@ -200,6 +200,29 @@ pub fn use_i18n() -> LocaleContext {
         .unwrap_or_else(|| LocaleContext::new(Rc::new(Locales::new()), "en".into(), "en".into()))
 }
 
+/// Counts that exercise every plural branch of the nine languages (tests).
+#[cfg(test)]
+pub(crate) const SAMPLE_COUNTS: [u64; 10] = [0, 1, 2, 3, 5, 11, 21, 22, 25, 101];
+
+/// A value for every argument any UI message takes, numbers set to `n` (tests).
+#[cfg(test)]
+pub(crate) fn sample_args(n: u64) -> [(&'static str, Arg<'static>); 12] {
+    [
+        ("n", Arg::Num(n)),
+        ("count", Arg::Num(n)),
+        ("minutes", Arg::Num(n)),
+        ("remaining", Arg::Num(n)),
+        ("position", Arg::Num(n)),
+        ("total", Arg::Num(n)),
+        ("question", Arg::Str("Q")),
+        ("site", Arg::Str("https://ngo.example.org")),
+        ("number", Arg::Str("112")),
+        ("name", Arg::Str("N")),
+        ("hours", Arg::Str("H")),
+        ("languages", Arg::Str("L")),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,21 +275,8 @@ mod tests {
                 assert!(en_ids.contains(id), "{} has extra `{id}`", bundle.lang());
             }
             for id in ids {
-                for n in [0, 1, 2, 3, 5, 11, 21, 22, 25, 101] {
-                    let args = [
-                        ("n", Arg::Num(n)),
-                        ("count", Arg::Num(n)),
-                        ("minutes", Arg::Num(n)),
-                        ("remaining", Arg::Num(n)),
-                        ("position", Arg::Num(n)),
-                        ("total", Arg::Num(n)),
-                        ("question", Arg::Str("Q")),
-                        ("site", Arg::Str("https://ngo.example.org")),
-                        ("number", Arg::Str("112")),
-                        ("name", Arg::Str("N")),
-                        ("hours", Arg::Str("H")),
-                        ("languages", Arg::Str("L")),
-                    ];
+                for n in SAMPLE_COUNTS {
+                    let args = sample_args(n);
                     let text = bundle
                         .check(id, &args)
                         .unwrap_or_else(|e| panic!("{} `{id}`: {e:?}", bundle.lang()));

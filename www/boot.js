@@ -136,26 +136,15 @@ function wireStaticScreen() {
   );
 }
 
-/** Rejects with a readable error when `promise` takes longer than `ms`. */
+/** Rejects with a readable error when `promise` takes longer than `ms`. The
+ * same as options.js `within`, which every other entry point imports: this page
+ * needs it to import options.js itself. */
 function within(promise, ms, what) {
   let timer = 0;
   const late = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} did not arrive within ${ms / 1000} s`)), ms);
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
-/** Why this browser cannot compile WebAssembly (none when the JIT is off:
- * Chromium --jitless, iOS Lockdown Mode; or a CSP without 'wasm-unsafe-eval'),
- * or null when it can: the empty module is compiled to find out. */
-function noWasm() {
-  if (typeof WebAssembly !== "object") return "this browser has no WebAssembly";
-  try {
-    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
-    return null;
-  } catch (error) {
-    return `this page cannot compile WebAssembly: ${error.message}`;
-  }
 }
 
 /** When the page has a questionnaire file per language (`data-languages` lists
@@ -175,15 +164,6 @@ function languageFiles(options, languages, dataUrl) {
   };
 }
 
-/** Compiles the wasm as it streams in (or from its bytes when the server sends
- * another Content-Type, which compileStreaming refuses). */
-function compile(response) {
-  if (/^application\/wasm\b/.test(response.headers.get("Content-Type") ?? "")) {
-    return WebAssembly.compileStreaming(response);
-  }
-  return response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
-}
-
 /** A selector for the focused control of the prerendered screen, to focus its
  * mounted twin. */
 function focused() {
@@ -201,12 +181,12 @@ async function start() {
   }
   app.setAttribute("data-rs-boot", "loading");
   wireStaticScreen();
+  shared = await within(import("./options.js"), IMPORT_MS, "options.js");
+  const { applyTheme, compile, dataUrl, load, noWasm, optionsFrom, wasmOptions } = shared;
   const why = noWasm();
   if (why) {
     throw new BootFailure("no-wasm", why);
   }
-  shared = await within(import("./options.js"), IMPORT_MS, "options.js");
-  const { applyTheme, dataUrl, load, optionsFrom, wasmOptions } = shared;
   const options = optionsFrom((name) => app.getAttribute(`data-${name}`));
   options.shareResult = false;
   // Test hook (browser tests only): the app panics after Start, to show the

@@ -29,7 +29,7 @@
 // The box's notice is role=alert, so it is announced; the box takes the focus
 // only when the focus was already in the widget, never from the host page.
 
-import { load, showError } from "./options.js";
+import { compile, load, noWasm, showError, within } from "./options.js";
 import { CHECKLISTS, DEFAULT, TEXTS } from "./fallback-text.js";
 
 /** How long the JS glue may take to arrive, in ms (a module import cannot be
@@ -54,36 +54,6 @@ export class StartFailure extends Error {
     super(message);
     this.reason = reason;
   }
-}
-
-/** Rejects with a readable error when `promise` takes longer than `ms`. */
-function within(promise, ms, what) {
-  let timer = 0;
-  const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not arrive within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
-/** Why this page cannot compile WebAssembly, or null when it can (the empty
- * module is compiled to find out). */
-function noWasm() {
-  if (typeof WebAssembly !== "object") return "this browser has no WebAssembly";
-  try {
-    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
-    return null;
-  } catch (error) {
-    return `this page cannot compile WebAssembly: ${error.message}`;
-  }
-}
-
-/** Compiles the wasm as it streams in (or from its bytes when the server sends
- * another Content-Type, which compileStreaming refuses). */
-function compile(response) {
-  if (/^application\/wasm\b/.test(response.headers.get("Content-Type") ?? "")) {
-    return WebAssembly.compileStreaming(response);
-  }
-  return response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
 }
 
 /** The wasm-bindgen glue (`mount`, `showFailure`), its wasm instantiated. */

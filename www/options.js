@@ -101,6 +101,37 @@ export function dataUrl(value, widgetBase) {
   return new URL(value, document.baseURI).href;
 }
 
+/** Rejects with a readable error when `promise` takes longer than `ms`. */
+export function within(promise, ms, what) {
+  let timer = 0;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not arrive within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** Why this page cannot compile WebAssembly (none when the JIT is off:
+ * Chromium --jitless, iOS Lockdown Mode; or a CSP without 'wasm-unsafe-eval'),
+ * or null when it can: the empty module is compiled to find out. */
+export function noWasm() {
+  if (typeof WebAssembly !== "object") return "this browser has no WebAssembly";
+  try {
+    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    return null;
+  } catch (error) {
+    return `this page cannot compile WebAssembly: ${error.message}`;
+  }
+}
+
+/** Compiles the wasm as it streams in (or from its bytes when the server sends
+ * another Content-Type, which compileStreaming refuses). */
+export function compile(response) {
+  if (/^application\/wasm\b/.test(response.headers.get("Content-Type") ?? "")) {
+    return WebAssembly.compileStreaming(response);
+  }
+  return response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+}
+
 /** How long a download may go without a byte arriving before it is given up, in ms. */
 export const STALL_MS = 5000;
 

@@ -259,7 +259,7 @@ pub async fn ensure(_loader: Option<&js_sys::Function>, lang: &str) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Arg, Locales};
+    use crate::i18n::{sample_args, Locales, SAMPLE_COUNTS};
 
     fn parse(text: &str) -> serde_json::Value {
         serde_json::from_str(text).unwrap()
@@ -275,17 +275,8 @@ mod tests {
             assert_eq!(read.messages().len(), bundle.messages().len());
             for ((id, _), (read_id, _)) in bundle.messages().iter().zip(read.messages()) {
                 assert_eq!(id, read_id);
-                for n in [0, 1, 2, 3, 5, 11, 21, 22, 101] {
-                    let args = [
-                        ("n", Arg::Num(n)),
-                        ("count", Arg::Num(n)),
-                        ("minutes", Arg::Num(n)),
-                        ("remaining", Arg::Num(n)),
-                        ("position", Arg::Num(n)),
-                        ("total", Arg::Num(n)),
-                        ("kind", Arg::Str("job")),
-                        ("site", Arg::Str("https://ngo.example.org")),
-                    ];
+                for n in SAMPLE_COUNTS {
+                    let args = sample_args(n);
                     assert_eq!(
                         read.format(id, &args),
                         bundle.format(id, &args),

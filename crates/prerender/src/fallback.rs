@@ -31,7 +31,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::rc::Rc;
 
 use riskscreen::config::{Options, SetupContext};
@@ -85,12 +85,7 @@ pub fn fallback(template: &Template, www: &Path) -> Result<FallbackFiles, Error>
         ..page_options(template, www)?
     };
     let setup = SetupContext(Rc::new(setup(&options, None)?));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|source| Error::Io {
-            path: PathBuf::from("(tokio runtime)"),
-            source,
-        })?;
+    let runtime = crate::runtime()?;
     let locales = Locales::new();
     let mut fragments = Vec::new();
     for bundle in locales.bundles() {

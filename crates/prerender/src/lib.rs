@@ -117,12 +117,7 @@ pub fn prerender(template: &Template, www: &Path) -> Result<Vec<Page>, Error> {
         .map(|l| AttrValue::from(l.clone()))
         .collect();
     let default = probe.questionnaire.default_language.clone();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|source| Error::Io {
-            path: PathBuf::from("(tokio runtime)"),
-            source,
-        })?;
+    let runtime = runtime()?;
     let all: Vec<String> = languages.iter().map(|l| l.to_string()).collect();
     let mut pages = Vec::new();
     for lang in &languages {
@@ -153,6 +148,16 @@ pub fn prerender(template: &Template, www: &Path) -> Result<Vec<Page>, Error> {
         });
     }
     Ok(pages)
+}
+
+/// The single-threaded runtime the server-side renderer runs on.
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, Error> {
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|source| Error::Io {
+            path: PathBuf::from("(tokio runtime)"),
+            source,
+        })
 }
 
 /// `www/<relative>`, read.

@@ -4,68 +4,22 @@
 //! helplines per UI language, and the module of the box's strings, each string
 //! exactly the widget's own.
 
-use std::path::{Path, PathBuf};
+mod support;
 
 use riskscreen_prerender::fallback::{fragment_file, TEXTS};
-use riskscreen_prerender::{fallback, FallbackFiles, Template};
+use riskscreen_prerender::{fallback, FallbackFiles};
+use support::{template, ui_source as ui};
 
 /// The nine UI languages.
 const LANGUAGES: [&str; 9] = ["en", "uk", "ru", "pl", "de", "cs", "sk", "ro", "hu"];
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 /// `fallback()` on a `www/` of its own with the compiled self-check, the
 /// directory and two checklists.
 fn files() -> FallbackFiles {
-    // One directory per call: the tests run in parallel, and each removes its own.
-    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!(
-        "riskscreen-prerender-fallback-{}-{call}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("q")).unwrap();
-    std::fs::create_dir_all(dir.join("checklist")).unwrap();
-    let read =
-        |name: &str| std::fs::read_to_string(repo().join("questionnaires").join(name)).unwrap();
-    let (questionnaire, _) =
-        riskscreen_core::load_toml("self-check.toml", &read("self-check.toml"))
-            .into_result("self-check.toml")
-            .unwrap_or_else(|e| panic!("{e}"));
-    let (directory, _) = riskscreen_core::load_helplines_toml(&read("helplines.toml"))
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    std::fs::write(
-        dir.join("q/self-check.json"),
-        serde_json::to_string(&questionnaire).unwrap(),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("q/helplines.json"),
-        serde_json::to_string(&directory.for_widget()).unwrap(),
-    )
-    .unwrap();
-    for checklist in ["self-check.uk.html", "self-check.en.html", "checklist.css"] {
-        std::fs::write(dir.join("checklist").join(checklist), "").unwrap();
-    }
-    let template =
-        Template::parse(&std::fs::read_to_string(repo().join("pages/index.html")).unwrap())
-            .unwrap();
-    let files = fallback(&template, &dir).unwrap_or_else(|e| panic!("{e}"));
+    let dir = support::www("fallback");
+    let files = fallback(&template(), &dir).unwrap_or_else(|e| panic!("{e}"));
     let _ = std::fs::remove_dir_all(&dir);
     files
-}
-
-/// The value of a simple message of `src/i18n/<lang>.ftl`.
-fn ui(lang: &str, id: &str) -> String {
-    let source = std::fs::read_to_string(repo().join(format!("src/i18n/{lang}.ftl"))).unwrap();
-    source
-        .lines()
-        .find_map(|l| l.strip_prefix(&format!("{id} = ")))
-        .unwrap_or_else(|| panic!("{lang}.ftl has no {id}"))
-        .to_owned()
 }
 
 #[test]

@@ -3,59 +3,14 @@
 //! does): one page per language, each with what a person needs before and
 //! without any script, in its own language, and nothing inline to run.
 
-use std::path::{Path, PathBuf};
+mod support;
 
-use riskscreen_prerender::{prerender, Page, Template, DEFAULT_PAGE, REDIRECT_SCRIPT};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// A `www/` with the compiled self-check and directory, in a directory of its own.
-fn www() -> PathBuf {
-    // One directory per call: the tests run in parallel, and each removes its own.
-    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!(
-        "riskscreen-prerender-{}-{call}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(dir.join("q")).unwrap();
-    let read =
-        |name: &str| std::fs::read_to_string(repo().join("questionnaires").join(name)).unwrap();
-    let (questionnaire, _) =
-        riskscreen_core::load_toml("self-check.toml", &read("self-check.toml"))
-            .into_result("self-check.toml")
-            .unwrap_or_else(|e| panic!("{e}"));
-    let (directory, _) = riskscreen_core::load_helplines_toml(&read("helplines.toml"))
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    std::fs::write(
-        dir.join("q/self-check.json"),
-        serde_json::to_string(&questionnaire).unwrap(),
-    )
-    .unwrap();
-    // One file per language, as `riskscreen compile --lang` writes them.
-    for lang in &questionnaire.languages {
-        std::fs::write(
-            dir.join(format!("q/self-check.{lang}.json")),
-            serde_json::to_string(&questionnaire.only_languages(&[lang])).unwrap(),
-        )
-        .unwrap();
-    }
-    std::fs::write(
-        dir.join("q/helplines.json"),
-        serde_json::to_string(&directory.for_widget()).unwrap(),
-    )
-    .unwrap();
-    dir
-}
+use riskscreen_prerender::{prerender, Page, DEFAULT_PAGE, REDIRECT_SCRIPT};
+use support::{template, ui_source};
 
 fn pages() -> Vec<Page> {
-    let template =
-        Template::parse(&std::fs::read_to_string(repo().join("pages/index.html")).unwrap())
-            .unwrap();
-    let www = www();
-    let pages = prerender(&template, &www).unwrap_or_else(|e| panic!("{e}"));
+    let www = support::www("pages");
+    let pages = prerender(&template(), &www).unwrap_or_else(|e| panic!("{e}"));
     let _ = std::fs::remove_dir_all(&www);
     pages
 }
@@ -63,11 +18,7 @@ fn pages() -> Vec<Page> {
 /// The value of a simple message of `src/i18n/<lang>.ftl`, HTML-escaped as the
 /// renderer writes text.
 fn ui(lang: &str, id: &str) -> String {
-    let source = std::fs::read_to_string(repo().join(format!("src/i18n/{lang}.ftl"))).unwrap();
-    let value = source
-        .lines()
-        .find_map(|l| l.strip_prefix(&format!("{id} = ")))
-        .unwrap_or_else(|| panic!("{lang}.ftl has no {id}"));
+    let value = ui_source(lang, id);
     value
         .replace('&', "&amp;")
         .replace('<', "&lt;")
