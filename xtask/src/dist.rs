@@ -26,13 +26,16 @@
 //! it) are neither references nor rewritten ([`Syntax`]).
 //!
 //! Then it prints every file's raw, gzip and brotli size, and the brotli
-//! "first visit" total: what `index.html` downloads (the prerendered HTML, CSS,
+//! "first visit" total of each language's page, the largest held to
+//! [`FIRST_VISIT_BUDGET`]: for `index.html`, what it downloads (the prerendered HTML, CSS,
 //! `lang.js`, `boot.js` and `options.js`, the wasm-bindgen JS, the wasm, the
 //! helpline directory `q/helplines.json`, and the questionnaire in the page's
 //! language only, `q/self-check.en.json`, which the page preloads; the other
-//! languages' files are fetched when the person switches language). A browser that `lang.js` sends to
-//! another language's page (`index.<lang>.html`, in the table) downloads that page
-//! too. Over [`FIRST_VISIT_BUDGET`] the command fails. Finally it prints
+//! languages' files are fetched when the person switches language); for
+//! `index.<lang>.html` the same with its own questionnaire file and its UI
+//! strings (`ui/<lang>.json`, which it preloads). (A browser that `lang.js`
+//! sends from `index.html` to its language's page downloads the start of
+//! `index.html` too.) Over the budget the command fails. Finally it prints
 //! the Subresource Integrity hash of each JS, wasm and CSS file, writes them to
 //! `dist/sri.txt` (`sha384-…  path`, one a line), and prints the hashes of the
 //! entry points again, apart, as hosts need them ([`ENTRY_POINTS`]).
@@ -49,14 +52,16 @@ use sha2::{Digest, Sha256, Sha384};
 use crate::project::Project;
 use crate::wasm::{self, remove_dir_if_present, Profile};
 
-/// Brotli bytes a first visit may download (216 KiB), **the questionnaire in
-/// the page's language included** (213.6 KiB on 2026-12-05, 2 KiB of headroom).
-/// It was 160 KiB until the hardening and the calibrated results, 188 KiB until
-/// the ILO routes and the prerendered first screen of issue #11, and 200 KiB
-/// with the questionnaire left out (which then carried all nine languages, 48.3
-/// KiB: 247.8 KiB in all, against 213.6 KiB now; README, "Performance and
+/// Brotli bytes the first visit of any language's page may download (200
+/// KiB), **its questionnaire and UI strings included**: 195.7 KiB for the
+/// largest page (`index.uk.html`) on 2026-12-05, once the wasm carried English only (the UI
+/// strings of the others are `ui/<lang>.json`) and the per-language files lost
+/// the authors' notes; the English page was 213.6 KiB before. It was 160 KiB
+/// until the hardening and the calibrated results, 188 KiB until the ILO routes
+/// and the prerendered first screen, 200 KiB with the questionnaire left out
+/// and 216 KiB with the English page's counted only (README, "Performance and
 /// size"). Issue #11 aims at 120 KiB.
-pub const FIRST_VISIT_BUDGET: u64 = 216 * 1024;
+pub const FIRST_VISIT_BUDGET: u64 = 200 * 1024;
 
 /// Extensions of files that get content-hashed names.
 pub const HASHED_EXTENSIONS: &[&str] = &["js", "mjs", "wasm", "css"];
@@ -147,22 +152,48 @@ pub fn bundle(project: &Project) -> Result<u64> {
     println!("\nwrote {} files to {}\n", assets.len(), out.display());
 
     let first_visit = first_visit(&assets);
-    let first_visit_brotli = report_sizes(&assets, &first_visit)?;
+    let brotli = report_sizes(&assets, &first_visit)?;
     write_sri(&assets, &out.join("sri.txt"))?;
     print_entry_points(&assets);
 
-    let verdict = if first_visit_brotli <= FIRST_VISIT_BUDGET {
+    // Every language's page: a person sent a link to index.uk.html downloads
+    // its questionnaire and UI strings, not the English ones. The budget holds
+    // for the largest.
+    println!(
+        "\nfirst visit of each language's page (brotli; * = the largest, held to the budget):"
+    );
+    let pages: Vec<(&str, u64)> = assets
+        .iter()
+        .map(|a| a.source.as_str())
+        .filter(|s| *s == "index.html" || (s.starts_with("index.") && s.ends_with(".html")))
+        .map(|page| {
+            let total = first_visit_of(&assets, page)
+                .iter()
+                .map(|&i| brotli[i])
+                .sum();
+            (page, total)
+        })
+        .collect();
+    let largest = pages.iter().map(|(_, total)| *total).max().unwrap_or(0);
+    for (page, total) in &pages {
+        let mark = if *total == largest { '*' } else { ' ' };
+        println!(
+            "{mark} {page:18} {total:>7} bytes ({})",
+            format_size(*total)
+        );
+    }
+    let verdict = if largest <= FIRST_VISIT_BUDGET {
         "within"
     } else {
         "OVER"
     };
     println!(
-        "\nfirst visit: {first_visit_brotli} bytes brotli ({}), {verdict} the budget of \
-         {FIRST_VISIT_BUDGET} bytes ({})",
-        format_size(first_visit_brotli),
+        "\nfirst visit: {largest} bytes brotli ({}) for the largest page, {verdict} the budget \
+         of {FIRST_VISIT_BUDGET} bytes ({})",
+        format_size(largest),
         format_size(FIRST_VISIT_BUDGET),
     );
-    Ok(first_visit_brotli)
+    Ok(largest)
 }
 
 /// Minifies every JavaScript file but the [`VERBATIM`] ones with terser
@@ -569,8 +600,8 @@ pub fn rewrite(text: &str, renames: &[(String, String)], syntax: Syntax) -> Stri
 
 /// The JSON files `index.html` preloads (`<link rel=preload href="….json">`):
 /// the questionnaire in the page's language, which `boot.js` fetches.
-fn preloaded_json(assets: &[Asset]) -> Vec<&str> {
-    let Some(index) = assets.iter().find(|a| a.source == "index.html") else {
+fn preloaded_json<'a>(assets: &'a [Asset], page: &str) -> Vec<&'a str> {
+    let Some(index) = assets.iter().find(|a| a.source == page) else {
         return Vec::new();
     };
     let html = String::from_utf8_lossy(&index.content);
@@ -590,13 +621,24 @@ fn preloaded_json(assets: &[Asset]) -> Vec<&str> {
     found
 }
 
-/// Indices of the assets a first visit downloads: what `index.html` refers
-/// to, transitively, plus [`FIRST_VISIT_CORE`] (which names the helpline
-/// directory) and the JSON `index.html` preloads (its questionnaire, in its
-/// language only); other questionnaire JSON never.
+/// Indices of the assets a first visit of `index.html` downloads (see
+/// [`first_visit_of`]).
 pub fn first_visit(assets: &[Asset]) -> BTreeSet<usize> {
-    let preloaded = preloaded_json(assets);
-    let always = |source: &str| FIRST_VISIT_CORE.contains(&source) || preloaded.contains(&source);
+    first_visit_of(assets, "index.html")
+}
+
+/// Indices of the assets a first visit of `page` downloads: what it refers to,
+/// transitively, plus [`FIRST_VISIT_CORE`] (which names the helpline directory;
+/// `page` in place of `index.html`) and the JSON `page` preloads (its
+/// questionnaire, in its language only, and its UI strings when not English);
+/// other JSON never.
+pub fn first_visit_of(assets: &[Asset], page: &str) -> BTreeSet<usize> {
+    let preloaded = preloaded_json(assets, page);
+    let always = |source: &str| {
+        source == page
+            || (source != "index.html" && FIRST_VISIT_CORE.contains(&source))
+            || preloaded.contains(&source)
+    };
     let mut seen = BTreeSet::new();
     let mut todo: Vec<usize> = assets
         .iter()
@@ -630,8 +672,9 @@ fn brotli_len(content: &[u8]) -> Result<u64> {
     Ok(out.len() as u64)
 }
 
-/// Prints the size table; returns the first visit's brotli total.
-fn report_sizes(assets: &[Asset], first_visit: &BTreeSet<usize>) -> Result<u64> {
+/// Prints the size table (`*` marks `index.html`'s first visit); returns every
+/// asset's brotli size, in the assets' order.
+fn report_sizes(assets: &[Asset], first_visit: &BTreeSet<usize>) -> Result<Vec<u64>> {
     let width = assets
         .iter()
         .map(|a| a.path.len())
@@ -643,7 +686,7 @@ fn report_sizes(assets: &[Asset], first_visit: &BTreeSet<usize>) -> Result<u64> 
         "file", "raw", "gzip", "brotli"
     );
     let (mut raw_total, mut gzip_total, mut brotli_total) = (0, 0, 0);
-    let mut first_visit_brotli = 0;
+    let mut sizes = Vec::with_capacity(assets.len());
     for (i, asset) in assets.iter().enumerate() {
         let raw = asset.content.len() as u64;
         let gzip = gzip_len(&asset.content)?;
@@ -651,12 +694,8 @@ fn report_sizes(assets: &[Asset], first_visit: &BTreeSet<usize>) -> Result<u64> 
         raw_total += raw;
         gzip_total += gzip;
         brotli_total += brotli;
-        let mark = if first_visit.contains(&i) {
-            first_visit_brotli += brotli;
-            '*'
-        } else {
-            ' '
-        };
+        sizes.push(brotli);
+        let mark = if first_visit.contains(&i) { '*' } else { ' ' };
         println!(
             "{mark} {:width$}  {:>10}  {:>10}  {:>10}",
             asset.path,
@@ -672,8 +711,8 @@ fn report_sizes(assets: &[Asset], first_visit: &BTreeSet<usize>) -> Result<u64> 
         format_size(gzip_total),
         format_size(brotli_total)
     );
-    println!("* = downloaded on a first visit (counted in the budget)");
-    Ok(first_visit_brotli)
+    println!("* = downloaded on a first visit of index.html");
+    Ok(sizes)
 }
 
 /// `sha384-<base64>`, the Subresource Integrity form of a file's hash.
@@ -872,6 +911,60 @@ mod tests {
                 Syntax::Markup
             ),
             "<script src=\"a.1234.js\"></script> a.1234.js; ba.js"
+        );
+    }
+
+    /// Each language's page counts its own preloads (its questionnaire and UI
+    /// strings), not the English page nor the English files.
+    #[test]
+    fn each_page_counts_what_it_preloads() {
+        let preload =
+            |href: &str| format!("<link rel=\"preload\" href=\"{href}\" as=\"fetch\" crossorigin>");
+        let assets = vec![
+            asset(
+                "index.html",
+                &(preload("q/self-check.en.json") + "<script type=module src=boot.js></script>"),
+            ),
+            asset(
+                "index.uk.html",
+                &(preload("q/self-check.uk.json")
+                    + &preload("ui/uk.json")
+                    + "<script type=module src=boot.js></script>"),
+            ),
+            asset("boot.js", "// boot"),
+            asset("q/helplines.json", "{}"),
+            asset("q/self-check.en.json", "{}"),
+            asset("q/self-check.uk.json", "{}"),
+            asset("ui/pl.json", "{}"),
+            asset("ui/uk.json", "{}"),
+        ];
+        let out = hash_assets(assets).unwrap();
+        let of = |page: &str| -> Vec<&str> {
+            let mut sources: Vec<&str> = first_visit_of(&out, page)
+                .into_iter()
+                .map(|i| out[i].source.as_str())
+                .collect();
+            sources.sort_unstable();
+            sources
+        };
+        assert_eq!(
+            of("index.uk.html"),
+            [
+                "boot.js",
+                "index.uk.html",
+                "q/helplines.json",
+                "q/self-check.uk.json",
+                "ui/uk.json"
+            ]
+        );
+        assert_eq!(
+            of("index.html"),
+            [
+                "boot.js",
+                "index.html",
+                "q/helplines.json",
+                "q/self-check.en.json"
+            ]
         );
     }
 
@@ -1188,7 +1281,7 @@ mod tests {
         assert_eq!(format_size(0), "0 B");
         assert_eq!(format_size(1023), "1023 B");
         assert_eq!(format_size(1024), "1.0 KiB");
-        assert_eq!(format_size(FIRST_VISIT_BUDGET), "216.0 KiB");
+        assert_eq!(format_size(200 * 1024), "200.0 KiB");
         assert_eq!(format_size(12_595), "12.3 KiB");
         assert_eq!(format_size(1_310_720), "1.25 MiB");
     }

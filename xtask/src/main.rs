@@ -38,8 +38,9 @@ Commands:
                      --dist      serve the release bundle dist/ instead (built by
                                  `cargo xtask dist` unless --no-build)
   dist               Release build, then dist/: content-hashed assets, a size table
-                     (raw, gzip, brotli), the first-visit brotli total (fails over
-                     216 KiB) and Subresource Integrity hashes (dist/sri.txt).
+                     (raw, gzip, brotli), the first-visit brotli total of each
+                     language's page (fails when the largest is over 200 KiB)
+                     and Subresource Integrity hashes (dist/sri.txt).
   bench-web [OPTIONS]
                      Build dist/, then load the self-check page and the plain-HTML
                      floor (tests/bench/floor.html) in headless Chromium, throttled
