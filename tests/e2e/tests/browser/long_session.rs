@@ -8,7 +8,21 @@
 //! `window` and `document` (where a forgotten one outlives the widget: listeners
 //! on the widget's own nodes go with them); the wasm memory is the module's
 //! `memory` export. Figures are printed at the start (after a warm-up) and at
-//! the end; the assertions allow the allocator's slack, not a per-cycle leak.
+//! the end.
+//!
+//! **What does grow: yew's event delegation, about 0.5–1.3 KB a mount.** Each
+//! yew app registers one capturing listener per event kind on its root element
+//! and forgets the closure on purpose (yew 0.23, `dom_bundle/subtree_root.rs`,
+//! `HostHandlers::add_listener`: "Never drop the closure as this event handler
+//! is static"; the registry is dropped only in yew's own tests). So every mount
+//! leaves its closures in wasm memory after `destroy()`, although the listeners
+//! go with the removed root element on the JS side. Measured here (Chromium, 4
+//! × 1,000 mounts and destroys): +512 KiB to +1.25 MiB of wasm memory per 1,000,
+//! steadily, whereas 2,000 mounts refused before yew starts (a broken
+//! questionnaire) grow nothing. The bound below, 2 MiB per 1,000 mounts, allows
+//! that and catches anything of ours that leaks per mount (a questionnaire alone
+//! is over 100 KB). Upstream has no release without it (0.23.0 is the latest);
+//! README "Known limits" says what it means for embedders.
 
 use std::time::{Duration, Instant};
 
@@ -110,7 +124,8 @@ async fn run(b: &Browser, call: &str) {
 }
 
 /// Start and end figures must stay within the allocator's slack: the same
-/// listeners, about the same nodes, at most 4 MiB more wasm memory.
+/// listeners, about the same nodes, and at most 2 MiB more wasm memory after
+/// 1,000 cycles (yew's forgotten closures, see the module doc).
 fn assert_bounded(what: &str, start: &Json, end: &Json) {
     println!("{what}: start {start}");
     println!("{what}: end   {end}");
@@ -126,8 +141,13 @@ fn assert_bounded(what: &str, start: &Json, end: &Json) {
         nodes(end)
     );
     let memory = |v: &Json| v["memory"].as_u64().unwrap_or(0);
+    let grown = memory(end).saturating_sub(memory(start));
+    println!(
+        "{what}: wasm memory +{grown} bytes, {} bytes a cycle",
+        grown / CYCLES
+    );
     assert!(
-        memory(end) <= memory(start) + 4 * 1024 * 1024,
+        grown <= 2 * 1024 * 1024,
         "{what}: wasm memory grew from {} to {} bytes",
         memory(start),
         memory(end)
