@@ -30,7 +30,7 @@
 // only when the focus was already in the widget, never from the host page.
 
 import { compile, load, noWasm, showError, within } from "./options.js";
-import { CHECKLISTS, DEFAULT, TEXTS } from "./fallback-text.js";
+import { CHECKLISTS, DEFAULT, DEFAULT_EXIT_URL, TEXTS } from "./fallback-text.js";
 
 /** How long the JS glue may take to arrive, in ms (a module import cannot be
  * aborted; the downloads are watched by `load`): the box is then on screen
@@ -38,8 +38,6 @@ import { CHECKLISTS, DEFAULT, TEXTS } from "./fallback-text.js";
  * weak connection. */
 export const IMPORT_MS = 6000;
 
-/** Where the quick exit goes when no safe exit URL was given (src/config.rs). */
-const DEFAULT_EXIT_URL = "https://www.bbc.com/weather";
 
 /** Shift presses that leave, and the time each may follow the last (src/quick_exit.rs). */
 const PRESSES = 3;

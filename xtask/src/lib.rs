@@ -19,6 +19,7 @@
 //! | [`fuzz`]     | `cargo xtask fuzz` and the fuzz smoke stage: libFuzzer targets in `fuzz/` |
 //! | [`bench_web`] | `cargo xtask bench-web`: page-load benchmark in headless Chromium, widget against a plain-HTML floor |
 //! | [`compress`] | gzip and brotli as a CDN sends them (benchmark byte counts, optional compression in `serve`) |
+//! | [`tidy`]     | `cargo xtask tidy`: what is written in two places says the same (exit URL, option names, CSP, doc links) |
 //!
 //! # Dependencies, and why each is there
 //!
@@ -45,5 +46,6 @@ pub mod headers;
 pub mod project;
 pub mod serve;
 pub mod test;
+pub mod tidy;
 pub mod tools;
 pub mod wasm;

@@ -41,6 +41,10 @@ Commands:
                      (raw, gzip, brotli), the first-visit brotli total of each
                      language's page (fails when the largest is over 200 KiB)
                      and Subresource Integrity hashes (dist/sri.txt).
+  tidy               What is written in two places says the same: the quick exit's
+                     default URL, the option names, the CSP of pages and servers,
+                     every relative link of the Markdown files (xtask/src/tidy.rs;
+                     `cargo test -p xtask` runs it too).
   bench-web [OPTIONS]
                      Build dist/, then load the self-check page and the plain-HTML
                      floor (tests/bench/floor.html) in headless Chromium, throttled
@@ -68,6 +72,7 @@ Commands:
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
     Help,
+    Tidy,
     Test {
         quick: bool,
     },
@@ -119,6 +124,7 @@ fn parse(args: &[String]) -> Result<Command> {
             dist: flags.switch("--dist"),
         },
         "dist" => Command::Dist,
+        "tidy" => Command::Tidy,
         "bench-web" => Command::BenchWeb(bench_web::Options {
             runs: match flags.value("--runs")? {
                 Some(runs) => match runs.parse() {
@@ -233,6 +239,7 @@ fn dispatch(command: Command) -> Result<()> {
         Command::Help => print!("{HELP}"),
         Command::Test { quick } => test::test(&project, quick)?,
         Command::Build { profile } => wasm::build(&project, profile)?,
+        Command::Tidy => xtask::tidy::tidy(&project)?,
         Command::Serve {
             port,
             profile,

@@ -177,6 +177,14 @@ pub fn module(locales: &Locales, checklists: &BTreeMap<String, Vec<String>>) -> 
          /** The language shown when none of the person's is here. */\n",
     );
     let _ = writeln!(out, "export const DEFAULT = {};\n", js_string(FALLBACK_UI));
+    out.push_str(
+        "/** Where the quick exit goes when no safe exit URL was given (src/config.rs). */\n",
+    );
+    let _ = writeln!(
+        out,
+        "export const DEFAULT_EXIT_URL = {};\n",
+        js_string(riskscreen::config::DEFAULT_EXIT_URL)
+    );
     out.push_str("/** Per UI language: the text direction and the box's strings. */\n");
     out.push_str("export const TEXTS = {\n");
     for bundle in locales.bundles() {
