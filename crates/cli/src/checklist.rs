@@ -120,7 +120,14 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Res
         )?;
         return Ok(Status::Invalid);
     }
-    let Some(questionnaire) = load_questionnaire(&args.file, err)? else {
+    let Some(questionnaire) = input::load_questionnaire(
+        &args.file,
+        "checklist",
+        "; nothing written",
+        Some("give the directory with --helplines"),
+        err,
+    )?
+    else {
         return Ok(Status::Invalid);
     };
     let Some((lang, strings)) = language(&questionnaire, &args.lang, err)? else {
@@ -179,30 +186,6 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Res
         stylesheet.display()
     )?;
     Ok(Status::Success)
-}
-
-/// The questionnaire in `path`, or `None` after printing why there is none.
-fn load_questionnaire(path: &Path, err: &mut dyn Write) -> anyhow::Result<Option<Questionnaire>> {
-    let checked = input::load(path, None)?;
-    if checked.document.is_none() {
-        for line in checked.rendered() {
-            writeln!(err, "{line}")?;
-        }
-        writeln!(err, "{}; nothing written", checked.summary())?;
-    }
-    match checked.document {
-        Some(Document::Questionnaire(q)) => Ok(Some(*q)),
-        Some(Document::Helplines(_)) => {
-            writeln!(
-                err,
-                "{}: error: this is the helpline directory; `checklist` takes a questionnaire \
-                 (give the directory with --helplines)",
-                checked.name
-            )?;
-            Ok(None)
-        }
-        None => Ok(None),
-    }
 }
 
 /// `requested` if the questionnaire ships it and the checklist speaks it, with

@@ -127,6 +127,39 @@ pub fn load(path: &Path, kind: Option<Kind>) -> anyhow::Result<Checked> {
     Ok(check(path, &text, kind))
 }
 
+/// The questionnaire in `path` for `command` (`score`, `checklist`), or `None`
+/// after printing to `err` why there is none: the file's diagnostics and
+/// summary, with `consequence` after it (`"; nothing written"`), or that it is
+/// the helpline directory, with `hint` (what to do instead) when there is one.
+pub fn load_questionnaire(
+    path: &Path,
+    command: &str,
+    consequence: &str,
+    hint: Option<&str>,
+    err: &mut dyn std::io::Write,
+) -> anyhow::Result<Option<Questionnaire>> {
+    let checked = load(path, None)?;
+    if checked.document.is_none() {
+        for line in checked.rendered() {
+            writeln!(err, "{line}")?;
+        }
+        writeln!(err, "{}{consequence}", checked.summary())?;
+    }
+    match checked.document {
+        Some(Document::Questionnaire(q)) => Ok(Some(*q)),
+        Some(Document::Helplines(_)) => {
+            let hint = hint.map(|h| format!(" ({h})")).unwrap_or_default();
+            writeln!(
+                err,
+                "{}: error: this is the helpline directory; `{command}` takes a questionnaire{hint}",
+                checked.name
+            )?;
+            Ok(None)
+        }
+        None => Ok(None),
+    }
+}
+
 /// Checks `text` (the content of `path`), as `kind` or as detected.
 pub fn check(path: &Path, text: &str, kind: Option<Kind>) -> Checked {
     let name = name(path);

@@ -32,7 +32,7 @@ use riskscreen_core::{
     Evaluation, FieldPath, Location, Model, Questionnaire, Text,
 };
 
-use crate::input::{self, Document};
+use crate::input;
 use crate::{Format, Status};
 
 /// The emergency number shown with danger signs. The CLI has no country; 112 works
@@ -66,7 +66,7 @@ pub struct Args {
 
 /// Scores and prints the result.
 pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Status> {
-    let Some(questionnaire) = load_questionnaire(&args.file, err)? else {
+    let Some(questionnaire) = input::load_questionnaire(&args.file, "score", "", None, err)? else {
         return Ok(Status::Invalid);
     };
     let Some(lang) = language(&questionnaire, args.lang.as_deref(), err)? else {
@@ -92,29 +92,6 @@ pub fn run(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Res
         }
     }
     Ok(Status::Success)
-}
-
-/// The questionnaire in `path`, or `None` after printing why it cannot be scored.
-fn load_questionnaire(path: &Path, err: &mut dyn Write) -> anyhow::Result<Option<Questionnaire>> {
-    let checked = input::load(path, None)?;
-    if checked.document.is_none() {
-        for line in checked.rendered() {
-            writeln!(err, "{line}")?;
-        }
-        writeln!(err, "{}", checked.summary())?;
-    }
-    match checked.document {
-        Some(Document::Questionnaire(q)) => Ok(Some(*q)),
-        Some(Document::Helplines(_)) => {
-            writeln!(
-                err,
-                "{}: error: this is the helpline directory; `score` takes a questionnaire",
-                checked.name
-            )?;
-            Ok(None)
-        }
-        None => Ok(None),
-    }
 }
 
 /// The language to show texts in: `requested` if the questionnaire ships it.
