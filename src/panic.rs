@@ -353,21 +353,9 @@ impl Fallback {
     }
 }
 
-/// Escapes text for HTML content and double-quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text made safe for HTML (one rule for the panel, the prerenderer and the
+/// CLI's checklist).
+pub use riskscreen_core::html::escape;
 
 #[cfg(test)]
 mod tests {

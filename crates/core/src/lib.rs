@@ -68,6 +68,7 @@ pub mod calibration;
 pub mod diagnostic;
 pub mod flow;
 pub mod helplines;
+pub mod html;
 pub mod id;
 pub mod lang;
 pub mod languages;

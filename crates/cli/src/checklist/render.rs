@@ -482,21 +482,8 @@ fn helplines_section(html: &mut String, page: &Page<'_>) {
     html.push_str("</div>\n</section>\n");
 }
 
-/// `text` safe in HTML content and in quoted attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text made safe for HTML (the core's one rule).
+pub use riskscreen_core::html::escape;
 
 #[cfg(test)]
 mod tests {
