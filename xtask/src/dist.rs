@@ -42,7 +42,6 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
@@ -655,21 +654,14 @@ pub fn first_visit_of(assets: &[Asset], page: &str) -> BTreeSet<usize> {
     seen
 }
 
+/// The size gzip -9 makes of `content` (as most servers send it).
 fn gzip_len(content: &[u8]) -> Result<u64> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(content)?;
-    Ok(encoder.finish()?.len() as u64)
+    Ok(crate::compress::gzip(content)?.len() as u64)
 }
 
+/// The size brotli 11 makes of `content` (as CDNs send static files).
 fn brotli_len(content: &[u8]) -> Result<u64> {
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    let mut out = Vec::new();
-    brotli::BrotliCompress(&mut &content[..], &mut out, &params)?;
-    Ok(out.len() as u64)
+    Ok(crate::compress::brotli(content)?.len() as u64)
 }
 
 /// Prints the size table (`*` marks `index.html`'s first visit); returns every

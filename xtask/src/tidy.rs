@@ -9,6 +9,7 @@
 //! | [`exit_url`] | `DEFAULT_EXIT_URL` in `src/config.rs` | `www/embed.js` (a classic script copied verbatim, so it cannot import it; `fallback-text.js` is generated from it), README's options table |
 //! | [`option_names`] | `ATTRIBUTES` in `www/options.js` | `OPTIONS` in `www/embed.js` (a subset: the frame gets the others its own way), README's options table (the same names) |
 //! | [`csp`] | `WIDGET_CSP` in `xtask/src/headers.rs` | the `<meta>` policy of `pages/index.html` and `www/frame.html`, and the browser tests' server (`tests/e2e/src/server.rs`), compared as sets of directives |
+//! | [`chromium_flags`] | `CHROMIUM_ARGS` in `tests/e2e/src/browser.rs` | `CHROMIUM_ARGS` in `xtask/src/bench_web.rs` (the benchmark's Chromium is the tests', less the fixed scale factor the screenshots need) |
 //! | [`doc_links`] | the files in the repository | every relative link of every Markdown file outside `target/` and `node_modules/` |
 
 use std::collections::BTreeSet;
@@ -42,6 +43,7 @@ pub fn check_all(root: &Path) -> Result<Vec<Problem>> {
     problems.extend(exit_url(root)?);
     problems.extend(option_names(root)?);
     problems.extend(csp(root)?);
+    problems.extend(chromium_flags(root)?);
     problems.extend(doc_links(root)?);
     Ok(problems)
 }
@@ -117,10 +119,11 @@ fn object_keys(text: &str, marker: &str) -> Option<BTreeSet<String>> {
     )
 }
 
-/// The strings of a JS array literal `var NAME = [ … ];`.
+/// The strings of an array literal that `marker` opens (up to its `[`:
+/// `var NAME = [`, `const NAME: &[&str] = &[`) and `];` closes.
 fn array_strings(text: &str, marker: &str) -> Option<BTreeSet<String>> {
-    let rest = &text[text.find(marker)?..];
-    let body = &rest[rest.find('[')? + 1..rest.find("];")?];
+    let rest = &text[text.find(marker)? + marker.len()..];
+    let body = &rest[..rest.find("];")?];
     Some(
         body.split(',')
             .map(|item| item.trim().trim_matches('"').to_owned())
@@ -207,6 +210,34 @@ pub fn csp(root: &Path) -> Result<Vec<Problem>> {
         )),
     }
     Ok(problems)
+}
+
+/// The benchmark runs the browser tests' Chromium: the same flags, less those
+/// only the tests need.
+pub fn chromium_flags(root: &Path) -> Result<Vec<Problem>> {
+    /// Flags of the tests the benchmark leaves out, and why: screenshots want a
+    /// fixed scale, a page load does not care.
+    const TESTS_ONLY: &[&str] = &["--force-device-scale-factor=1"];
+    let browser = read(root, "tests/e2e/src/browser.rs")?;
+    let Some(tests) = array_strings(&browser, "pub const CHROMIUM_ARGS: &[&str] = &[") else {
+        bail!("tests/e2e/src/browser.rs: no `pub const CHROMIUM_ARGS: &[&str] = &[ … ];`");
+    };
+    let bench: BTreeSet<String> = crate::bench_web::CHROMIUM_ARGS
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    let wanted: BTreeSet<String> = tests
+        .into_iter()
+        .filter(|flag| !TESTS_ONLY.contains(&flag.as_str()))
+        .collect();
+    Ok(wanted
+        .symmetric_difference(&bench)
+        .map(|flag| {
+            format!(
+                "xtask/src/bench_web.rs CHROMIUM_ARGS and tests/e2e/src/browser.rs differ on `{flag}`"
+            )
+        })
+        .collect())
 }
 
 /// Every Markdown file of the repository (not under `target/`,
@@ -317,7 +348,7 @@ mod tests {
             Some(["a".to_owned(), "b-c".to_owned()].into())
         );
         assert_eq!(
-            array_strings("var O = [\n  \"a\", \"b\",\n];", "var O"),
+            array_strings("var O = [\n  \"a\", \"b\",\n];", "var O = ["),
             Some(["a".to_owned(), "b".to_owned()].into())
         );
         assert_eq!(
