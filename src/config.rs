@@ -46,10 +46,11 @@
 //! number is not a short number, refuses the whole mount. The questionnaire must also have
 //! what the widget relies on (see [`check`]); otherwise mount fails with the reason. The full validator
 //! (references, translations, sources, band order) runs when `riskscreen compile`
-//! writes the JSON, not in the browser: it would cost 33 KB brotli of the 160 KB
-//! budget, and the widget stays safe on a questionnaire that passes [`check`] but
-//! not the validator (an unknown reference never holds and never marks anything;
-//! a missing translation falls back to the default language).
+//! writes the JSON, not in the browser: it would take a large share of the size
+//! budget (README, Performance and size), and the widget stays safe on a
+//! questionnaire that passes [`check`] but not the validator (an unknown reference
+//! never holds and never marks anything; a missing translation falls back to the
+//! default language).
 //!
 //! **Sharing.** Off unless `shareResult` is true, `shareTo` names the receiving
 //! origin *and* the questionnaire is not a self-check (`audience = "self-check"`):

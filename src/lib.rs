@@ -22,25 +22,24 @@
 //! # Bundle size
 //!
 //! The self-check page must stay small on weak phone connections (the budget,
-//! the questionnaire in the page's language included, is in `xtask/src/dist.rs`). Measured on this crate
-//! (release, wasm-bindgen 0.2.130, `wasm-opt -Oz` 132, brotli 11), each choice
-//! below paid for itself:
+//! the questionnaire in the page's language included, is in `xtask/src/dist.rs`).
+//! Each choice below was measured on this crate's release bundle and paid for
+//! itself:
 //! - UI strings: Fluent files compiled ahead of time ([`i18n`]) instead of
-//!   fluent-bundle (+43 KB) or fluent-syntax at run time (+5.7 KB);
+//!   fluent-bundle or fluent-syntax at run time;
 //! - the questionnaire is checked for shape and for what the widget relies on
-//!   ([`config::check`]); the full validator runs in `riskscreen compile` (+33 KB
-//!   in the browser);
-//! - `tracing` (yew's logger) compiled out of release builds (−9 KB);
+//!   ([`config::check`]); the full validator runs in `riskscreen compile`, not in
+//!   the browser;
+//! - `tracing` (yew's logger) compiled out of release builds;
 //! - the JSON parsed by `JSON.parse` and read into the model by hand
-//!   ([`config::read`]), with no serde code in the bundle: serde-wasm-bindgen
-//!   instead of serde_json saved 14 KB, the hand-written reader instead of
-//!   serde-wasm-bindgen 19 KB more with the glue (it also took float formatting
-//!   out: wasm 162 → 144 KiB, first visit 184 → 165.5 KiB);
-//! - the talc allocator instead of dlmalloc (wasm 144.5 → 142.2 KB);
-//! - no `classes!` (−1 KB), the panic panel written as escaped HTML.
+//!   ([`config::read`]), with no serde code in the bundle (neither serde_json's
+//!   parser nor serde-wasm-bindgen, and no float formatting);
+//! - the talc allocator instead of dlmalloc;
+//! - no `classes!`, the panic panel written as escaped HTML.
 //!
-//! The current first-visit figure and the budget are in README, "Performance and
-//! size" (printed by `cargo xtask dist`), not here, where they would go stale.
+//! What each choice saved is in README, "Performance and size", with the current
+//! first-visit figure (printed by `cargo xtask dist`) and the budget; not here,
+//! where the figures would go stale.
 
 /// The allocator (wasm only): talc, smaller in the bundle than Rust's default
 /// dlmalloc and faster (see "Bundle size" above).

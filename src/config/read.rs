@@ -5,10 +5,10 @@
 //! from its `serde_json::Value`, through the same code ([`Json`] is implemented
 //! for each on its own target only). It replaces serde-wasm-bindgen: that, serde's
 //! `Deserialize` code for every model type and its error machinery (with float
-//! formatting, for `Unexpected::Float`) cost about 25 KB brotli of the bundle
-//! (wasm and glue), this reader about 6 KB (src/lib.rs, "Bundle size"). The
-//! model types still derive `Deserialize` (the CLI and tests use it), but nothing
-//! in the widget calls it, so none of it is linked into the wasm.
+//! formatting, for `Unexpected::Float`) were far larger in the bundle (wasm and
+//! glue) than this reader (README, Performance and size). The model types still
+//! derive `Deserialize` (the CLI and tests use it), but nothing in the widget calls
+//! it, so none of it is linked into the wasm.
 //!
 //! It accepts what the model's serde derives accept from JSON objects, attribute
 //! for attribute: the singular renames (`question`, `option`, …), `rename_all` of
@@ -591,7 +591,7 @@ fn verification<V: Json>(r: &mut Reader, v: &V) -> Verification {
 /// Reading goes on after a problem (every reader returns a placeholder then), so
 /// that a struct is built in straight-line code without an early return, which
 /// would drop every field read so far: with `?` after each field, that drop code
-/// made the reader twice as large in the wasm (2.7 KB brotli more).
+/// made the reader twice as large in the wasm (README, Performance and size).
 #[derive(Default)]
 struct Reader {
     path: Vec<Segment<&'static str>>,

@@ -217,9 +217,9 @@ pub const PAGE_PREFIX: &str = "page-";
 
 /// Renders compiled languages as the Rust source of `strings.rs`. English is
 /// always built in; every other language only with its cargo feature `ui-<lang>`,
-/// so a bundle carries the UI languages its questionnaires need (each costs about
-/// 3 KB brotli). The [`PAGE_PREFIX`] messages of each language go to a static of
-/// their own, empty on `wasm32`.
+/// so a bundle carries the UI languages its questionnaires need (each costs its
+/// strings in the wasm: README, Performance and size). The [`PAGE_PREFIX`]
+/// messages of each language go to a static of their own, empty on `wasm32`.
 pub fn render(languages: &[(String, Compiled)]) -> String {
     let static_name = |lang: &str| lang.to_uppercase().replace('-', "_");
     let gate = |lang: &str| {

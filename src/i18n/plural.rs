@@ -1,11 +1,12 @@
 //! CLDR cardinal plural rules, hand-encoded for the languages the widget may ship.
 //!
 //! fluent-bundle would bring `intl_pluralrules` with the rules of every CLDR locale
-//! (about 43 KB brotli together with the rest of fluent-bundle, measured); the widget
-//! only needs whole numbers (counts of questions, minutes, key presses) in a handful
-//! of languages, so the rules are written out here from CLDR's `plurals.xml`
-//! (operands: `i` = the integer, `v` = 0 for whole numbers, so `v`-conditions reduce
-//! to constants). A language not listed falls back to the English rule.
+//! (measured together with the rest of fluent-bundle: README, Performance and
+//! size); the widget only needs whole numbers (counts of questions, minutes, key
+//! presses) in a handful of languages, so the rules are written out here from
+//! CLDR's `plurals.xml` (operands: `i` = the integer, `v` = 0 for whole numbers,
+//! so `v`-conditions reduce to constants). A language not listed falls back to the
+//! English rule.
 //!
 //! Each rule is checked against CLDR's sample numbers in the tests below.
 

@@ -1,14 +1,15 @@
 //! The UI strings of one language as a file, `ui/<lang>.json`, loaded when the
 //! person's language is not built into the wasm.
 //!
-//! **Why.** Every UI language built in cost its strings in every first visit:
-//! the eight besides English were 26 KB brotli of the wasm (issue #11, "one
-//! language on the wire"). Now the wasm carries English only (`cargo xtask
-//! build` builds it with `--no-default-features`), which stays the fallback for
-//! a missing string; the page's script fetches the person's language from the
-//! widget's own origin (the `loadStrings` option, `www/options.js`, with the
-//! same stall timeout as every download; the self-check page preloads its own
-//! language's file), and [`read`] turns it into a [`Bundle`].
+//! **Why.** Every UI language built in cost its strings in every first visit,
+//! the eight besides English together a sizeable part of the wasm (issue #11,
+//! "one language on the wire"; README, Performance and size). Now the wasm
+//! carries English only (`cargo xtask build` builds it with
+//! `--no-default-features`), which stays the fallback for a missing string; the
+//! page's script fetches the person's language from the widget's own origin (the
+//! `loadStrings` option, `www/options.js`, with the same stall timeout as every
+//! download; the self-check page preloads its own language's file), and [`read`]
+//! turns it into a [`Bundle`].
 //!
 //! **One source.** `riskscreen-prerender` writes the files with [`to_json`] from
 //! the same compiled messages as the built-in bundles (`strings.rs`, compiled

@@ -6,7 +6,7 @@
 //!    `www/pkg/riskscreen_bg.wasm`;
 //! 3. `wasm-opt -Oz --converge` shrinks the wasm in place (release only: it is
 //!    slow and pointless on a debug build; `--converge` repeats the passes while
-//!    they still pay, −0.9 KB brotli);
+//!    they still pay: README, Performance and size);
 //! 4. every `questionnaires/*.toml` (top level only) is compiled by the CLI to
 //!    `www/q/<stem>.json` (every language: embedders and the frame load it) and to
 //!    one file per language, `www/q/<stem>.<lang>.json` (that language's texts
@@ -89,8 +89,9 @@ pub fn cargo_build(project: &Project, profile: Profile) -> Result<PathBuf> {
     }
     // English UI strings only (the widget's default features build every UI
     // language in, for the native tests and the prerenderer): the page loads the
-    // person's language as `ui/<lang>.json` (src/i18n/ui_file.rs), which saved
-    // 26 KB brotli of every first visit.
+    // person's language as `ui/<lang>.json` (src/i18n/ui_file.rs), which keeps the
+    // other languages' strings out of every first visit (README, Performance and
+    // size).
     cmd.args(["--lib", "--target", WASM_TARGET, "-p", WIDGET_PACKAGE]);
     cmd.arg("--no-default-features");
     run(&mut cmd)?;

@@ -66,9 +66,9 @@ impl Questionnaire {
     /// The questionnaire without its authors' notes (on indicators, sources and
     /// routes: what is uncertain or unverified, for whoever edits the file; the
     /// widget never shows them). The per-language files the widget downloads
-    /// leave them out (about 12 KB of the self-check's 40 KB); they stay in the
-    /// TOML and in the whole compiled file. Two files without notes compare as
-    /// [`merge_languages`](Self::merge_languages) expects.
+    /// leave them out, a good part of their size (README, Performance and size);
+    /// they stay in the TOML and in the whole compiled file. Two files without
+    /// notes compare as [`merge_languages`](Self::merge_languages) expects.
     pub fn without_notes(mut self) -> Questionnaire {
         for indicator in &mut self.indicators {
             indicator.note = None;
