@@ -37,6 +37,9 @@ Commands:
                      --no-build  serve www/ as it is
                      --dist      serve the release bundle dist/ instead (built by
                                  `cargo xtask dist` unless --no-build)
+                     --compress  send brotli (else gzip) copies, made once at
+                                 start, as a CDN would (for Lighthouse and other
+                                 page-load measurements)
   dist               Release build, then dist/: content-hashed assets, a size table
                      (raw, gzip, brotli), the first-visit brotli total of each
                      language's page (fails when the largest is over 200 KiB)
@@ -84,6 +87,7 @@ enum Command {
         profile: Profile,
         build: bool,
         dist: bool,
+        compress: bool,
     },
     Dist,
     BenchWeb(bench_web::Options),
@@ -122,6 +126,7 @@ fn parse(args: &[String]) -> Result<Command> {
             profile: profile(flags.switch("--dev")),
             build: !flags.switch("--no-build"),
             dist: flags.switch("--dist"),
+            compress: flags.switch("--compress"),
         },
         "dist" => Command::Dist,
         "tidy" => Command::Tidy,
@@ -245,6 +250,7 @@ fn dispatch(command: Command) -> Result<()> {
             profile,
             build,
             dist,
+            compress,
         } => {
             let dir = match (dist, build) {
                 (true, _) if profile == Profile::Dev => {
@@ -263,6 +269,13 @@ fn dispatch(command: Command) -> Result<()> {
             };
             let server = serve::serve_dir(&dir, port)
                 .with_context(|| format!("serving {}", dir.display()))?;
+            let server = if compress {
+                let copies = xtask::compress::precompress_dir(&dir)
+                    .with_context(|| format!("compressing {}", dir.display()))?;
+                server.with_compression(std::sync::Arc::new(copies))?
+            } else {
+                server
+            };
             let widget = server.url();
             // The listing demo on a second origin, so its frame is cross-origin.
             let listing = dir.join("demo/listing");
@@ -334,6 +347,7 @@ mod tests {
                 profile: Profile::Release,
                 build: false,
                 dist: false,
+                compress: false,
             }
         );
         assert_eq!(
@@ -343,6 +357,7 @@ mod tests {
                 profile: Profile::Release,
                 build: true,
                 dist: false,
+                compress: false,
             }
         );
         assert_eq!(parse_str("dist --help").unwrap(), Command::Help);

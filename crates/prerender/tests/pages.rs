@@ -89,6 +89,8 @@ fn every_page_has_a_way_out_in_its_language() {
             ui(lang, "page-no-wasm-text")
         ));
         has(&format!("<title>{}</title>", ui(lang, "page-title")));
+        // The tab icon from the page's own origin: no 404 for /favicon.ico.
+        has("<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">");
         // Links to every language's page, and the same as alternates.
         for other in ["uk", "ru", "en", "pl", "ro", "de", "cs", "sk", "hu"] {
             has(&format!(
