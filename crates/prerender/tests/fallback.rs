@@ -71,14 +71,7 @@ fn one_fragment_per_ui_language_with_every_countrys_lines() {
         for refused in ["<aside", "<script", "<style", "style=", "<img"] {
             assert!(!html.contains(refused), "{}: `{refused}`", fragment.file);
         }
-        let handler = html.match_indices(" on").any(|(at, _)| {
-            let rest = &html[at + 3..];
-            let name = rest.len()
-                - rest
-                    .trim_start_matches(|c: char| c.is_ascii_lowercase())
-                    .len();
-            name > 0 && rest[name..].starts_with("=\"")
-        });
+        let handler = support::has_event_handler(html);
         assert!(!handler, "{}: an event handler attribute", fragment.file);
         for (at, _) in html.match_indices("href=\"") {
             assert!(

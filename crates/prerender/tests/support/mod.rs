@@ -71,3 +71,16 @@ pub fn ui_source(lang: &str, id: &str) -> String {
         .unwrap_or_else(|| panic!("{lang}.ftl has no {id}"))
         .to_owned()
 }
+
+/// Whether `html` has an event handler attribute (` onclick="…"`), which the
+/// strict CSP would refuse to run and the pages must not need.
+pub fn has_event_handler(html: &str) -> bool {
+    html.match_indices(" on").any(|(at, _)| {
+        let rest = &html[at + 3..];
+        let name = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_ascii_lowercase())
+                .len();
+        name > 0 && rest[name..].starts_with("=\"")
+    })
+}
