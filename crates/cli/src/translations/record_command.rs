@@ -1,0 +1,76 @@
+//! `translations record`: records translations written into the TOML by hand (before
+//! this workflow), so that `status` can tell when their source text changes.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use super::loading::{lang_ok, load_or_report, read_record, toml_only};
+use super::{po, record};
+use crate::input;
+use crate::Status;
+
+/// Records the `lang` translations already in `file` as made from its current source text,
+/// keeping what the record already has.
+pub(super) fn record_file(
+    lang: &str,
+    file: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Status> {
+    if !lang_ok(lang, err)? || !toml_only(file, err)? {
+        return Ok(Status::Invalid);
+    }
+    let Some(source) = load_or_report(file, err)? else {
+        return Ok(Status::Invalid);
+    };
+    let s = &source.strings;
+    if lang == s.default_language {
+        writeln!(
+            err,
+            "error: `{lang}` is the source language of {}: there is nothing to record",
+            source.name
+        )?;
+        return Ok(Status::Invalid);
+    }
+    if !s.duplicate_keys().is_empty() {
+        writeln!(err, "error: {}: duplicate ids: fix them first", source.name)?;
+        return Ok(Status::Invalid);
+    }
+    let Ok(previous) = read_record(file, lang, err)? else {
+        return Ok(Status::Invalid);
+    };
+    let (catalog, built) = record::build(
+        s,
+        lang,
+        &source.file_name,
+        previous.as_ref(),
+        &BTreeMap::new(),
+        true,
+    );
+    if built.entries == 0 {
+        writeln!(out, "{}: no `{lang}` text to record", source.name)?;
+        return Ok(Status::Success);
+    }
+    let path = record::path(file, lang);
+    crate::write::atomically(&path, &po::write(&catalog))?;
+    let written = record::read(&path).map_err(anyhow::Error::msg)?;
+    let stale = record::coverage(s, lang, written.as_ref()).stale.len();
+    writeln!(
+        out,
+        "{}: recorded {} {lang} translations in {} ({} as made from the current source text, {} kept from the record)",
+        source.name,
+        built.entries,
+        path.display(),
+        built.new,
+        built.kept
+    )?;
+    if stale > 0 {
+        writeln!(
+            out,
+            "  {} stay stale: the record says they were made from an older source text",
+            input::count(stale, "translation")
+        )?;
+    }
+    Ok(Status::Success)
+}
