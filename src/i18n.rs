@@ -31,7 +31,9 @@ pub use riskscreen_core::lang::{autonym, direction, primary};
 use riskscreen_core::Text;
 use yew::prelude::*;
 
-pub use fluent::{Arg, Args, Bundle};
+pub use fluent::{Arg, Args, Bundle, MessageId};
+/// The message ids, one constant each (`msg::EXIT_BUTTON`).
+pub use strings::msg;
 
 /// The UI language used when the active language has no UI file.
 pub const FALLBACK_UI: &str = "en";
@@ -171,13 +173,13 @@ impl LocaleContext {
     }
 
     /// The UI string `id`.
-    pub fn t(&self, id: &str) -> String {
-        self.locales.format(&self.lang, id, &[])
+    pub fn t(&self, id: MessageId) -> String {
+        self.locales.format(&self.lang, id.as_str(), &[])
     }
 
     /// The UI string `id` with arguments.
-    pub fn t_args(&self, id: &str, args: &Args<'_>) -> String {
-        self.locales.format(&self.lang, id, args)
+    pub fn t_args(&self, id: MessageId, args: &Args<'_>) -> String {
+        self.locales.format(&self.lang, id.as_str(), args)
     }
 
     /// A questionnaire text in the active language (else the questionnaire's default).

@@ -32,7 +32,7 @@ use riskscreen_core::helplines::Directory;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{direction, primary, Locales};
+use crate::i18n::{direction, msg, primary, Locales, MessageId};
 
 /// The fallback's UI strings in one language.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,14 +58,14 @@ impl FallbackTexts {
             .bundles()
             .iter()
             .map(|b| {
-                let t = |id: &str| locales.format(b.lang(), id, &[]);
+                let t = |id: MessageId| locales.format(b.lang(), id.as_str(), &[]);
                 FallbackTexts {
                     lang: b.lang().to_owned(),
-                    exit: t("exit-button"),
-                    heading: t("fallback-heading"),
-                    text: t("fallback-text"),
-                    emergency: t("emergency-name"),
-                    check: t("helpline-check"),
+                    exit: t(msg::EXIT_BUTTON),
+                    heading: t(msg::FALLBACK_HEADING),
+                    text: t(msg::FALLBACK_TEXT),
+                    emergency: t(msg::EMERGENCY_NAME),
+                    check: t(msg::HELPLINE_CHECK),
                 }
             })
             .collect()

@@ -9,6 +9,7 @@
 //! Choosing never moves on by itself: arrow keys in a radio group only change the
 //! answer.
 
+use crate::i18n::msg;
 use riskscreen_core::{Answer, Question, QuestionKind};
 use yew::prelude::*;
 
@@ -87,8 +88,8 @@ type Choice = (String, String);
 fn choices(i18n: &LocaleContext, question: &Question) -> (Vec<Choice>, Vec<Choice>) {
     let main = match question.kind {
         QuestionKind::YesNo => vec![
-            ("yes".to_owned(), i18n.t("answer-yes")),
-            ("no".to_owned(), i18n.t("answer-no")),
+            ("yes".to_owned(), i18n.t(msg::ANSWER_YES)),
+            ("no".to_owned(), i18n.t(msg::ANSWER_NO)),
         ],
         _ => question
             .options
@@ -98,10 +99,10 @@ fn choices(i18n: &LocaleContext, question: &Question) -> (Vec<Choice>, Vec<Choic
     };
     let mut extra = Vec::new();
     if question.allow_unsure {
-        extra.push(("unsure".to_owned(), i18n.t("answer-unsure")));
+        extra.push(("unsure".to_owned(), i18n.t(msg::ANSWER_UNSURE)));
     }
     if question.allow_decline {
-        extra.push(("declined".to_owned(), i18n.t("answer-declined")));
+        extra.push(("declined".to_owned(), i18n.t(msg::ANSWER_DECLINED)));
     }
     (main, extra)
 }
@@ -125,10 +126,10 @@ pub fn answer_text(i18n: &LocaleContext, question: &Question, answer: &Answer) -
             .map_or_else(|| id.to_owned(), |o| i18n.text(&o.label).to_owned())
     };
     match answer {
-        Answer::Yes => i18n.t("answer-yes"),
-        Answer::No => i18n.t("answer-no"),
-        Answer::Unsure => i18n.t("answer-unsure"),
-        Answer::Declined => i18n.t("answer-declined"),
+        Answer::Yes => i18n.t(msg::ANSWER_YES),
+        Answer::No => i18n.t(msg::ANSWER_NO),
+        Answer::Unsure => i18n.t(msg::ANSWER_UNSURE),
+        Answer::Declined => i18n.t(msg::ANSWER_DECLINED),
         Answer::Choice(id) => option(id),
         // In the question's order, not alphabetical.
         Answer::Choices(set) => question

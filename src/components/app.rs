@@ -5,6 +5,7 @@
 //! the quick exit (`a.rs-exit[role=button]`), the language picker and the live region
 //! (`.rs-live`, present from the first render) are on every screen.
 
+use crate::i18n::msg;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -133,7 +134,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Screen::Exit => html! {
             <div key="exit" class="rs-cover">
-                <p>{ locale.t("exit-cover") }</p>
+                <p>{ locale.t(msg::EXIT_COVER) }</p>
             </div>
         },
     };
@@ -151,7 +152,7 @@ pub fn App(props: &AppProps) -> Html {
                         <QuickExit {on_exit} {on_restore} />
                         // A way to a helpline on every screen, not only on the result:
                         // someone in danger may never get that far.
-                        <a class="rs-help" href="tel:112">{ locale.t("help-emergency") }</a>
+                        <a class="rs-help" href="tel:112">{ locale.t(msg::HELP_EMERGENCY) }</a>
                         if state.screen != Screen::Exit {
                             <LanguagePicker current={state.lang.clone()} on_change={on_language} select={picker} />
                         }

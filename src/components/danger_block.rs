@@ -13,6 +13,7 @@
 //!
 //! [`Directory::for_country`]: riskscreen_core::helplines::Directory::for_country
 
+use crate::i18n::msg;
 use riskscreen_core::helplines::Kind;
 use yew::prelude::*;
 
@@ -65,7 +66,7 @@ pub fn DangerBlock(props: &DangerBlockProps) -> Html {
         html! {
             <li key={number.clone()}>
                 <a class="rs-tel rs-tel-big" href={format!("tel:{number}")}>
-                    <span class="rs-tel-label">{ i18n.t("danger-emergency") }</span>
+                    <span class="rs-tel-label">{ i18n.t(msg::DANGER_EMERGENCY) }</span>
                     <span class="rs-tel-number">{ number }</span>
                 </a>
             </li>
@@ -74,9 +75,9 @@ pub fn DangerBlock(props: &DangerBlockProps) -> Html {
     html! {
         <section class="rs-danger" aria-labelledby="rs-danger-heading">
             <h2 id="rs-danger-heading" class="rs-danger-heading" tabindex="-1" ref={props.heading.clone()}>
-                { i18n.t("danger-heading") }
+                { i18n.t(msg::DANGER_HEADING) }
             </h2>
-            <p>{ i18n.t("danger-text") }</p>
+            <p>{ i18n.t(msg::DANGER_TEXT) }</p>
             <ul class="rs-danger-numbers">
                 { emergency("112".to_owned()) }
                 { for own_emergency.map(emergency) }
@@ -89,7 +90,7 @@ pub fn DangerBlock(props: &DangerBlockProps) -> Html {
                             <span class="rs-tel-number">{ line.number.clone() }</span>
                         </a>
                         if !line.verification.verified {
-                            <span class="rs-check">{ i18n.t("helpline-check") }</span>
+                            <span class="rs-check">{ i18n.t(msg::HELPLINE_CHECK) }</span>
                         }
                     </li>
                 }
@@ -97,7 +98,7 @@ pub fn DangerBlock(props: &DangerBlockProps) -> Html {
             if can_choose {
                 <p>
                     <a class="rs-danger-where" href="#rs-country" onclick={on_where}>
-                        { i18n.t("danger-country") }
+                        { i18n.t(msg::DANGER_COUNTRY) }
                     </a>
                 </p>
             }

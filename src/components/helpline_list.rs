@@ -12,6 +12,7 @@
 //!
 //! [`Directory::for_country`]: riskscreen_core::helplines::Directory::for_country
 
+use crate::i18n::msg;
 use yew::prelude::*;
 
 use crate::config::{use_setup, Setup};
@@ -51,12 +52,12 @@ pub fn HelplineList(props: &HelplineListProps) -> Html {
     });
     html! {
         <section class="rs-helplines">
-            <h3>{ i18n.t("helplines-heading") }</h3>
+            <h3>{ i18n.t(msg::HELPLINES_HEADING) }</h3>
             if !countries.is_empty() {
                 <div class="rs-field">
-                    <label for="rs-country">{ i18n.t("country-label") }</label>
+                    <label for="rs-country">{ i18n.t(msg::COUNTRY_LABEL) }</label>
                     <select id="rs-country" ref={props.select.clone()} {onchange}>
-                        <option value="" selected={props.country.is_none()}>{ i18n.t("country-other") }</option>
+                        <option value="" selected={props.country.is_none()}>{ i18n.t(msg::COUNTRY_OTHER) }</option>
                         { for countries.iter().map(|c| html! {
                             <option key={c.code.clone()} value={c.code.clone()} selected={c.code == code}>
                                 { i18n.text_or(&c.name, dl) }
@@ -94,7 +95,7 @@ pub fn helpline_lines(setup: &Setup, i18n: &LocaleContext, country: Option<&str>
     let emergency = |number: String| {
         html! {
             <li key={format!("emergency-{number}")} class="rs-line rs-line-emergency">
-                <span class="rs-line-name">{ i18n.t("emergency-name") }</span>
+                <span class="rs-line-name">{ i18n.t(msg::EMERGENCY_NAME) }</span>
                 <a class="rs-tel" href={format!("tel:{number}")}>{ number }</a>
             </li>
         }
@@ -107,21 +108,21 @@ pub fn helpline_lines(setup: &Setup, i18n: &LocaleContext, country: Option<&str>
                 { for lines.iter().map(|h| {
                     let mut meta = Vec::new();
                     if let Some(hours) = &h.hours {
-                        meta.push(i18n.t_args("helpline-hours", &[("hours", Arg::Str(i18n.text_or(hours, dl)))]));
+                        meta.push(i18n.t_args(msg::HELPLINE_HOURS, &[("hours", Arg::Str(i18n.text_or(hours, dl)))]));
                     }
                     if !h.languages.is_empty() {
                         let names: Vec<&str> = h.languages.iter().map(|l| autonym(l)).collect();
-                        meta.push(i18n.t_args("helpline-languages", &[("languages", Arg::Str(&names.join(", ")))]));
+                        meta.push(i18n.t_args(msg::HELPLINE_LANGUAGES, &[("languages", Arg::Str(&names.join(", ")))]));
                     }
                     if h.free {
-                        meta.push(i18n.t("helpline-free"));
+                        meta.push(i18n.t(msg::HELPLINE_FREE));
                     }
                     html! {
                         <li key={h.id.clone()} class="rs-line" data-helpline={h.id.clone()}>
                             <span class="rs-line-name">{ i18n.text_or(&h.name, dl) }</span>
                             <a class="rs-tel" href={format!("tel:{}", h.tel)}>{ h.number.clone() }</a>
                             if !h.verification.verified {
-                                <span class="rs-check">{ i18n.t("helpline-check") }</span>
+                                <span class="rs-check">{ i18n.t(msg::HELPLINE_CHECK) }</span>
                             }
                             if !meta.is_empty() {
                                 <span class="rs-line-meta">{ meta.join(" · ") }</span>
@@ -131,7 +132,7 @@ pub fn helpline_lines(setup: &Setup, i18n: &LocaleContext, country: Option<&str>
                 }) }
             </ul>
             if lines.is_empty() {
-                <p class="rs-hint">{ i18n.t("helplines-none") }</p>
+                <p class="rs-hint">{ i18n.t(msg::HELPLINES_NONE) }</p>
             }
         </>
     }

@@ -7,6 +7,7 @@
 //! given in English when the active language is another, so a person who cannot
 //! read the current language still finds it. Hidden for one-language questionnaires.
 
+use crate::i18n::msg;
 use yew::prelude::*;
 
 use crate::config::use_setup;
@@ -34,7 +35,7 @@ pub fn LanguagePicker(props: &LanguagePickerProps) -> Html {
     if languages.len() < 2 {
         return html! {};
     }
-    let label = i18n.t("language-label");
+    let label = i18n.t(msg::LANGUAGE_LABEL);
     let english = setup.locales.format(FALLBACK_UI, "language-label", &[]);
     let label = if label == english {
         label

@@ -14,6 +14,7 @@
 //! flow's own messages. No keyboard shortcut (WCAG 2.1.4): it is a button in the
 //! tab order.
 
+use crate::i18n::msg;
 use yew::prelude::*;
 
 use crate::i18n::use_i18n;
@@ -80,7 +81,7 @@ pub fn ListenButton(props: &ListenButtonProps) -> Html {
         Some(true) => {}
         Some(false) if props.explain_missing => {
             return html! {
-                <p class="rs-hint rs-listen-missing">{ i18n.t("listen-unavailable") }</p>
+                <p class="rs-hint rs-listen-missing">{ i18n.t(msg::LISTEN_UNAVAILABLE) }</p>
             };
         }
         _ => return Html::default(),
@@ -105,7 +106,7 @@ pub fn ListenButton(props: &ListenButtonProps) -> Html {
     };
     html! {
         <button type="button" class="rs-secondary rs-listen" data-action="listen" {onclick}>
-            { i18n.t(if *speaking { "listen-stop" } else { "listen-button" }) }
+            { i18n.t(if *speaking { msg::LISTEN_STOP } else { msg::LISTEN_BUTTON }) }
         </button>
     }
 }

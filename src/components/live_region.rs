@@ -4,6 +4,7 @@
 //! on (a live region must exist before its content changes). Each notice is a new
 //! keyed `<span>`, so the same text (the same error twice) is announced again.
 
+use crate::i18n::msg;
 use yew::prelude::*;
 
 use crate::i18n::{use_i18n, Arg, LocaleContext};
@@ -34,15 +35,15 @@ pub fn LiveRegion(props: &LiveRegionProps) -> Html {
 pub fn notice_text(i18n: &LocaleContext, notice: Notice) -> String {
     match notice {
         Notice::Progress { position, total } => i18n.t_args(
-            "progress",
+            msg::PROGRESS,
             &[
                 ("position", Arg::Num(position as u64)),
                 ("total", Arg::Num(total as u64)),
             ],
         ),
-        Notice::Error(FlowError::NothingChosen) => i18n.t("error-choose-plain"),
-        Notice::Review => i18n.t("notice-review"),
-        Notice::Result => i18n.t("notice-result"),
-        Notice::Restarted => i18n.t("notice-restarted"),
+        Notice::Error(FlowError::NothingChosen) => i18n.t(msg::ERROR_CHOOSE_PLAIN),
+        Notice::Review => i18n.t(msg::NOTICE_REVIEW),
+        Notice::Result => i18n.t(msg::NOTICE_RESULT),
+        Notice::Restarted => i18n.t(msg::NOTICE_RESTARTED),
     }
 }

@@ -3,6 +3,7 @@
 //! "About", because skip logic changes how many questions are asked as answers
 //! come in. The bar is decorative; the text says it all.
 
+use crate::i18n::msg;
 use yew::prelude::*;
 
 use crate::i18n::{use_i18n, Arg};
@@ -21,7 +22,7 @@ pub struct ProgressProps {
 pub fn Progress(props: &ProgressProps) -> Html {
     let i18n = use_i18n();
     let text = i18n.t_args(
-        "progress",
+        msg::PROGRESS,
         &[
             ("position", Arg::Num(props.position as u64)),
             ("total", Arg::Num(props.total as u64)),

@@ -10,6 +10,7 @@
 //! (to the first unanswered question if the change revealed one). "Listen"
 //! ([`super::listen_button`]) reads the fieldset aloud where the device can.
 
+use crate::i18n::msg;
 use riskscreen_core::{Answer, QuestionKind};
 use yew::prelude::*;
 
@@ -69,18 +70,18 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     }
     let error = props.error.map(|FlowError::NothingChosen| {
         if question.allow_unsure {
-            i18n.t("error-choose")
+            i18n.t(msg::ERROR_CHOOSE)
         } else {
-            i18n.t("error-choose-plain")
+            i18n.t(msg::ERROR_CHOOSE_PLAIN)
         }
     });
     if error.is_some() {
         described.push(error_id.clone());
     }
     let hint = if question.kind == QuestionKind::MultipleChoice {
-        i18n.t("choose-any")
+        i18n.t(msg::CHOOSE_ANY)
     } else {
-        i18n.t("choose-one")
+        i18n.t(msg::CHOOSE_ONE)
     };
     let onsubmit = props.on_action.reform(|e: SubmitEvent| {
         e.prevent_default();
@@ -92,13 +93,13 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
         <form class="rs-screen rs-question" data-question={id.clone()} novalidate=true {onsubmit}>
             <div class="rs-topnav">
                 <button type="button" class="rs-back" data-action="back" onclick={on_back}>
-                    { i18n.t("back-button") }
+                    { i18n.t(msg::BACK_BUTTON) }
                 </button>
                 <Progress position={props.position} total={props.total} />
             </div>
             if let Some(error) = &error {
                 <div class="rs-error-summary">
-                    <h2 class="rs-error-title">{ i18n.t("error-heading") }</h2>
+                    <h2 class="rs-error-title">{ i18n.t(msg::ERROR_HEADING) }</h2>
                     <p>{ error.clone() }</p>
                 </div>
             }
@@ -123,7 +124,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                 <p class="rs-hint" id={hint_id}>{ hint }</p>
                 if let Some(why) = &question.why {
                     <p class="rs-why" id={why_id}>
-                        <strong>{ i18n.t("why-heading") }</strong>{ " " }{ i18n.text(why) }
+                        <strong>{ i18n.t(msg::WHY_HEADING) }</strong>{ " " }{ i18n.text(why) }
                     </p>
                 }
                 if let Some(error) = error {
@@ -143,11 +144,11 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
             />
             <div class="rs-nav">
                 <button type="submit" class="rs-primary" data-action="next">
-                    { i18n.t("next-button") }
+                    { i18n.t(msg::NEXT_BUTTON) }
                 </button>
                 if props.editing {
                     <button type="button" class="rs-secondary" data-action="review" onclick={on_review}>
-                        { i18n.t("review-return") }
+                        { i18n.t(msg::REVIEW_RETURN) }
                     </button>
                 }
             </div>

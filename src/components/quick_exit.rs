@@ -10,6 +10,7 @@
 //! how many Shift presses were counted and a polite announcement says how many
 //! remain; both reset when the five seconds pass.
 
+use crate::i18n::msg;
 use yew::prelude::*;
 
 use crate::config::use_setup;
@@ -68,7 +69,7 @@ pub fn QuickExit(props: &QuickExitProps) -> Html {
     let count = *presses;
     let progress = if count > 0 {
         i18n.t_args(
-            "exit-progress",
+            msg::EXIT_PROGRESS,
             &[(
                 "remaining",
                 Arg::Num(u64::from(PRESSES.saturating_sub(count))),
@@ -80,10 +81,10 @@ pub fn QuickExit(props: &QuickExitProps) -> Html {
     html! {
         <div class="rs-exit-area">
             <a class="rs-exit" href={setup.exit_url.clone()} rel="noreferrer" role="button" {onclick} {onkeydown}>
-                { i18n.t("exit-button") }
+                { i18n.t(msg::EXIT_BUTTON) }
             </a>
             <span class="rs-exit-hint">
-                { i18n.t("exit-hint") }
+                { i18n.t(msg::EXIT_HINT) }
                 <span class="rs-presses" aria-hidden="true" data-presses={count.to_string()}>
                     { for (0..PRESSES).map(|i| html! {
                         <span key={i} class={if i < count { "rs-press rs-press-on" } else { "rs-press" }}></span>

@@ -21,6 +21,7 @@
 //! `lifted_by`, `lifted_by_unsure`, `undetermined` included); this file only
 //! groups and words it.
 
+use crate::i18n::{msg, MessageId};
 use std::rc::Rc;
 
 use riskscreen_core::{Answers, Audience, Evaluation, Id, Questionnaire};
@@ -63,7 +64,7 @@ fn level_reasons(
     questionnaire: &Questionnaire,
     evaluation: &Evaluation,
 ) -> Html {
-    let reason = |kind: &'static str, message: &str, items: Vec<&str>| -> Html {
+    let reason = |kind: &'static str, message: MessageId, items: Vec<&str>| -> Html {
         if items.is_empty() {
             return Html::default();
         }
@@ -100,10 +101,10 @@ fn level_reasons(
     let undetermined = evaluation.undetermined && checks.is_empty();
     html! {
         <>
-            { reason("lifted-by", "level-lifted-by", signs) }
-            { reason("lifted-by-unsure", "level-lifted-by-unsure", checks) }
+            { reason("lifted-by", msg::LEVEL_LIFTED_BY, signs) }
+            { reason("lifted-by-unsure", msg::LEVEL_LIFTED_BY_UNSURE, checks) }
             if undetermined {
-                <p class="rs-level-why" data-why="undetermined">{ i18n.t("level-undetermined") }</p>
+                <p class="rs-level-why" data-why="undetermined">{ i18n.t(msg::LEVEL_UNDETERMINED) }</p>
             }
         </>
     }
@@ -112,15 +113,15 @@ fn level_reasons(
 /// The lead of the open danger questions: for a moderator, the guests' safety;
 /// for the person (alone or with a caseworker), theirs, "not sure" or left
 /// unanswered as it was.
-fn unsure_danger_intro(audience: Audience, evaluation: &Evaluation) -> &'static str {
+fn unsure_danger_intro(audience: Audience, evaluation: &Evaluation) -> MessageId {
     let declined = evaluation
         .unsure_danger
         .iter()
         .any(|id| evaluation.declined.contains(id));
     match audience {
-        Audience::Platform => "unsure-danger-intro-platform",
-        _ if declined => "unsure-danger-intro-declined",
-        _ => "unsure-danger-intro",
+        Audience::Platform => msg::UNSURE_DANGER_INTRO_PLATFORM,
+        _ if declined => msg::UNSURE_DANGER_INTRO_DECLINED,
+        _ => msg::UNSURE_DANGER_INTRO,
     }
 }
 
@@ -156,7 +157,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 let text = i18n.text(&question.text);
                 Some(html! {
                     <span key={e.question.as_str()} class="rs-from">
-                        { i18n.t_args("concern-from", &[("question", Arg::Str(text))]) }
+                        { i18n.t_args(msg::CONCERN_FROM, &[("question", Arg::Str(text))]) }
                         { " — " }
                         <strong>{ answer_text(&i18n, question, answer) }</strong>
                     </span>
@@ -169,7 +170,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             let find_out = q
                 .if_unsure
                 .as_ref()
-                .map_or_else(|| i18n.t("unsure-generic"), |t| i18n.text(t).to_owned());
+                .map_or_else(|| i18n.t(msg::UNSURE_GENERIC), |t| i18n.text(t).to_owned());
             html! {
                 <li key={id} data-question={id.to_owned()}>
                     <span class="rs-open-question">{ i18n.text(&q.text) }</span>
@@ -217,7 +218,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 tabindex="-1"
                 ref={if danger { NodeRef::default() } else { heading.clone() }}
             >
-                { i18n.t("result-heading") }
+                { i18n.t(msg::RESULT_HEADING) }
             </h2>
             <div class="rs-level" data-level={evaluation.level.clone()}>
                 if let Some(band) = band {
@@ -226,7 +227,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 { level_reasons(&i18n, questionnaire, evaluation) }
                 if let Some(route) = route {
                     <p class="rs-route" data-route={route.id.clone()}>
-                        { i18n.t("level-route") }{ " " }{ i18n.text(&route.label) }
+                        { i18n.t(msg::LEVEL_ROUTE) }{ " " }{ i18n.text(&route.label) }
                     </p>
                 }
                 if let Some(band) = band {
@@ -235,20 +236,20 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             </div>
             if !first.is_empty() {
                 <section class="rs-unsure-danger">
-                    <h3>{ i18n.t("unsure-danger-heading") }</h3>
+                    <h3>{ i18n.t(msg::UNSURE_DANGER_HEADING) }</h3>
                     <p class="rs-unsure-danger-intro">{ first_intro }</p>
                     <ul>{ for first.iter().filter_map(|id| open_question(id, true)) }</ul>
                     if audience != Audience::Platform {
-                        <p class="rs-unsure-danger-help">{ i18n.t("unsure-danger-help") }</p>
+                        <p class="rs-unsure-danger-help">{ i18n.t(msg::UNSURE_DANGER_HELP) }</p>
                     }
                 </section>
             }
             <ListenButton root={screen} parts={READ_ALOUD} step={props.step} />
-            <p class="rs-disclaimer">{ i18n.t("result-disclaimer") }</p>
+            <p class="rs-disclaimer">{ i18n.t(msg::RESULT_DISCLAIMER) }</p>
             <section class="rs-concerns">
-                <h3>{ i18n.t("concerns-heading") }</h3>
+                <h3>{ i18n.t(msg::CONCERNS_HEADING) }</h3>
                 if themes.is_empty() {
-                    <p>{ i18n.t("concerns-none") }</p>
+                    <p>{ i18n.t(msg::CONCERNS_NONE) }</p>
                 }
                 { for themes.iter().map(|theme| html! {
                     <section
@@ -259,9 +260,9 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                         <h4>{ i18n.text(&theme.dimension.label) }</h4>
                         if theme.positive == Some(true) {
                             if theme.reinforcing {
-                                <p class="rs-pattern rs-reinforcing">{ i18n.t("theme-reinforcing") }</p>
+                                <p class="rs-pattern rs-reinforcing">{ i18n.t(msg::THEME_REINFORCING) }</p>
                             } else {
-                                <p class="rs-pattern">{ i18n.t("theme-pattern") }</p>
+                                <p class="rs-pattern">{ i18n.t(msg::THEME_PATTERN) }</p>
                             }
                         }
                         <ul class="rs-concern-list">
@@ -282,19 +283,19 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 }) }
             </section>
             <section class="rs-unsure">
-                <h3>{ i18n.t("unsure-heading") }</h3>
+                <h3>{ i18n.t(msg::UNSURE_HEADING) }</h3>
                 if evaluation.unsure.is_empty() {
-                    <p>{ i18n.t("unsure-none") }</p>
+                    <p>{ i18n.t(msg::UNSURE_NONE) }</p>
                 } else if unsure.is_empty() {
-                    <p>{ i18n.t("unsure-see-above") }</p>
+                    <p>{ i18n.t(msg::UNSURE_SEE_ABOVE) }</p>
                 } else {
-                    <p>{ i18n.t("unsure-intro") }</p>
+                    <p>{ i18n.t(msg::UNSURE_INTRO) }</p>
                     <ul>{ unsure }</ul>
                 }
             </section>
             if !declined.is_empty() {
                 <section class="rs-declined">
-                    <h3>{ i18n.t("declined-heading") }</h3>
+                    <h3>{ i18n.t(msg::DECLINED_HEADING) }</h3>
                     <ul>{ declined }</ul>
                 </section>
             }
@@ -308,10 +309,10 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             }
             <div class="rs-nav rs-result-actions">
                 <button type="button" class="rs-secondary" data-action="print" onclick={on_print}>
-                    { i18n.t("print-button") }
+                    { i18n.t(msg::PRINT_BUTTON) }
                 </button>
                 <button type="button" class="rs-secondary" data-action="back" onclick={on_back}>
-                    { i18n.t("change-button") }
+                    { i18n.t(msg::CHANGE_BUTTON) }
                 </button>
                 <button
                     type="button"
@@ -320,9 +321,9 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     aria-describedby="rs-restart-hint"
                     onclick={on_restart}
                 >
-                    { i18n.t("restart-button") }
+                    { i18n.t(msg::RESTART_BUTTON) }
                 </button>
-                <p class="rs-hint" id="rs-restart-hint">{ i18n.t("restart-hint") }</p>
+                <p class="rs-hint" id="rs-restart-hint">{ i18n.t(msg::RESTART_HINT) }</p>
             </div>
         </section>
     }

@@ -4,6 +4,7 @@
 //! answered question; the change buttons are `button[data-action=edit][data-question]`
 //! and carry the question in a visually hidden span so each has a distinct name.
 
+use crate::i18n::msg;
 use std::rc::Rc;
 
 use riskscreen_core::Answers;
@@ -64,9 +65,9 @@ pub fn ReviewScreen(props: &ReviewScreenProps) -> Html {
                         data-question={question.id.clone()}
                         {onclick}
                     >
-                        { i18n.t("review-change") }
+                        { i18n.t(msg::REVIEW_CHANGE) }
                         <span class="rs-vh">
-                            { " " }{ i18n.t_args("review-change-hidden", &[("question", Arg::Str(text))]) }
+                            { " " }{ i18n.t_args(msg::REVIEW_CHANGE_HIDDEN, &[("question", Arg::Str(text))]) }
                         </span>
                     </button>
                 </dd>
@@ -79,15 +80,15 @@ pub fn ReviewScreen(props: &ReviewScreenProps) -> Html {
         <section class="rs-screen rs-review-screen">
             <div class="rs-topnav">
                 <button type="button" class="rs-back" data-action="back" onclick={on_back}>
-                    { i18n.t("back-button") }
+                    { i18n.t(msg::BACK_BUTTON) }
                 </button>
             </div>
-            <h2 class="rs-heading" tabindex="-1" ref={heading}>{ i18n.t("review-heading") }</h2>
-            <p>{ i18n.t_args("review-intro", &[("count", Arg::Num(answered.len() as u64))]) }</p>
+            <h2 class="rs-heading" tabindex="-1" ref={heading}>{ i18n.t(msg::REVIEW_HEADING) }</h2>
+            <p>{ i18n.t_args(msg::REVIEW_INTRO, &[("count", Arg::Num(answered.len() as u64))]) }</p>
             <dl class="rs-review">{ for items }</dl>
             <div class="rs-nav">
                 <button type="button" class="rs-primary" data-action="result" onclick={on_result}>
-                    { i18n.t("review-result-button") }
+                    { i18n.t(msg::REVIEW_RESULT_BUTTON) }
                 </button>
             </div>
         </section>

@@ -16,6 +16,7 @@
 //! Markup: `section.rs-share` with `button[data-action="share"]` and a status line
 //! `p.rs-share-status[role=status]` that exists before it says "shared".
 
+use crate::i18n::msg;
 use riskscreen_core::Evaluation;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -55,15 +56,15 @@ pub fn ShareResult(props: &ShareResultProps) -> Html {
     let site = [("site", Arg::Str(&props.origin))];
     html! {
         <section class="rs-share" ref={section}>
-            <h3>{ i18n.t("share-heading") }</h3>
-            <p>{ i18n.t_args("share-text", &site) }</p>
+            <h3>{ i18n.t(msg::SHARE_HEADING) }</h3>
+            <p>{ i18n.t_args(msg::SHARE_TEXT, &site) }</p>
             if !*shared {
                 <button type="button" class="rs-primary" data-action="share" {onclick}>
-                    { i18n.t("share-button") }
+                    { i18n.t(msg::SHARE_BUTTON) }
                 </button>
             }
             <p class="rs-share-status" role="status">
-                if *shared { { i18n.t_args("share-done", &site) } }
+                if *shared { { i18n.t_args(msg::SHARE_DONE, &site) } }
             </p>
         </section>
     }

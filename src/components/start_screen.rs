@@ -9,6 +9,7 @@
 //! platform check to a moderator checking an offer, with no quick-exit bullet (the
 //! button stays in the top bar).
 
+use crate::i18n::msg;
 use riskscreen_core::Audience;
 use yew::prelude::*;
 
@@ -37,20 +38,23 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
     use_focus_on_step(heading.clone(), props.step);
     let questionnaire = &setup.questionnaire;
     let length = match questionnaire.minutes {
-        Some(minutes) => i18n.t_args("start-time", &[("minutes", Arg::Num(u64::from(minutes)))]),
+        Some(minutes) => i18n.t_args(
+            msg::START_TIME,
+            &[("minutes", Arg::Num(u64::from(minutes)))],
+        ),
         None => i18n.t_args(
-            "start-questions",
+            msg::START_QUESTIONS,
             &[("count", Arg::Num(props.questions as u64))],
         ),
     };
     let (audience, not_verdict, exit) = match questionnaire.audience {
-        Audience::SelfCheck => ("self-check", "start-not-verdict", Some("start-exit")),
+        Audience::SelfCheck => ("self-check", msg::START_NOT_VERDICT, Some(msg::START_EXIT)),
         Audience::Intake => (
             "intake",
-            "start-not-verdict-intake",
-            Some("start-exit-intake"),
+            msg::START_NOT_VERDICT_INTAKE,
+            Some(msg::START_EXIT_INTAKE),
         ),
-        Audience::Platform => ("platform", "start-not-verdict-platform", None),
+        Audience::Platform => ("platform", msg::START_NOT_VERDICT_PLATFORM, None),
     };
     let onclick = props.on_action.reform(|_: MouseEvent| Action::Start);
     html! {
@@ -60,7 +64,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             </h2>
             <p class="rs-lead">{ i18n.text(&questionnaire.description) }</p>
             <ul class="rs-facts">
-                <li class="rs-fact rs-fact-private">{ i18n.t("start-private") }</li>
+                <li class="rs-fact rs-fact-private">{ i18n.t(msg::START_PRIVATE) }</li>
                 <li class="rs-fact rs-fact-time">{ length }</li>
                 <li class="rs-fact rs-fact-verdict">{ i18n.t(not_verdict) }</li>
                 if let Some(exit) = exit {
@@ -69,7 +73,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             </ul>
             <div class="rs-nav">
                 <button type="button" class="rs-primary" data-action="start" {onclick}>
-                    { i18n.t("start-button") }
+                    { i18n.t(msg::START_BUTTON) }
                 </button>
             </div>
         </section>

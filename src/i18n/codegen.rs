@@ -240,6 +240,20 @@ pub fn render(languages: &[(String, Compiled)]) -> String {
          use super::fluent::Part::*;\n\
          use super::fluent::{Bundle, Messages, Variant};\n\n",
     );
+    // The message ids as constants: a misspelt id is a compile error, not a
+    // raw id on the person's screen. From English, whose ids every file has.
+    if let Some((_, english)) = languages.first() {
+        out.push_str(
+            "/// Every message id, one constant each (`exit-button` → `EXIT_BUTTON`):\n\
+             /// `LocaleContext::t` takes these, so a misspelt id does not compile.\n\
+             pub mod msg {\n    use super::super::fluent::MessageId;\n\n",
+        );
+        for (id, _) in english {
+            let name = id.to_uppercase().replace('-', "_");
+            let _ = writeln!(out, "    pub const {name}: MessageId = MessageId({id:?});");
+        }
+        out.push_str("}\n\n");
+    }
     let codes: Vec<String> = languages
         .iter()
         .map(|(lang, _)| format!("{lang:?}"))

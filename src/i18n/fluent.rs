@@ -52,6 +52,19 @@ pub enum Key {
     Name(&'static str),
 }
 
+/// The id of a UI message, from the generated constants (`msg::EXIT_BUTTON`):
+/// only ids that `en.ftl` has exist, and nothing outside `i18n` can make
+/// another, so a misspelt one does not compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MessageId(pub(in crate::i18n) &'static str);
+
+impl MessageId {
+    /// The id as written in the `.ftl` files.
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
 /// Compiled messages: `(id, pattern)` in file order.
 pub type Messages = &'static [(&'static str, &'static [Part])];
 

@@ -35,7 +35,7 @@ use std::path::Path;
 use std::rc::Rc;
 
 use riskscreen::config::{Options, SetupContext};
-use riskscreen::i18n::{direction, Locales, FALLBACK_UI};
+use riskscreen::i18n::{direction, msg, Locales, MessageId, FALLBACK_UI};
 use yew::{AttrValue, LocalServerRenderer};
 
 use crate::page::{FallbackParts, FallbackPartsProps};
@@ -53,13 +53,13 @@ pub const CHECKLIST_DIR: &str = "checklist";
 
 /// The strings of the fallback box: its name in [`TEXT_MODULE`], and the UI
 /// string it is.
-pub const TEXTS: &[(&str, &str)] = &[
-    ("exit", "exit-button"),
-    ("heading", "page-failed-heading"),
-    ("load", "page-failed-text"),
-    ("noWasm", "page-no-wasm-text"),
-    ("emergency", "emergency-name"),
-    ("checklist", "page-checklist-link"),
+pub const TEXTS: &[(&str, MessageId)] = &[
+    ("exit", msg::EXIT_BUTTON),
+    ("heading", msg::PAGE_FAILED_HEADING),
+    ("load", msg::PAGE_FAILED_TEXT),
+    ("noWasm", msg::PAGE_NO_WASM_TEXT),
+    ("emergency", msg::EMERGENCY_NAME),
+    ("checklist", msg::PAGE_CHECKLIST_LINK),
 ];
 
 /// The fragment in `lang`, relative to `www/`.
@@ -195,7 +195,7 @@ pub fn module(locales: &Locales, checklists: &BTreeMap<String, Vec<String>>) -> 
             let _ = writeln!(
                 out,
                 "    {name}: {},",
-                js_string(&locales.format(lang, id, &[]))
+                js_string(&locales.format(lang, id.as_str(), &[]))
             );
         }
         out.push_str("  },\n");

@@ -32,6 +32,7 @@
 
 use riskscreen::components::helpline_list::helpline_lines;
 use riskscreen::config::{use_setup, Setup, SetupContext};
+use riskscreen::i18n::msg;
 use riskscreen::i18n::{autonym, use_i18n, LocaleContext};
 use yew::prelude::*;
 
@@ -96,7 +97,7 @@ fn Directory() -> Html {
     let i18n = use_i18n();
     html! {
         <aside class="rs-page rs-page-help" aria-labelledby="rs-page-help">
-            <h2 id="rs-page-help">{ i18n.t("helplines-heading") }</h2>
+            <h2 id="rs-page-help">{ i18n.t(msg::HELPLINES_HEADING) }</h2>
             { countries(&setup, &i18n) }
         </aside>
     }
@@ -114,7 +115,7 @@ fn countries(setup: &Setup, i18n: &LocaleContext) -> Html {
     countries.sort_by_key(|c| (Some(c.code.as_str()) != chosen, c.code == "EU"));
     html! {
         <>
-            <p>{ i18n.t("country-label") }</p>
+            <p>{ i18n.t(msg::COUNTRY_LABEL) }</p>
             { for countries.iter().map(|c| html! {
                 <details
                     key={c.code.clone()}
@@ -166,7 +167,7 @@ fn FallbackDirectory() -> Html {
     let lang = i18n.lang().clone();
     html! {
         <div class="rs-fallback-help" data-rs-fragment={lang.clone()} {lang} dir={i18n.dir()}>
-            <h2>{ i18n.t("helplines-heading") }</h2>
+            <h2>{ i18n.t(msg::HELPLINES_HEADING) }</h2>
             { countries(&setup, &i18n) }
         </div>
     }
@@ -184,7 +185,7 @@ fn Languages(props: &LanguagesProps) -> Html {
     let i18n = use_i18n();
     let current = i18n.lang().clone();
     html! {
-        <nav class="rs-page rs-page-langs" aria-label={i18n.t("language-label")}>
+        <nav class="rs-page rs-page-langs" aria-label={i18n.t(msg::LANGUAGE_LABEL)}>
             <ul>
                 { for props.languages.iter().map(|lang| html! {
                     <li key={lang.to_string()}>
@@ -213,11 +214,11 @@ fn BootNotice() -> Html {
     let checklist = format!("checklist/{}.{}.html", setup.questionnaire.id, i18n.lang());
     html! {
         <div id="rs-boot-failed" class="rs-boot-notice" hidden=true>
-            <h2 class="rs-heading" tabindex="-1">{ i18n.t("page-failed-heading") }</h2>
-            <p data-rs-reason="load">{ i18n.t("page-failed-text") }</p>
-            <p data-rs-reason="no-wasm">{ i18n.t("page-no-wasm-text") }</p>
+            <h2 class="rs-heading" tabindex="-1">{ i18n.t(msg::PAGE_FAILED_HEADING) }</h2>
+            <p data-rs-reason="load">{ i18n.t(msg::PAGE_FAILED_TEXT) }</p>
+            <p data-rs-reason="no-wasm">{ i18n.t(msg::PAGE_NO_WASM_TEXT) }</p>
             <p class="rs-boot-checklist">
-                <a href={checklist}>{ i18n.t("page-checklist-link") }</a>
+                <a href={checklist}>{ i18n.t(msg::PAGE_CHECKLIST_LINK) }</a>
             </p>
         </div>
     }
@@ -229,7 +230,7 @@ fn NoScript() -> Html {
     let i18n = use_i18n();
     html! {
         <noscript>
-            <p class="rs-boot-notice">{ i18n.t("page-no-script-text") }</p>
+            <p class="rs-boot-notice">{ i18n.t(msg::PAGE_NO_SCRIPT_TEXT) }</p>
         </noscript>
     }
 }

@@ -98,10 +98,13 @@ fn the_module_has_the_widgets_strings_in_every_language() {
             "{lang}"
         );
         for (name, id) in TEXTS {
-            let value = ui(lang, id).replace('\\', "\\\\").replace('"', "\\\"");
+            let value = ui(lang, id.as_str())
+                .replace('\\', "\\\\")
+                .replace('"', "\\\"");
             assert!(
                 module.contains(&format!("    {name}: \"{value}\",\n")),
-                "{lang}: {name} is not {id}: {value}"
+                "{lang}: {name} is not {}: {value}",
+                id.as_str()
             );
         }
     }
