@@ -7,7 +7,7 @@
 //! | `firefox` | `geckodriver` (`GECKODRIVER`, else `.tools/cargo/bin/geckodriver`, else on `PATH`) | `/usr/bin/firefox-esr` (`FIREFOX_BIN`), `-headless` | none |
 //! | `webkit` | `WebKitWebDriver` (`WEBKIT_WEBDRIVER`, else `/usr/bin/WebKitWebDriver`) | WebKitGTK's `MiniBrowser --automation` (`WEBKIT_BROWSER`) | an `Xvfb` the harness starts per test (`XVFB`, else `Xvfb`): MiniBrowser hangs without a display |
 //!
-//! A test that cannot run in an engine calls [`skip`] (or [`skip_in`]) first:
+//! A test that cannot run in an engine calls [`skip`] first:
 //! it then passes without running, and says so on the real standard error,
 //! past the test harness's output capture, as
 //! `skipped in firefox: <reason> [<test>]`, and appends the same to the file
