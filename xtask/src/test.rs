@@ -354,12 +354,12 @@ pub const ENGINE_GAPS: &[(&str, &str, &str)] = &[
     (
         "webkit",
         "flow::first_visit_fetches_one_language_and_switching_fetches_the_other",
-        "WebKitGTK 2.50 does not reuse the page's <link rel=preload as=fetch crossorigin> for \
-         boot.js's requests here, so each file is fetched twice. The browser tests' server \
-         sends `Cache-Control: no-store`, and WebKit reuses a preloaded fetch only when the \
-         response may be cached (whatwg/fetch#590's table); production sends the hashed wasm \
-         and glue `immutable` and the JSON `no-cache` with an ETag, so there the second request \
-         of a JSON file should be a 304 (not measured in WebKit yet)",
+        "WebKitGTK 2.50 does not hand a <link rel=preload as=fetch crossorigin> to fetch(): \
+         the wasm and each JSON file are downloaded twice, whatever the headers (production's, \
+         with ETags), the fetch's options (no signal, no credentials, cache: force-cache) or \
+         even a bare fetch(url); MiniBrowser under automation seems not to cache CORS-mode \
+         responses at all. The JS modulepreloads are reused; Chromium and Firefox reuse every \
+         preload. README 'Known limits' has the cost (measured 2026-12-05)",
     ),
     (
         "webkit",
