@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::loading::{lang_ok, load_or_report, read_record, toml_only};
+use super::loading::{keys_unique, lang_ok, load_or_report, read_record, toml_only};
 use super::strings::non_blank;
 use super::{languages, po, record};
 use crate::input;
@@ -42,14 +42,7 @@ pub(super) fn export(
             input::count(source.errors, "error")
         )?;
     }
-    let dups = s.duplicate_keys();
-    if !dups.is_empty() {
-        writeln!(
-            err,
-            "error: {}: several strings share the keys {} (duplicate ids): fix them first",
-            source.name,
-            dups.join(", ")
-        )?;
+    if !keys_unique(&source, err)? {
         return Ok(Status::Invalid);
     }
     let Ok(record) = read_record(file, lang, err)? else {

@@ -11,7 +11,9 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use super::loading::{lang_ok, load_or_report, load_text, read_record, toml_only, Source};
+use super::loading::{
+    keys_unique, lang_ok, load_or_report, load_text, read_record, toml_only, Source,
+};
 use super::strings::Strings;
 use super::{edit, languages, po, record};
 use crate::input;
@@ -103,14 +105,7 @@ pub(super) fn import(
         )?;
         return Ok(Status::Invalid);
     }
-    let dups = s.duplicate_keys();
-    if !dups.is_empty() {
-        writeln!(
-            err,
-            "error: {}: several strings share the keys {} (duplicate ids): fix them first",
-            source.name,
-            dups.join(", ")
-        )?;
+    if !keys_unique(&source, err)? {
         return Ok(Status::Invalid);
     }
 

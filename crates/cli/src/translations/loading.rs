@@ -105,6 +105,23 @@ pub(super) fn load_or_report(path: &Path, err: &mut dyn Write) -> anyhow::Result
     }
 }
 
+/// Whether every string of `source` has a key of its own; else says which keys
+/// several share (export, import and record refuse such a file: a key would
+/// name two texts).
+pub(super) fn keys_unique(source: &Source, err: &mut dyn Write) -> anyhow::Result<bool> {
+    let dups = source.strings.duplicate_keys();
+    if dups.is_empty() {
+        return Ok(true);
+    }
+    writeln!(
+        err,
+        "error: {}: several strings share the keys {} (duplicate ids): fix them first",
+        source.name,
+        dups.join(", ")
+    )?;
+    Ok(false)
+}
+
 /// Checks a `--lang` value; prints why not.
 pub(super) fn lang_ok(lang: &str, err: &mut dyn Write) -> anyhow::Result<bool> {
     // Country codes often written for the language (as the core's validator warns).

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use super::loading::{lang_ok, load_or_report, read_record, toml_only};
+use super::loading::{keys_unique, lang_ok, load_or_report, read_record, toml_only};
 use super::{po, record};
 use crate::input;
 use crate::Status;
@@ -33,8 +33,7 @@ pub(super) fn record_file(
         )?;
         return Ok(Status::Invalid);
     }
-    if !s.duplicate_keys().is_empty() {
-        writeln!(err, "error: {}: duplicate ids: fix them first", source.name)?;
+    if !keys_unique(&source, err)? {
         return Ok(Status::Invalid);
     }
     let Ok(previous) = read_record(file, lang, err)? else {
