@@ -89,6 +89,45 @@ impl Validator<'_> {
     fn push(&mut self, d: Diagnostic) {
         self.out.push(d);
     }
+
+    /// What an indicator or a route (`what`, at `p`) cites: at least one source
+    /// (`why` says what must cite), and each one declared in `sources`.
+    fn cited_sources(
+        &mut self,
+        p: &FieldPath,
+        subject: &str,
+        what: &str,
+        why: &str,
+        cited: &[String],
+        sources: &[&str],
+    ) {
+        if cited.is_empty() {
+            self.push(
+                Diagnostic::error("no-source", p.key("id"), format!("{what} without a source"))
+                    .subject(subject)
+                    .hint(format!(
+                        "{why} must cite where it comes from: add `sources = [\"<source id>\"]`"
+                    )),
+            );
+        }
+        for (j, source) in cited.iter().enumerate() {
+            if !sources.contains(&source.as_str()) {
+                self.push(
+                    Diagnostic::error(
+                        "unknown-reference",
+                        p.key("sources").index(j),
+                        format!("source `{source}` is not declared"),
+                    )
+                    .subject(subject)
+                    .maybe_hint(
+                        did_you_mean(source, sources.iter().copied()).or_else(|| {
+                            Some(format!("declare it with [[source]] id = \"{source}\""))
+                        }),
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// Lowercase letter first, then lowercase letters, digits, `-`, `_`, `.`.

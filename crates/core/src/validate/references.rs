@@ -105,30 +105,14 @@ impl Validator<'_> {
                     ),
                 );
             }
-            if ind.sources.is_empty() {
-                self.push(
-                    Diagnostic::error("no-source", p.key("id"), "indicator without a source")
-                        .subject(subject.clone())
-                        .hint("every indicator must cite where it comes from: add `sources = [\"<source id>\"]`"),
-                );
-            }
-            for (j, source) in ind.sources.iter().enumerate() {
-                if !sources.contains(&source.as_str()) {
-                    self.push(
-                        Diagnostic::error(
-                            "unknown-reference",
-                            p.key("sources").index(j),
-                            format!("source `{source}` is not declared"),
-                        )
-                        .subject(subject.clone())
-                        .maybe_hint(
-                            did_you_mean(source, sources.iter().copied()).or_else(|| {
-                                Some(format!("declare it with [[source]] id = \"{source}\""))
-                            }),
-                        ),
-                    );
-                }
-            }
+            self.cited_sources(
+                &p,
+                &subject,
+                "indicator",
+                "every indicator",
+                &ind.sources,
+                &sources,
+            );
             match q.scoring.model {
                 Model::Ilo => {
                     if ind.strength.is_none() {

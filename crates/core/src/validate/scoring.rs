@@ -218,26 +218,14 @@ impl Validator<'_> {
                     );
                 }
             }
-            if route.sources.is_empty() {
-                self.push(
-                    Diagnostic::error("no-source", p.key("id"), "route without a source")
-                        .subject(subject.clone())
-                        .hint("a set and rule must cite where it comes from: add `sources = [\"<source id>\"]`"),
-                );
-            }
-            for (j, source) in route.sources.iter().enumerate() {
-                if !sources.contains(&source.as_str()) {
-                    self.push(
-                        Diagnostic::error(
-                            "unknown-reference",
-                            p.key("sources").index(j),
-                            format!("source `{source}` is not declared"),
-                        )
-                        .subject(subject.clone())
-                        .maybe_hint(did_you_mean(source, sources.iter().copied())),
-                    );
-                }
-            }
+            self.cited_sources(
+                &p,
+                &subject,
+                "route",
+                "a set and rule",
+                &route.sources,
+                &sources,
+            );
             if let Some(when) = &route.when {
                 // Routes are chosen after the last answer: any question may be named.
                 self.check_condition(when, &p.key("when"), &subject, None, &position);
