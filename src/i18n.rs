@@ -78,7 +78,7 @@ impl Locales {
             .iter()
             .copied()
             .find(|b| b.lang() == primary)
-            .or_else(|| ui_file::loaded().into_iter().find(|b| b.lang() == primary))
+            .or_else(|| ui_file::find(&primary))
             .or_else(|| {
                 self.bundles
                     .iter()
@@ -102,7 +102,9 @@ impl Locales {
 /// `loadStrings` loads them ([`ui_file`]).
 pub fn has_strings(lang: &str) -> bool {
     let primary = primary(lang);
-    Locales::new().bundles().iter().any(|b| b.lang() == primary)
+    primary == FALLBACK_UI
+        || ui_file::find(&primary).is_some()
+        || strings::all().iter().any(|b| b.lang() == primary)
 }
 
 /// Whether `lang` is a UI language whose strings are not there yet (so they

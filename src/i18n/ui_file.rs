@@ -48,6 +48,19 @@ pub fn loaded() -> Vec<Bundle> {
     LOADED.with(|loaded| loaded.try_borrow().map(|l| l.clone()).unwrap_or_default())
 }
 
+/// The bundle of `lang` (a primary subtag) read from a file, if any: looked up
+/// in place, as every UI string on every render asks.
+pub fn find(lang: &str) -> Option<Bundle> {
+    LOADED.with(|loaded| {
+        loaded
+            .try_borrow()
+            .ok()?
+            .iter()
+            .copied()
+            .find(|b| b.lang() == lang)
+    })
+}
+
 /// Keeps `bundle` for the rest of the page's life (a language already there
 /// stays as it was).
 pub fn register(bundle: Bundle) {
