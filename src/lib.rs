@@ -12,7 +12,7 @@
 //! - [`i18n`]: Fluent UI strings, CLDR plurals, language negotiation (context);
 //! - [`language_files`]: another language's questionnaire file, loaded mid-run;
 //! - [`components`]: the function components, one per file (render-tested with
-//!   yew's SSR, `tests/ssr.rs`);
+//!   yew's SSR, `tests/ssr/`);
 //! - [`quick_exit`]: "Leave quickly" and Shift×3;
 //! - [`mod@panic`]: the fallback panel shown if anything panics;
 //! - [`hooks`]: focus management.

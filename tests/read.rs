@@ -1,4 +1,4 @@
-//! The hand-written reader (`src/config/read.rs`) against serde: for every shipped
+//! The hand-written reader (`src/config/read/`) against serde: for every shipped
 //! questionnaire and directory, and for models with every field set or left at
 //! its default, it reads exactly what serde reads; what serde rejects it rejects,
 //! naming the field.

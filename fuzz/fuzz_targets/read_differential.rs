@@ -1,4 +1,4 @@
-//! The widget's hand-written JSON reader (`src/config/read.rs`) against serde.
+//! The widget's hand-written JSON reader (`src/config/read/`) against serde.
 //!
 //! The input is parsed as JSON by serde_json (in the browser, `JSON.parse` makes
 //! the value; here a `serde_json::Value`, as in `tests/read.rs`); a text that is
@@ -29,11 +29,11 @@ use serde_json::Value;
 
 mod mutate;
 
-/// The widget's reader, `src/config/read.rs`, compiled in from its source: natively
+/// The widget's reader, `src/config/read/`, compiled in from its source: natively
 /// it needs only the core and serde_json (its `JsValue` half is for wasm32 only),
 /// so the fuzz build leaves out the widget crate and Yew. The same code as
 /// `riskscreen::config::read`, which `tests/read.rs` tests.
-#[path = "../../src/config/read.rs"]
+#[path = "../../src/config/read/mod.rs"]
 mod read;
 
 fuzz_target!(|data: &[u8]| {

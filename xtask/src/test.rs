@@ -353,7 +353,7 @@ pub const OTHER_ENGINES: &[&str] = &["firefox", "webkit"];
 pub const ENGINE_GAPS: &[(&str, &str, &str)] = &[
     (
         "webkit",
-        "flow::first_visit_fetches_one_language_and_switching_fetches_the_other",
+        "flow::language::first_visit_fetches_one_language_and_switching_fetches_the_other",
         "WebKitGTK 2.50 does not hand a <link rel=preload as=fetch crossorigin> to fetch(): \
          the wasm and each JSON file are downloaded twice, whatever the headers (production's, \
          with ETags), the fetch's options (no signal, no credentials, cache: force-cache) or \

@@ -12,7 +12,7 @@ mod reference;
 /// The widget's JSON reader, compiled in from its source (see `read_differential`);
 /// only its questionnaire half is used here.
 #[allow(dead_code)]
-#[path = "../../../src/config/read.rs"]
+#[path = "../../../src/config/read/mod.rs"]
 mod read;
 
 /// A load gave a questionnaire exactly when none of its diagnostics is an error,
