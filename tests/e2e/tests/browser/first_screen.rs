@@ -19,6 +19,7 @@ use fantoccini::key::Key;
 use riskscreen_e2e::axe::axe_check;
 use riskscreen_e2e::browser::{strings, PAGE_PATH};
 use riskscreen_e2e::check::{normalize, UiStrings};
+use riskscreen_e2e::engine::{note, skip, Engine};
 use riskscreen_e2e::page::NEUTRAL_PATH;
 use riskscreen_e2e::server::Fault;
 use riskscreen_e2e::{browser_test, Browser, PageOptions};
@@ -137,7 +138,7 @@ async fn assert_way_out(
 /// Leaves by the quick exit on screen and checks it replaced the page.
 async fn leave_by_quick_exit(b: &Browser, what: &str) {
     let before = b.js("return history.length;").await;
-    b.js("Array.from(document.querySelectorAll('.rs-exit')).find(e => e.getClientRects().length > 0).click();")
+    b.js("setTimeout(() => Array.from(document.querySelectorAll('.rs-exit')).find(e => e.getClientRects().length > 0).click(), 0);")
         .await;
     b.wait_until(
         &format!("{what}: the quick exit to {NEUTRAL_PATH}"),
@@ -153,71 +154,92 @@ async fn leave_by_quick_exit(b: &Browser, what: &str) {
 
 #[test]
 fn every_fault_ends_on_a_way_out_in_the_pages_language() {
-    browser_test(
-        "first_screen_faults",
-        PageOptions::self_check_in("uk"),
-        |b| async move {
-            // (what, path, fault, what explains it: the page's notice, or the
-            // wasm's own panel when it got as far as reading the files)
-            let questionnaire = questionnaire_in("uk");
-            let faults: [(&str, &str, Fault, &[&str]); 9] = [
-                ("wasm 404", WASM, Fault::NotFound, &["page-failed-text"]),
-                (
-                    "wasm truncated",
-                    WASM,
-                    Fault::Truncate(4096),
-                    &["page-failed-text"],
-                ),
-                (
-                    "wasm stalled",
-                    WASM,
-                    Fault::Stall { after: 4096 },
-                    &["page-failed-text"],
-                ),
-                ("glue 404", GLUE, Fault::NotFound, &["page-failed-text"]),
-                (
-                    "questionnaire 404",
-                    &questionnaire,
-                    Fault::NotFound,
-                    &["page-failed-text"],
-                ),
-                (
-                    "questionnaire truncated",
-                    &questionnaire,
-                    Fault::Truncate(2000),
-                    &["fallback-text"],
-                ),
-                (
-                    "questionnaire stalled",
-                    &questionnaire,
-                    Fault::Stall { after: 1024 },
-                    &["page-failed-text"],
-                ),
-                (
-                    "directory 404",
-                    DIRECTORY,
-                    Fault::NotFound,
-                    &["page-failed-text"],
-                ),
-                (
-                    "directory stalled",
-                    DIRECTORY,
-                    Fault::Stall { after: 512 },
-                    &["page-failed-text"],
-                ),
-            ];
-            for (what, path, fault, explanations) in faults {
-                b.server.clear_faults();
-                b.server.fault(path, fault);
-                let started = Instant::now();
-                visit(&b, PAGE_PATH).await;
-                assert_way_out(&b, "uk", explanations, started, what).await;
-                b.screenshot(&format!("first-screen-{}", what.replace(' ', "-")))
-                    .await;
-                leave_by_quick_exit(&b, what).await;
-            }
-        },
-    );
+    // Two browsers, the glue's 404 in one of its own: WebKitGTK remembers a JS
+    // module's outcome across pages in one process (its failure as well as its
+    // success, whatever `Cache-Control: no-store` says), so after that fault no
+    // other would be reached, and after a page that ran the glue it is not
+    // asked for again.
+    for glue_only in [true, false] {
+        browser_test(
+            if glue_only {
+                "first_screen_faults_glue"
+            } else {
+                "first_screen_faults"
+            },
+            PageOptions::self_check_in("uk"),
+            move |b| async move {
+                // (what, path, fault, what explains it: the page's notice, or the
+                // wasm's own panel when it got as far as reading the files)
+                let questionnaire = questionnaire_in("uk");
+                let faults: [(&str, &str, Fault, &[&str]); 9] = [
+                    ("glue 404", GLUE, Fault::NotFound, &["page-failed-text"]),
+                    ("wasm 404", WASM, Fault::NotFound, &["page-failed-text"]),
+                    (
+                        "wasm truncated",
+                        WASM,
+                        Fault::Truncate(4096),
+                        &["page-failed-text"],
+                    ),
+                    (
+                        "wasm stalled",
+                        WASM,
+                        Fault::Stall { after: 4096 },
+                        &["page-failed-text"],
+                    ),
+                    (
+                        "questionnaire 404",
+                        &questionnaire,
+                        Fault::NotFound,
+                        &["page-failed-text"],
+                    ),
+                    (
+                        "questionnaire truncated",
+                        &questionnaire,
+                        Fault::Truncate(2000),
+                        &["fallback-text"],
+                    ),
+                    (
+                        "questionnaire stalled",
+                        &questionnaire,
+                        Fault::Stall { after: 1024 },
+                        &["page-failed-text"],
+                    ),
+                    (
+                        "directory 404",
+                        DIRECTORY,
+                        Fault::NotFound,
+                        &["page-failed-text"],
+                    ),
+                    (
+                        "directory stalled",
+                        DIRECTORY,
+                        Fault::Stall { after: 512 },
+                        &["page-failed-text"],
+                    ),
+                ];
+                for (what, path, fault, explanations) in faults
+                    .into_iter()
+                    .filter(|(_, path, ..)| (*path == GLUE) == glue_only)
+                {
+                    b.server.clear_faults();
+                    b.server.fault(path, fault);
+                    let started = Instant::now();
+                    visit(&b, PAGE_PATH).await;
+                    assert_way_out(&b, "uk", explanations, started, what).await;
+                    // WebKitWebDriver answers a screenshot only once the page has
+                    // stopped loading, which a stalled preload never does; the
+                    // session hangs from then on.
+                    if Engine::current() == Engine::Webkit && matches!(fault, Fault::Stall { .. }) {
+                        note(&format!("{what}: no screenshot, WebKitWebDriver would wait for the stalled download"));
+                    } else {
+                        b.screenshot(&format!("first-screen-{}", what.replace(' ', "-")))
+                            .await;
+                    }
+                    leave_by_quick_exit(&b, what).await;
+                }
+            },
+        );
+    }
 }
 
 #[test]
@@ -270,9 +292,13 @@ fn no_webassembly_says_what_to_do_instead() {
 
 /// The widget's text, controls and their boxes, to compare before and after the
 /// mount (`boot` says which it is).
+///
+/// Null until every stylesheet has loaded: Firefox lays out a page without
+/// its pending stylesheets when a script asks for a box (as this snapshot
+/// does), which no person sees, since it does not paint before them.
 const SNAPSHOT: &str = "const app = document.getElementById('app'); \
     const w = app && app.querySelector(':scope > .rs-widget'); \
-    if (!w) return null; \
+    if (!w || Array.from(document.querySelectorAll('link[rel=stylesheet]')).some(l => !l.sheet)) return null; \
     const box = e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); }; \
     return { boot: app.getAttribute('data-rs-boot'), lang: w.getAttribute('lang'), screen: w.getAttribute('data-screen'), \
       text: w.innerText.replace(/\\s+/g, ' ').trim(), box: box(w), \
@@ -335,6 +361,21 @@ fn prerendered_screen_is_the_mounted_screen() {
                 // The preloads are the requests boot.js makes: each file once;
                 // the UI strings file only for a language the wasm does not
                 // carry (all but English).
+                // WebKitGTK downloads each `as=fetch` preload again when boot.js
+                // asks (ENGINE_GAPS in xtask/src/test.rs): twice there, never more.
+                let fetched = |path: &str| {
+                    let fetch_preload = [WASM, DIRECTORY].contains(&path)
+                        || path.starts_with("/q/")
+                        || path.starts_with("/ui/");
+                    if Engine::current() == Engine::Webkit && fetch_preload {
+                        2
+                    } else {
+                        1
+                    }
+                };
+                if Engine::current() == Engine::Webkit {
+                    note("the wasm and JSON preloads are downloaded twice (not reused by fetch); the JS modulepreloads once");
+                }
                 let strings = format!("/ui/{lang}.json");
                 let ui_requests = b
                     .server
@@ -344,7 +385,7 @@ fn prerendered_screen_is_the_mounted_screen() {
                     .count();
                 assert_eq!(
                     ui_requests,
-                    usize::from(lang != "en"),
+                    if lang == "en" { 0 } else { fetched(&strings) },
                     "{}",
                     b.server.log_text()
                 );
@@ -369,7 +410,12 @@ fn prerendered_screen_is_the_mounted_screen() {
                         .iter()
                         .filter(|r| r.target == *path)
                         .count();
-                    assert_eq!(n, 1, "{path} fetched {n} times:\n{}", b.server.log_text());
+                    assert_eq!(
+                        n,
+                        fetched(path),
+                        "{path} fetched {n} times:\n{}",
+                        b.server.log_text()
+                    );
                 }
                 b.assert_no_page_errors().await;
             },
@@ -557,6 +603,14 @@ fn default_page_moves_to_the_browsers_language() {
             ..PageOptions::self_check()
         },
         |b| async move {
+            if skip(&[(
+                Engine::Webkit,
+                "WebKitGTK tells pages the languages of the process's locale, and this \
+                 machine has only C.UTF-8 installed (a Ukrainian one needs locale-gen): \
+                 navigator.languages stays en-US",
+            )]) {
+                return;
+            }
             visit(&b, "/index.html").await;
             let seen = until(
                 &b,
