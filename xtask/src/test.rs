@@ -358,27 +358,15 @@ pub const OTHER_ENGINES: &[&str] = &["firefox", "webkit"];
 /// passed to libtest as `--skip` and listed as skipped, with the reason, in
 /// the table. A test that can say so itself uses `riskscreen_e2e::engine::skip`
 /// instead (also listed).
-pub const ENGINE_GAPS: &[(&str, &str, &str)] = &[
-    (
-        "webkit",
-        "flow::language::first_visit_fetches_one_language_and_switching_fetches_the_other",
-        "WebKitGTK 2.50 does not hand a <link rel=preload as=fetch crossorigin> to fetch(): \
-         the wasm and each JSON file are downloaded twice, whatever the headers (production's, \
-         with ETags), the fetch's options (no signal, no credentials, cache: force-cache) or \
-         even a bare fetch(url); MiniBrowser under automation seems not to cache CORS-mode \
-         responses at all. The JS modulepreloads are reused; Chromium and Firefox reuse every \
-         preload. README 'Known limits' has the cost (measured 2026-12-05)",
-    ),
-    (
-        "webkit",
-        "embed::two_widgets_on_one_page_are_independent_and_destroy_leaves_nothing",
-        "in one of two fresh-clone runs WebKitGTK 2.50 hit a wasm trap (\"Unreachable code\" in a \
+pub const ENGINE_GAPS: &[(&str, &str, &str)] = &[(
+    "webkit",
+    "embed::two_widgets_on_one_page_are_independent_and_destroy_leaves_nothing",
+    "in one of two fresh-clone runs WebKitGTK 2.50 hit a wasm trap (\"Unreachable code\" in a \
          closure) when the second <risk-screen> started after the first was removed. Not seen \
          again in 120 runs here (release and dev builds, one core, empty caches, the old \
          commit too, and a stress test of removal mid-check); Chromium and Firefox always \
          pass. Left out until a failing run's log shows its cause (issue #12), not hidden",
-    ),
-];
+)];
 
 /// What one engine's run of the browser tests gave.
 #[derive(Debug, Default)]
