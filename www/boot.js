@@ -102,7 +102,8 @@ function wireStaticScreen() {
     const page = [...document.querySelectorAll('link[rel="alternate"][hreflang]')].find(
       (link) => link.hreflang === event.target.value,
     );
-    if (page) location.assign(page.href);
+    // The file name only, next to this page (the link may be absolute: --public-url).
+    if (page) location.assign(new URL(new URL(page.href).pathname.split("/").pop(), location.href));
   });
   // Shift ×3 leaves for the prerendered quick exit's destination (the page's exit
   // URL), read now: a failure may replace that link with the wasm's own panel.

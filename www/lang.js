@@ -11,14 +11,19 @@
 // that page, which has no such script: it is never overridden.
 //
 // location.replace: Back leads to where the person came from, not to this page
-// again. Nothing is read from the URL, stored or sent.
+// again. Nothing is read from the URL, stored or sent. Only a link's file name
+// is followed, next to this page: a build for a public address
+// (`--public-url`, absolute hreflang links) never leaves the page's own folder.
 (function () {
+  function pageNextToThis(link) {
+    return new URL(new URL(link.href).pathname.split("/").pop(), location.href).href;
+  }
   var here = document.documentElement.lang;
   var pages = [];
   var links = document.querySelectorAll('link[rel="alternate"][hreflang]');
   for (var i = 0; i < links.length; i++) {
     var lang = links[i].hreflang;
-    if (lang && lang !== "x-default") pages.push({ lang: lang.toLowerCase(), href: links[i].href });
+    if (lang && lang !== "x-default") pages.push({ lang: lang.toLowerCase(), href: pageNextToThis(links[i]) });
   }
   var wanted = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
   function primary(tag) {

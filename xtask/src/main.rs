@@ -25,9 +25,14 @@ Commands:
                      end-to-end tests (if tests/e2e/Cargo.toml exists).
                      --quick  only these native stages (format, lints, cargo deny,
                               native tests, fuzz smoke run)
-  build [--dev]      Build www/: the widget for wasm32 (release), wasm-bindgen into
+  build [--dev] [--public-url URL]
+                     Build www/: the widget for wasm32 (release), wasm-bindgen into
                      www/pkg, wasm-opt -Oz, questionnaires/*.toml into www/q/*.json.
                      --dev    debug build, no wasm-opt (quicker, much larger)
+                     --public-url URL  where the pages will be served (the folder
+                              of index.html): their hreflang links are absolute
+                              under it, as search engines need (also read from
+                              RISKSCREEN_PUBLIC_URL)
   serve [OPTIONS]    Build, then serve www/ at http://127.0.0.1:PORT/ with the
                      production security headers (Ctrl-C stops it): the self-check
                      page, the NGO intake demo (demo/intake.html), and on the next
@@ -40,7 +45,8 @@ Commands:
                      --compress  send brotli (else gzip) copies, made once at
                                  start, as a CDN would (for Lighthouse and other
                                  page-load measurements)
-  dist               Release build, then dist/: content-hashed assets, a size table
+  dist [--public-url URL]
+                     Release build (--public-url as for build), then dist/: content-hashed assets, a size table
                      (raw, gzip, brotli), the first-visit brotli total of each
                      language's page (fails when the largest is over 200 KiB)
                      and Subresource Integrity hashes (dist/sri.txt).
@@ -81,6 +87,7 @@ enum Command {
     },
     Build {
         profile: Profile,
+        public_url: Option<String>,
     },
     Serve {
         port: u16,
@@ -89,7 +96,9 @@ enum Command {
         dist: bool,
         compress: bool,
     },
-    Dist,
+    Dist {
+        public_url: Option<String>,
+    },
     BenchWeb(bench_web::Options),
     Fuzz(xtask::fuzz::Options),
     Tools {
@@ -115,6 +124,7 @@ fn parse(args: &[String]) -> Result<Command> {
         },
         "build" => Command::Build {
             profile: profile(flags.switch("--dev")),
+            public_url: flags.value("--public-url")?,
         },
         "serve" => Command::Serve {
             port: match flags.value("--port")? {
@@ -128,7 +138,9 @@ fn parse(args: &[String]) -> Result<Command> {
             dist: flags.switch("--dist"),
             compress: flags.switch("--compress"),
         },
-        "dist" => Command::Dist,
+        "dist" => Command::Dist {
+            public_url: flags.value("--public-url")?,
+        },
         "tidy" => Command::Tidy,
         "bench-web" => Command::BenchWeb(bench_web::Options {
             runs: match flags.value("--runs")? {
@@ -157,6 +169,14 @@ fn parse(args: &[String]) -> Result<Command> {
     };
     flags.finish(command)?;
     Ok(parsed)
+}
+
+/// Hands `--public-url` to the prerenderer through [`wasm::PUBLIC_URL_VAR`]
+/// (set before any thread starts), which it checks.
+fn set_public_url(url: Option<String>) {
+    if let Some(url) = url {
+        std::env::set_var(wasm::PUBLIC_URL_VAR, url);
+    }
 }
 
 fn profile(dev: bool) -> Profile {
@@ -243,7 +263,13 @@ fn dispatch(command: Command) -> Result<()> {
     match command {
         Command::Help => print!("{HELP}"),
         Command::Test { quick } => test::test(&project, quick)?,
-        Command::Build { profile } => wasm::build(&project, profile)?,
+        Command::Build {
+            profile,
+            public_url,
+        } => {
+            set_public_url(public_url);
+            wasm::build(&project, profile)?
+        }
         Command::Tidy => xtask::tidy::tidy(&project)?,
         Command::Serve {
             port,
@@ -309,7 +335,10 @@ fn dispatch(command: Command) -> Result<()> {
             }
             server.run()?;
         }
-        Command::Dist => dist::dist(&project)?,
+        Command::Dist { public_url } => {
+            set_public_url(public_url);
+            dist::dist(&project)?
+        }
         Command::BenchWeb(options) => bench_web::bench_web(&project, &options)?,
         Command::Fuzz(options) => xtask::fuzz::fuzz(&project, &options)?,
         Command::Tools { browser } => ensure_tools(&project, Needs { browser })?,
@@ -337,7 +366,14 @@ mod tests {
         assert_eq!(
             parse_str("build --dev").unwrap(),
             Command::Build {
-                profile: Profile::Dev
+                profile: Profile::Dev,
+                public_url: None,
+            }
+        );
+        assert_eq!(
+            parse_str("dist --public-url https://help.example.org/check/").unwrap(),
+            Command::Dist {
+                public_url: Some("https://help.example.org/check/".to_owned()),
             }
         );
         assert_eq!(

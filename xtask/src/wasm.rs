@@ -280,14 +280,24 @@ pub fn check_page_links(www: &std::path::Path) -> Result<()> {
 /// JSON of step 4 (`riskscreen-prerender --template pages/index.html --www www`).
 /// A debug build: it renders ten small pages, and shares its compiled yew with
 /// the widget's render tests.
+///
+/// With [`PUBLIC_URL_VAR`] set (`cargo xtask dist --public-url URL` sets it),
+/// the pages' `hreflang` links are absolute under that address
+/// (`--public-url`), as search engines need them.
 pub fn prerender(project: &Project) -> Result<()> {
     remove_pages(&project.www())?;
-    run(project
-        .cargo()
-        .args(["run", "-q", "-p", PRERENDER_PACKAGE, "--"])
-        .args(["--template", PAGE_TEMPLATE, "--www", "www"]))
-    .context("prerendering the self-check page")
+    let mut cmd = project.cargo();
+    cmd.args(["run", "-q", "-p", PRERENDER_PACKAGE, "--"])
+        .args(["--template", PAGE_TEMPLATE, "--www", "www"]);
+    if let Some(url) = std::env::var_os(PUBLIC_URL_VAR).filter(|u| !u.is_empty()) {
+        cmd.arg("--public-url").arg(url);
+    }
+    run(&mut cmd).context("prerendering the self-check page")
 }
+
+/// The address the pages will be served at (the folder of `index.html`), for
+/// their `hreflang` links; unset, they stay relative (docs/deploying.md).
+pub const PUBLIC_URL_VAR: &str = "RISKSCREEN_PUBLIC_URL";
 
 /// Removes the prerendered pages (`index.html`, `index.<lang>.html`) of `www`.
 fn remove_pages(www: &std::path::Path) -> Result<()> {

@@ -25,6 +25,13 @@ pub enum Error {
         /// The widget's own message.
         message: String,
     },
+    /// `--public-url` is not an absolute `http(s)://` address of a folder.
+    PublicUrl {
+        /// What was given.
+        url: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
 }
 
 impl fmt::Display for Error {
@@ -38,6 +45,11 @@ impl fmt::Display for Error {
                     "the widget refuses the page's options ({lang}): {message}"
                 )
             }
+            Error::PublicUrl { url, reason } => write!(
+                f,
+                "--public-url {url:?}: {reason} (expected the address the pages are served at, \
+                 like https://help.example.org/check/)"
+            ),
         }
     }
 }

@@ -20,7 +20,10 @@
 //! - below it, the page's own parts ([`page`]): every country's helplines, the
 //!   language links and the hidden failure notice, in the page's language;
 //! - in `<head>`, the title, description, `<link rel=alternate hreflang>` and
-//!   the preload of the page's questionnaire file.
+//!   the preload of the page's questionnaire file. The `hreflang` links are
+//!   absolute when the build is told where the pages will be served
+//!   ([`PublicUrl`], `--public-url`): search engines ignore relative ones. Without
+//!   it they stay relative, which is all `lang.js` and `boot.js` read.
 //!
 //! **One language on the wire.** `data-questionnaire` names the whole
 //! questionnaire (`q/self-check.json`); the build also writes it once per
@@ -88,6 +91,62 @@ pub const DEFAULT_PAGE: &str = "index.html";
 /// another language to that language's page before the first paint.
 pub const REDIRECT_SCRIPT: &str = "lang.js";
 
+/// Where the pages will be served, when the deployer says so (`cargo xtask
+/// dist --public-url https://help.example.org/check/`): the folder of
+/// `index.html`, always ending in `/`. A static build cannot know its own
+/// address, and search engines (and Lighthouse's SEO audit) take an `hreflang`
+/// link only as an absolute address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl(String);
+
+impl PublicUrl {
+    /// An absolute `http://` or `https://` address with a host, and no query,
+    /// fragment, credentials, whitespace or quotes; a `/` is added at the end
+    /// when missing.
+    pub fn parse(url: &str) -> Result<PublicUrl, Error> {
+        let refuse = |reason| {
+            Err(Error::PublicUrl {
+                url: url.to_owned(),
+                reason,
+            })
+        };
+        let Some(rest) = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+        else {
+            return refuse("not an http:// or https:// address");
+        };
+        let host = rest.split('/').next().unwrap_or_default();
+        if host.is_empty() {
+            return refuse("no host");
+        }
+        if host.contains('@') {
+            return refuse("credentials have no place in a public address");
+        }
+        if url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\?#".contains(c))
+        {
+            return refuse("whitespace, quotes, a query or a fragment");
+        }
+        let mut url = url.to_owned();
+        if !url.ends_with('/') {
+            url.push('/');
+        }
+        Ok(PublicUrl(url))
+    }
+
+    /// The address of `file` (a page of the same folder).
+    pub fn of(&self, file: &str) -> String {
+        format!("{}{file}", self.0)
+    }
+
+    /// The address, ending in `/`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// One prerendered page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
@@ -100,8 +159,12 @@ pub struct Page {
 }
 
 /// Every page of `template`, with the questionnaire and directory it names read
-/// from `www`.
-pub fn prerender(template: &Template, www: &Path) -> Result<Vec<Page>, Error> {
+/// from `www`; their `hreflang` links absolute under `public_url` when given.
+pub fn prerender(
+    template: &Template,
+    www: &Path,
+    public_url: Option<&PublicUrl>,
+) -> Result<Vec<Page>, Error> {
     let app = template.app_options()?;
     let read = |relative: &str| read(www, relative);
     let options = page_options(template, www)?;
@@ -131,6 +194,7 @@ pub fn prerender(template: &Template, www: &Path) -> Result<Vec<Page>, Error> {
         let setup = &PageSetup {
             setup,
             questionnaire: file,
+            public_url,
         };
         let html = runtime.block_on(render(template, setup, &languages, false))?;
         if lang.as_str() == default {
@@ -199,15 +263,16 @@ fn setup(options: &Options, lang: Option<&AttrValue>) -> Result<Setup, Error> {
 
 /// What a page is rendered from: the widget's setup and the questionnaire file
 /// it was read from.
-struct PageSetup {
+struct PageSetup<'a> {
     setup: Rc<Setup>,
     questionnaire: String,
+    public_url: Option<&'a PublicUrl>,
 }
 
 /// One page: the template filled for `setup`'s language.
 async fn render(
     template: &Template,
-    page: &PageSetup,
+    page: &PageSetup<'_>,
     languages: &[AttrValue],
     redirect: bool,
 ) -> Result<String, Error> {
@@ -243,18 +308,23 @@ async fn render(
         .questionnaire
         .description
         .get_or(&lang, &setup.questionnaire.default_language);
+    let address = |file: &str| match page.public_url {
+        Some(base) => base.of(file),
+        None => file.to_owned(),
+    };
     let mut alternates: Vec<String> = languages
         .iter()
         .map(|l| {
             format!(
                 "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
                 escape(l),
-                escape(&page_file(l))
+                escape(&address(&page_file(l)))
             )
         })
         .collect();
     alternates.push(format!(
-        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{DEFAULT_PAGE}\">"
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">",
+        escape(&address(DEFAULT_PAGE))
     ));
     let redirect = if redirect {
         format!("<script src=\"{REDIRECT_SCRIPT}\"></script>")

@@ -5,14 +5,79 @@
 
 mod support;
 
-use riskscreen_prerender::{prerender, Page, DEFAULT_PAGE, REDIRECT_SCRIPT};
+use riskscreen_prerender::{prerender, Page, PublicUrl, DEFAULT_PAGE, REDIRECT_SCRIPT};
 use support::{template, ui_source};
 
 fn pages() -> Vec<Page> {
-    let www = support::www("pages");
-    let pages = prerender(&template(), &www).unwrap_or_else(|e| panic!("{e}"));
+    pages_at(None)
+}
+
+fn pages_at(public_url: Option<&PublicUrl>) -> Vec<Page> {
+    let www = support::www(if public_url.is_some() {
+        "pages-public"
+    } else {
+        "pages"
+    });
+    let pages = prerender(&template(), &www, public_url).unwrap_or_else(|e| panic!("{e}"));
     let _ = std::fs::remove_dir_all(&www);
     pages
+}
+
+/// Told where the pages will be served, every `hreflang` link is that absolute
+/// address (search engines ignore relative ones); the links a person follows
+/// stay relative, and nothing else of the page changes.
+#[test]
+fn a_public_url_makes_the_alternates_absolute() {
+    let url = PublicUrl::parse("https://help.example.org/check").expect("a public URL");
+    assert_eq!(url.as_str(), "https://help.example.org/check/");
+    let relative = pages();
+    for (page, plain) in pages_at(Some(&url)).iter().zip(&relative) {
+        for lang in ["uk", "ru", "en", "pl", "ro", "de", "cs", "sk", "hu"] {
+            let link = format!(
+                "<link rel=\"alternate\" hreflang=\"{lang}\" href=\"https://help.example.org/check/index.{lang}.html\">"
+            );
+            assert!(page.html.contains(&link), "{}: no {link}", page.file);
+            assert!(
+                page.html
+                    .contains(&format!("href=\"index.{lang}.html\" hreflang=\"{lang}\"")),
+                "{}: the language links stay relative",
+                page.file
+            );
+        }
+        assert!(page.html.contains(
+            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://help.example.org/check/index.html\">"
+        ));
+        let strip = |html: &str| {
+            html.lines()
+                .filter(|l| !l.contains("rel=\"alternate\""))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(strip(&page.html), strip(&plain.html), "{}", page.file);
+    }
+}
+
+#[test]
+fn a_public_url_must_be_an_absolute_web_address() {
+    for bad in [
+        "help.example.org/check/",
+        "ftp://help.example.org/",
+        "https:///check/",
+        "https://user:secret@help.example.org/",
+        "https://help.example.org/check/?utm=1",
+        "https://help.example.org/#top",
+        "https://help.example.org/\"><script>",
+        "https://help.example.org/a b/",
+        "javascript:alert(1)",
+    ] {
+        assert!(PublicUrl::parse(bad).is_err(), "{bad:?} accepted");
+    }
+    assert_eq!(
+        PublicUrl::parse("http://127.0.0.1:8080/")
+            .map(|u| u.of("index.uk.html"))
+            .ok(),
+        Some("http://127.0.0.1:8080/index.uk.html".to_owned())
+    );
 }
 
 /// The value of a simple message of `src/i18n/<lang>.ftl`, HTML-escaped as the
