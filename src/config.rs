@@ -72,10 +72,10 @@ use std::sync::Arc;
 
 use riskscreen_core::helplines::{validate_directory_form, Directory, Form};
 use riskscreen_core::{Audience, Questionnaire};
-use wasm_bindgen::{JsCast as _, JsValue};
 use yew::prelude::*;
 
 use crate::i18n::{negotiate, Locales};
+use crate::js::loader::Loader;
 use crate::panic::{Fallback, FallbackTexts};
 
 /// Where "Leave quickly" goes by default: a neutral, fast page (as GOV.UK's "Exit
@@ -105,60 +105,10 @@ pub struct Options {
     pub test_panic: bool,
     /// The languages to offer besides the questionnaire's own.
     pub languages: Vec<String>,
-    /// Loads the questionnaire's file in another language (a JS function).
-    pub load_language: Option<js_sys::Function>,
-    /// Loads the UI strings of a language (a JS function).
-    pub load_strings: Option<js_sys::Function>,
-}
-
-impl Options {
-    /// Reads the options object passed to `mount` (a plain JS object).
-    pub fn from_js(value: &JsValue) -> Result<Self, String> {
-        if !value.is_object() {
-            return Err("riskscreen: mount(element, options) needs an options object".into());
-        }
-        let options = Self::from_js_partial(value);
-        if options.questionnaire.is_empty() {
-            return Err(
-                "riskscreen: options.questionnaire must be the compiled questionnaire JSON text"
-                    .into(),
-            );
-        }
-        Ok(options)
-    }
-
-    /// Reads what there is of an options object (anything: a missing or wrong
-    /// option is absent, the questionnaire empty), for the start-failure panel.
-    pub fn from_js_partial(value: &JsValue) -> Self {
-        let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok();
-        let string = |key: &str| {
-            get(key)
-                .and_then(|v| v.as_string())
-                .filter(|s| !s.trim().is_empty())
-        };
-        Options {
-            questionnaire: string("questionnaire").unwrap_or_default(),
-            helplines: string("helplines"),
-            helplines_add: string("helplinesAdd"),
-            lang: string("lang"),
-            country: string("country"),
-            exit_url: string("exitUrl"),
-            share_result: get("shareResult").and_then(|v| v.as_bool()) == Some(true),
-            share_to: string("shareTo"),
-            test_panic: get("testPanic").and_then(|v| v.as_bool()) == Some(true),
-            languages: get("languages")
-                .filter(js_sys::Array::is_array)
-                .map(|v| {
-                    js_sys::Array::from(&v)
-                        .iter()
-                        .filter_map(|l| l.as_string())
-                        .collect()
-                })
-                .unwrap_or_default(),
-            load_language: get("loadLanguage").and_then(|v| v.dyn_into().ok()),
-            load_strings: get("loadStrings").and_then(|v| v.dyn_into().ok()),
-        }
-    }
+    /// Loads the questionnaire's file in another language (the page's function).
+    pub load_language: Option<Loader>,
+    /// Loads the UI strings of a language (the page's function).
+    pub load_strings: Option<Loader>,
 }
 
 /// Everything the app needs that does not change while it runs (but the
@@ -174,9 +124,9 @@ pub struct Setup {
     /// questionnaire's others.
     pub languages: Vec<String>,
     /// Loads another language's questionnaire file (`loadLanguage`).
-    pub load_language: Option<js_sys::Function>,
+    pub load_language: Option<Loader>,
     /// Loads another language's UI strings (`loadStrings`).
-    pub load_strings: Option<js_sys::Function>,
+    pub load_strings: Option<Loader>,
     /// The helpline directory (possibly empty); shared with the panic fallback,
     /// hence `Arc`.
     pub directory: Arc<Directory>,
@@ -488,16 +438,9 @@ pub fn directory_from_json(json: &str) -> Result<Directory, String> {
 }
 
 /// Parses a JSON text for [`read`]: in the browser with `JSON.parse` (no JSON parser
-/// in the bundle), natively (tests) with serde_json.
+/// in the bundle: [`crate::js::value::parse`]), natively (tests) with serde_json.
 #[cfg(target_arch = "wasm32")]
-fn parse(json: &str) -> Result<JsValue, String> {
-    js_sys::JSON::parse(json).map_err(|e| {
-        js_sys::Error::from(e)
-            .message()
-            .as_string()
-            .unwrap_or_default()
-    })
-}
+use crate::js::value::parse;
 
 /// See the wasm version.
 #[cfg(not(target_arch = "wasm32"))]

@@ -24,6 +24,8 @@ use riskscreen_core::Questionnaire;
 use yew::Callback;
 
 use crate::config::Setup;
+#[cfg(target_arch = "wasm32")]
+use crate::js::loader::Loader;
 use crate::state::Action;
 
 /// Loads `lang` for the flow running `current`: its UI strings when they are
@@ -64,7 +66,7 @@ pub fn load(
                 }),
                 Ok(None) => dispatch.emit(Action::SetLanguage(lang)),
                 Err(problem) => {
-                    warn(&format!(
+                    crate::js::warn(&format!(
                         "riskscreen: `{lang}` could not be loaded: {problem}"
                     ));
                     failed.emit(());
@@ -83,18 +85,11 @@ pub fn load(
 /// Calls the loader and reads what it resolves to.
 #[cfg(target_arch = "wasm32")]
 async fn fetch(
-    loader: &js_sys::Function,
+    loader: &Loader,
     current: &Questionnaire,
     lang: &str,
 ) -> Result<Questionnaire, String> {
-    let promise = loader
-        .call1(&wasm_bindgen::JsValue::NULL, &lang.into())
-        .map_err(describe)?;
-    let text = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
-        .await
-        .map_err(describe)?
-        .as_string()
-        .ok_or("loadLanguage did not resolve to a JSON text")?;
+    let text = loader.text(lang).await?;
     let texts = crate::config::checked_questionnaire(&text)?;
     if !texts.languages.iter().any(|l| l.eq_ignore_ascii_case(lang)) {
         return Err(format!("the file has no `{lang}` texts"));
@@ -102,18 +97,4 @@ async fn fetch(
     // The reducer merges again; checked here so that a wrong file is reported.
     current.clone().merge_languages(&texts)?;
     Ok(texts)
-}
-
-/// The message of what a JS promise was rejected with.
-#[cfg(target_arch = "wasm32")]
-pub(crate) fn describe(error: wasm_bindgen::JsValue) -> String {
-    js_sys::Error::from(error)
-        .message()
-        .as_string()
-        .unwrap_or_else(|| "the loader failed".to_owned())
-}
-
-#[cfg(target_arch = "wasm32")]
-fn warn(message: &str) {
-    web_sys::console::warn_1(&message.into());
 }

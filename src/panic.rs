@@ -147,11 +147,9 @@ fn show_all() {
 /// rejected `mount()` keep the whole text).
 pub fn show_failure(element: &web_sys::Element, fallback: &Fallback, problem: &str) {
     fallback.show_in(element);
-    if let Ok(detail) = element
+    if let Some(detail) = element
         .owner_document()
-        .map_or(Err(wasm_bindgen::JsValue::NULL), |d| {
-            d.create_element("pre")
-        })
+        .and_then(|d| d.create_element("pre").ok())
     {
         detail.set_class_name("rs-boot-detail");
         let _ = detail.set_attribute("lang", "en");

@@ -4,9 +4,9 @@
 //! names a receiving origin (the embedder asked for sharing and the questionnaire
 //! is not a self-check). It names that origin, says what would be shared, and
 //! nothing leaves the widget until the button
-//! is pressed: then a `riskscreen:complete` [`web_sys::CustomEvent`] (bubbling,
-//! `composed`, so it crosses a shadow root) is dispatched from this section, with
-//! [`summary`] as its `detail`. The embedder listens on the mount element (JS API),
+//! is pressed: then a `riskscreen:complete` event is dispatched from this
+//! section ([`shared_result::dispatch`], at the wasm boundary, which also makes
+//! its `detail`). The embedder listens on the mount element (JS API),
 //! the `<risk-screen>` element, or, in the frame embed, `frame.js` forwards it to
 //! the one origin the host declared.
 //!
@@ -18,13 +18,10 @@
 
 use crate::i18n::msg;
 use riskscreen_core::Evaluation;
-use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::i18n::{use_i18n, Arg};
-
-/// The event's name.
-pub const EVENT: &str = "riskscreen:complete";
+use crate::js::shared_result;
 
 /// Props of [`ShareResult`].
 #[derive(Properties, PartialEq)]
@@ -47,7 +44,7 @@ pub fn ShareResult(props: &ShareResultProps) -> Html {
         let evaluation = props.evaluation.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(target) = section.get() {
-                if dispatch(&target, &evaluation) {
+                if shared_result::dispatch(&target, &evaluation) {
                     shared.set(true);
                 }
             }
@@ -68,50 +65,4 @@ pub fn ShareResult(props: &ShareResultProps) -> Html {
             </p>
         </section>
     }
-}
-
-/// Dispatches the event from `target`; whether it was dispatched.
-fn dispatch(target: &web_sys::Node, evaluation: &Evaluation) -> bool {
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&summary(evaluation));
-    web_sys::CustomEvent::new_with_event_init_dict(EVENT, &init)
-        .is_ok_and(|event| target.dispatch_event(&event).is_ok())
-}
-
-/// The `detail` of the event: `{ questionnaire, version, level, danger,
-/// dangerSigns, signs, unsure, declined, score?, patternMet?, route? }` (ids only).
-pub fn summary(evaluation: &Evaluation) -> JsValue {
-    let object = js_sys::Object::new();
-    let set = |key: &str, value: JsValue| {
-        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
-    };
-    let list = |ids: &[riskscreen_core::Id]| -> JsValue {
-        ids.iter()
-            .map(|id| JsValue::from_str(id))
-            .collect::<js_sys::Array>()
-            .into()
-    };
-    set(
-        "questionnaire",
-        JsValue::from_str(&evaluation.questionnaire),
-    );
-    set("version", JsValue::from_str(&evaluation.version));
-    set("level", JsValue::from_str(&evaluation.level));
-    set("danger", JsValue::from_bool(evaluation.danger));
-    set("dangerSigns", list(&evaluation.danger_indicators));
-    set("signs", list(&evaluation.present));
-    set("unsure", list(&evaluation.unsure));
-    set("declined", list(&evaluation.declined));
-    if let Some(score) = evaluation.score {
-        set("score", JsValue::from_f64(f64::from(score)));
-    }
-    if let Some(met) = evaluation.pattern_met {
-        set("patternMet", JsValue::from_bool(met));
-    }
-    if let Some(route) = &evaluation.route {
-        set("route", JsValue::from_str(route));
-    }
-    object.into()
 }

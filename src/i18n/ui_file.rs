@@ -32,6 +32,7 @@ use std::cell::RefCell;
 
 use super::fluent::{Bundle, Key, Part, Variant};
 use crate::config::read::Json;
+use crate::js::loader::Loader;
 
 /// How deep select expressions may nest in a file (the `.ftl` files nest one
 /// deep); a deeper file is refused before the reader recurses further.
@@ -240,7 +241,7 @@ fn leak_pattern(parts: Vec<Read>) -> &'static [Part] {
 /// UI file is shown with English strings, as before. Fails when the file cannot
 /// be loaded or read.
 #[cfg(target_arch = "wasm32")]
-pub async fn ensure(loader: Option<&js_sys::Function>, lang: &str) -> Result<(), String> {
+pub async fn ensure(loader: Option<&Loader>, lang: &str) -> Result<(), String> {
     let lang = super::primary(lang);
     if !super::strings_missing(&lang) {
         return Ok(());
@@ -248,12 +249,7 @@ pub async fn ensure(loader: Option<&js_sys::Function>, lang: &str) -> Result<(),
     let loader = loader.ok_or_else(|| {
         format!("no loadStrings option, so the `{lang}` UI strings cannot be loaded")
     })?;
-    let promise = loader
-        .call1(&wasm_bindgen::JsValue::NULL, &lang.as_str().into())
-        .map_err(crate::language_files::describe)?;
-    let value = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
-        .await
-        .map_err(crate::language_files::describe)?;
+    let value = loader.json(&lang).await?;
     // Another mount may have read it while this one waited.
     if !super::has_strings(&lang) {
         register(read(&value, &lang).map_err(|e| format!("ui/{lang}.json: {e}"))?);
@@ -263,7 +259,7 @@ pub async fn ensure(loader: Option<&js_sys::Function>, lang: &str) -> Result<(),
 
 /// Natively (tests, the prerenderer) every UI language is built in.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn ensure(_loader: Option<&js_sys::Function>, lang: &str) -> Result<(), String> {
+pub async fn ensure(_loader: Option<&Loader>, lang: &str) -> Result<(), String> {
     if super::strings_missing(lang) {
         return Err(format!("the `{lang}` UI strings are not built in"));
     }

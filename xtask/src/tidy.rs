@@ -7,10 +7,12 @@
 //! | check | the one truth | what must agree with it |
 //! |---|---|---|
 //! | [`exit_url`] | `DEFAULT_EXIT_URL` in `src/config.rs` | `www/embed.js` (a classic script copied verbatim, so it cannot import it; `fallback-text.js` is generated from it), README's options table |
-//! | [`option_names`] | `ATTRIBUTES` in `www/options.js` | `OPTIONS` in `www/embed.js` (a subset: the frame gets the others its own way), README's options table (the same names) |
-//! | [`csp`] | `WIDGET_CSP` in `xtask/src/headers.rs` | the `<meta>` policy of `pages/index.html` and `www/frame.html`, and the browser tests' server (`tests/e2e/src/server.rs`), compared as sets of directives |
+//! | [`option_names`] | `ATTRIBUTES` in `www/options.js` | `OPTIONS` in `www/embed.js` (a subset: the frame gets the others its own way), README's options table (the same names), `src/js/options.rs` (reads every JS option they become, but the theme's) |
+//! | [`csp`] | `WIDGET_CSP` in `xtask/src/headers.rs` | the `<meta>` policy of `pages/index.html` and `www/frame.html`, compared as sets of directives (the browser tests' server uses the constant itself) |
 //! | [`chromium_flags`] | `CHROMIUM_ARGS` in `tests/e2e/src/browser.rs` | `CHROMIUM_ARGS` in `xtask/src/bench_web.rs` (the benchmark's Chromium is the tests', less the fixed scale factor the screenshots need) |
 //! | [`doc_links`] | the files in the repository | every relative link of every Markdown file outside `target/` and `node_modules/` |
+//! | [`wasm_boundary`] | `src/js.rs` and `src/js/`, the widget's one module that touches a JS value | every other file of `src/`: no `JsValue` in its code (ARCHITECTURE.md) |
+//! | [`file_lengths`] | [`MAX_LINES`] | every hand-written `.rs` and `.js` file (a generated one says "generated" in its first lines) |
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -45,6 +47,8 @@ pub fn check_all(root: &Path) -> Result<Vec<Problem>> {
     problems.extend(csp(root)?);
     problems.extend(chromium_flags(root)?);
     problems.extend(doc_links(root)?);
+    problems.extend(wasm_boundary(root)?);
+    problems.extend(file_lengths(root)?);
     Ok(problems)
 }
 
@@ -107,6 +111,25 @@ pub fn exit_url(root: &Path) -> Result<Vec<Problem>> {
 }
 
 /// The keys of a JS object literal `const NAME = { … };` (quoted or bare).
+/// The string values of the object literal after `marker` (`a: "x"` → `x`).
+fn object_values(text: &str, marker: &str) -> Option<BTreeSet<String>> {
+    let rest = &text[text.find(marker)?..];
+    let body = &rest[rest.find('{')? + 1..rest.find("};")?];
+    Some(
+        body.lines()
+            .filter_map(|line| line.trim().split_once(':'))
+            .map(|(_, value)| {
+                value
+                    .trim()
+                    .trim_end_matches(',')
+                    .trim_matches('"')
+                    .to_owned()
+            })
+            .filter(|value| !value.is_empty())
+            .collect(),
+    )
+}
+
 fn object_keys(text: &str, marker: &str) -> Option<BTreeSet<String>> {
     let rest = &text[text.find(marker)?..];
     let body = &rest[rest.find('{')? + 1..rest.find("};")?];
@@ -150,6 +173,16 @@ pub fn option_names(root: &Path) -> Result<Vec<Problem>> {
         }
         None => problems.push("www/embed.js: no `var OPTIONS = [ … ];`".to_owned()),
     }
+    // The wasm reads the JS option each attribute becomes (the theme's are the
+    // page script's own: CSS custom properties).
+    let rust = read(root, "src/js/options.rs")?;
+    for key in object_values(&options, "export const ATTRIBUTES = {").unwrap_or_default() {
+        if !key.starts_with("theme") && !rust.contains(&format!("\"{key}\"")) {
+            problems.push(format!(
+                "src/js/options.rs: does not read `{key}`, which options.js ATTRIBUTES passes"
+            ));
+        }
+    }
     let readme = read(root, "README.md")?;
     let documented: BTreeSet<String> = readme_options(&readme)
         .into_iter()
@@ -177,7 +210,7 @@ fn directives(policy: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// The Content-Security-Policy of the pages, the servers and the docs' source.
+/// The Content-Security-Policy of the pages against the widget origin's one truth.
 pub fn csp(root: &Path) -> Result<Vec<Problem>> {
     let truth = directives(WIDGET_CSP);
     let mut problems = Vec::new();
@@ -192,22 +225,6 @@ pub fn csp(root: &Path) -> Result<Vec<Problem>> {
                 "{page}: the <meta> policy {found:?} is not xtask/src/headers.rs WIDGET_CSP"
             )),
         }
-    }
-    let server = read(root, "tests/e2e/src/server.rs")?;
-    let constant = server
-        .find("pub const CSP: &str = ")
-        .map(|at| &server[at..])
-        .and_then(|rest| rest.find(';').map(|_| rest))
-        .and_then(|rest| {
-            let start = rest.find('"')? + 1;
-            let end = start + rest[start..].find("\";")?;
-            Some(rest[start..end].replace("\\\n", " "))
-        });
-    match constant {
-        Some(policy) if directives(&policy) == truth => {}
-        found => problems.push(format!(
-            "tests/e2e/src/server.rs: CSP {found:?} is not xtask/src/headers.rs WIDGET_CSP"
-        )),
     }
     Ok(problems)
 }
@@ -322,6 +339,100 @@ pub fn doc_links(root: &Path) -> Result<Vec<Problem>> {
     Ok(problems)
 }
 
+/// The files of `dir` (recursively) whose name ends in one of `extensions`,
+/// leaving out build output, installed tools and fuzzing's work.
+fn source_files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
+    const SKIP: [&str; 9] = [
+        "target",
+        "node_modules",
+        ".tools",
+        ".git",
+        "pkg",
+        "dist",
+        "corpus",
+        "work",
+        "artifacts",
+    ];
+    let mut files = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(files);
+    };
+    for entry in entries {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if path.is_dir() {
+            if !SKIP.contains(&name) {
+                files.extend(source_files(&path, extensions)?);
+            }
+        } else if extensions.iter().any(|e| name.ends_with(e)) {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Lines that are code, not comments (`//` at the start, after indentation).
+fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim_start().starts_with("//"))
+        .map(|(i, l)| (i + 1, l))
+}
+
+/// The widget's code names `JsValue` only at its wasm boundary, `src/js.rs` and
+/// `src/js/` (issue #13: "components and state never touch `JsValue`").
+pub fn wasm_boundary(root: &Path) -> Result<Vec<Problem>> {
+    let boundary = [root.join("src/js.rs"), root.join("src/js")];
+    let mut problems = Vec::new();
+    for file in source_files(&root.join("src"), &[".rs"])? {
+        if boundary.iter().any(|b| file.starts_with(b)) {
+            continue;
+        }
+        let text = fs::read_to_string(&file)?;
+        for (line, code) in code_lines(&text) {
+            if code.contains("JsValue") {
+                let shown = file.strip_prefix(root).unwrap_or(&file);
+                problems.push(format!(
+                    "{}:{line}: `JsValue` outside the wasm boundary (src/js/): read or make \
+                     the value there and pass a Rust type",
+                    shown.display()
+                ));
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// The most lines a hand-written source file may have (issue #13: a file that
+/// long does several jobs; split it along them).
+pub const MAX_LINES: usize = 700;
+
+/// No hand-written `.rs` or `.js` file is longer than [`MAX_LINES`]; a file that
+/// says "generated" in its first three lines is left out.
+pub fn file_lengths(root: &Path) -> Result<Vec<Problem>> {
+    let mut problems = Vec::new();
+    for file in source_files(root, &[".rs", ".js"])? {
+        let text = fs::read_to_string(&file)?;
+        let generated = text
+            .lines()
+            .take(3)
+            .any(|l| l.to_ascii_lowercase().contains("generated"));
+        let lines = text.lines().count();
+        if !generated && lines > MAX_LINES {
+            let shown = file.strip_prefix(root).unwrap_or(&file);
+            problems.push(format!(
+                "{}: {lines} lines, over {MAX_LINES}: split it along its jobs",
+                shown.display()
+            ));
+        }
+    }
+    Ok(problems)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,6 +459,13 @@ mod tests {
             Some(["a".to_owned(), "b-c".to_owned()].into())
         );
         assert_eq!(
+            object_values(
+                "export const A = {\n  a: \"x\",\n  \"b-c\": \"yZ\",\n};",
+                "const A"
+            ),
+            Some(["x".to_owned(), "yZ".to_owned()].into())
+        );
+        assert_eq!(
             array_strings("var O = [\n  \"a\", \"b\",\n];", "var O = ["),
             Some(["a".to_owned(), "b".to_owned()].into())
         );
@@ -372,6 +490,34 @@ mod tests {
                 ("lang".to_owned(), "none".to_owned()),
                 ("exit-url".to_owned(), "`https://a.example`".to_owned())
             ]
+        );
+    }
+
+    /// A `JsValue` outside `src/js/` and a long hand-written file are
+    /// reported; a comment, the boundary itself and a generated file are not.
+    #[test]
+    fn boundary_and_lengths_are_checked() {
+        let dir = std::env::temp_dir().join(format!("rs-tidy-js-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("src/js")).unwrap();
+        fs::write(dir.join("src/js/mount.rs"), "fn f(v: JsValue) {}\n").unwrap();
+        fs::write(
+            dir.join("src/state.rs"),
+            "//! no `JsValue` here\nfn g(v: wasm_bindgen::JsValue) {}\n",
+        )
+        .unwrap();
+        let long = "let x = 1;\n".repeat(MAX_LINES + 1);
+        fs::write(dir.join("src/long.rs"), &long).unwrap();
+        fs::write(dir.join("src/strings.rs"), format!("//! GENERATED\n{long}")).unwrap();
+        let boundary = wasm_boundary(&dir).unwrap();
+        let lengths = file_lengths(&dir).unwrap();
+        fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(boundary.len(), 1, "{boundary:?}");
+        assert!(boundary[0].starts_with("src/state.rs:2:"), "{boundary:?}");
+        assert_eq!(lengths.len(), 1, "{lengths:?}");
+        assert!(
+            lengths[0].starts_with("src/long.rs: 701 lines"),
+            "{lengths:?}"
         );
     }
 

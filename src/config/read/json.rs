@@ -1,9 +1,7 @@
 //! The parsed JSON value the reader reads, as a trait: `JSON.parse`'s `JsValue`
-//! in the browser, serde_json's `Value` natively (each implemented on its own
-//! target only, so neither is linked where it is not used).
-
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen::JsCast as _;
+//! in the browser (implemented at the wasm boundary, `crate::js::value`),
+//! serde_json's `Value` natively (here). Each is implemented on its own target
+//! only, so neither is linked where it is not used.
 
 pub trait Json: Sized {
     /// The keys of an object (not an array), in order; `None` for anything else.
@@ -22,52 +20,6 @@ pub trait Json: Sized {
     fn is_null(&self) -> bool;
     /// `null`: what a missing required field is read as, after its error.
     fn null() -> Self;
-}
-
-#[cfg(target_arch = "wasm32")]
-impl Json for wasm_bindgen::JsValue {
-    fn keys(&self) -> Option<Vec<String>> {
-        if !self.is_object() || js_sys::Array::is_array(self) {
-            return None;
-        }
-        let keys = js_sys::Object::keys(self.unchecked_ref::<js_sys::Object>());
-        Some(keys.iter().filter_map(|k| k.as_string()).collect())
-    }
-
-    fn get(&self, key: &str) -> Option<Self> {
-        // JSON.parse makes plain objects: an own property or undefined (none of the
-        // model's field names is one that Object.prototype has).
-        js_sys::Reflect::get(self, &Self::from_str(key))
-            .ok()
-            .filter(|v| !v.is_undefined())
-    }
-
-    fn items(&self) -> Option<Vec<Self>> {
-        js_sys::Array::is_array(self)
-            .then(|| self.unchecked_ref::<js_sys::Array>().iter().collect())
-    }
-
-    fn string(&self) -> Option<String> {
-        self.as_string()
-    }
-
-    fn boolean(&self) -> Option<bool> {
-        self.as_bool()
-    }
-
-    fn u32(&self) -> Option<u32> {
-        self.as_f64()
-            .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
-            .map(|n| n as u32)
-    }
-
-    fn is_null(&self) -> bool {
-        wasm_bindgen::JsValue::is_null(self)
-    }
-
-    fn null() -> Self {
-        wasm_bindgen::JsValue::NULL
-    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

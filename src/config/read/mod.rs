@@ -37,7 +37,7 @@
 //!
 //! | module | its one job |
 //! |--------|-------------|
-//! | `json` | [`Json`]: the parsed value, for `JsValue` (wasm32) and `serde_json::Value` (native) |
+//! | `json` | [`Json`]: the parsed value, for `serde_json::Value` (native; `JsValue`'s, wasm32, is at the wasm boundary, `src/js/value.rs`) |
 //! | this one | the entry points ([`questionnaire`], [`directory`]), [`Error`] and the `Reader` that records the first one |
 //! | `fields` | an object's fields (required, optional, defaults, unknown ones refused) and the plain values: strings, booleans, numbers, lists, [`Text`], enum names |
 //! | `model` | the questionnaire's types, field by field |

@@ -13,16 +13,15 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// The strict policy every response carries (what a careful host would send).
-pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
-                       style-src 'self'; img-src 'self'; connect-src 'self'; \
-                       base-uri 'none'; form-action 'none'";
+/// The strict policy every response carries: the widget origin's own, the one
+/// `cargo xtask serve` and the production configs send (`xtask::headers`).
+pub const CSP: &str = xtask::headers::WIDGET_CSP;
 
 /// The `Referrer-Policy` every response carries unless [`Server::set_referrer_policy`] says otherwise.
 pub const REFERRER_POLICY: &str = "no-referrer";
@@ -221,46 +220,20 @@ impl Drop for Server {
     }
 }
 
-/// `Content-Type` by file extension.
+/// `Content-Type` by file extension: `cargo xtask serve`'s, as in production.
 pub fn content_type(path: &str) -> &'static str {
-    let ext = path
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "json" => "application/json",
-        "css" => "text/css; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
+    xtask::serve::content_type(Path::new(path))
 }
 
-/// Maps a request path to a file below `root`; `None` for anything that tries to leave it.
+/// Maps a request path to a file below `root` by `cargo xtask serve`'s rules
+/// (`None` for anything that tries to leave it), a directory to its
+/// `index.html`.
 fn resolve(root: &Path, path: &str) -> Option<PathBuf> {
-    let relative = path.trim_start_matches('/');
-    let relative = if relative.is_empty() || relative.ends_with('/') {
-        format!("{relative}index.html")
-    } else {
-        relative.to_owned()
-    };
-    if relative.contains('\\') || relative.contains('%') || relative.contains('\0') {
-        return None;
+    let mut file = xtask::serve::resolve(root, path)?;
+    if path.ends_with('/') {
+        file.push("index.html");
     }
-    let candidate = Path::new(&relative);
-    if !candidate
-        .components()
-        .all(|c| matches!(c, Component::Normal(_)))
-    {
-        return None;
-    }
-    Some(root.join(candidate))
+    Some(file)
 }
 
 fn handle(shared: &Shared, stream: TcpStream) -> io::Result<()> {
@@ -406,9 +379,6 @@ mod tests {
     #[test]
     fn wasm_has_its_mime_type() {
         assert_eq!(content_type("pkg/riskscreen_bg.wasm"), "application/wasm");
-        assert_eq!(
-            content_type("pkg/riskscreen.js"),
-            "text/javascript; charset=utf-8"
-        );
+        assert_eq!(content_type("pkg/riskscreen.js"), "text/javascript");
     }
 }
