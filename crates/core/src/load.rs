@@ -15,9 +15,10 @@
 //! 2. The top-level fields and *each element* of each array of tables (every
 //!    `[[question]]`, `[[indicator]]`, …) are deserialized on their own, so one
 //!    broken question does not hide the problems of the next one. Unknown fields
-//!    are rejected with the nearest known name as a hint. (The directory and the
-//!    JSON forms, written by a program or small, report their first shape error.)
-//! 3. If the shape is right, [`crate::validate`] (or
+//!    are rejected with the nearest known name as a hint. (The helpline directory,
+//!    a small file, and the machine-written JSON forms report their first shape
+//!    error only.)
+//! 3. If the shape is right, [`crate::validate()`] (or
 //!    [`crate::helplines::validate_directory`]) checks meaning (references,
 //!    languages, order, sources) and its diagnostics are located in the source.
 //!
