@@ -75,8 +75,9 @@ fn the_helpline_directories_read_as_serde_reads_them() {
         format!("{root}/tests/fixtures/helplines.toml"),
     ] {
         let source = std::fs::read_to_string(&path).unwrap();
-        let (directory, _) =
-            riskscreen_core::load_helplines_toml(&source).unwrap_or_else(|e| panic!("{e:?}"));
+        let (directory, _) = riskscreen_core::load_helplines_toml(&path, &source)
+            .into_result(&path)
+            .unwrap_or_else(|e| panic!("{e}"));
         // The full form (sources, dates, notes) and the widget form.
         let full = read_directory(&serde_json::to_string(&directory).unwrap());
         assert_eq!(full, directory, "{path}");

@@ -225,7 +225,9 @@ fn the_shipped_questionnaires_load() {
         .ok()
         .map(|source| {
             let (directory, _) =
-                riskscreen_core::load_helplines_toml(&source).unwrap_or_else(|e| panic!("{e:?}"));
+                riskscreen_core::load_helplines_toml("questionnaires/helplines.toml", &source)
+                    .into_result("questionnaires/helplines.toml")
+                    .unwrap_or_else(|e| panic!("{e}"));
             serde_json::to_string(&directory).unwrap()
         });
     for entry in std::fs::read_dir(&dir).unwrap() {

@@ -2,12 +2,15 @@
 //!
 //! The input, as text, goes to `load_helplines_toml` (the authors' source). Split
 //! at its first NUL byte, each part is also read as a compiled `Directory` (JSON,
-//! by serde). Every directory that reads is validated in both forms and turned into
-//! the widget form; every ordered pair is merged as `helplinesAdd` is
-//! (`merge_directory`), the result checked as the widget checks it, and listed for
-//! every country (`for_country`).
+//! by serde, and by `load_helplines_json` when it is UTF-8). Every directory that
+//! reads is validated in both forms and turned into the widget form; every ordered
+//! pair is merged as `helplinesAdd` is (`merge_directory`), the result checked as
+//! the widget checks it, and listed for every country (`for_country`).
 //!
-//! Checked: no panic; a source that loads has no error in either form, nor has its
+//! Checked: no panic; both loaders give a usable directory exactly when no
+//! diagnostic is an error, and keep a model despite errors only with the problems
+//! `validate_directory` finds in it; `load_helplines_json` reads what serde reads;
+//! a source that loads has no error in either form, nor has its
 //! widget form (`riskscreen compile-helplines` output must be accepted by the
 //! widget); dropping the provenance (`for_widget`) changes no widget-form error;
 //! a merge adds or replaces by code and id exactly as documented; `for_country`
@@ -16,15 +19,20 @@
 #![no_main]
 
 use libfuzzer_sys::{fuzz_mutator, fuzz_target};
-use riskscreen_core::helplines::{validate_directory_form, Directory, Form, Kind};
-use riskscreen_core::Diagnostic;
+use riskscreen_core::helplines::{
+    validate_directory, validate_directory_form, Directory, Form, Kind,
+};
+use riskscreen_core::limits::MAX_SOURCE_BYTES;
+use riskscreen_core::{Diagnostic, Loaded};
 
 mod mutate;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let mut directories: Vec<Directory> = Vec::new();
-    match riskscreen_core::load_helplines_toml(&text) {
+    let loaded = riskscreen_core::load_helplines_toml("fuzz.toml", &text);
+    check_loaded(&loaded);
+    match loaded.into_result("fuzz.toml") {
         Ok((directory, diagnostics)) => {
             assert!(diagnostics.iter().all(|d| !d.is_error()));
             render(&diagnostics);
@@ -36,9 +44,9 @@ fuzz_target!(|data: &[u8]| {
             );
             directories.push(directory);
         }
-        Err(diagnostics) => {
-            assert!(diagnostics.iter().any(Diagnostic::is_error));
-            render(&diagnostics);
+        Err(e) => {
+            assert!(e.diagnostics.iter().any(Diagnostic::is_error));
+            let _ = e.to_string();
         }
     }
     let (first, second) = match data.iter().position(|&b| b == 0) {
@@ -46,9 +54,19 @@ fuzz_target!(|data: &[u8]| {
         None => (data, None),
     };
     for part in std::iter::once(first).chain(second) {
-        if let Ok(directory) = serde_json::from_slice::<Directory>(part) {
-            directories.push(directory);
+        let by_serde = serde_json::from_slice::<Directory>(part).ok();
+        if let Ok(json) = std::str::from_utf8(part) {
+            let loaded = riskscreen_core::load_helplines_json("fuzz.json", json);
+            check_loaded(&loaded);
+            if json.len() <= MAX_SOURCE_BYTES {
+                assert_eq!(
+                    loaded.model.as_ref(),
+                    by_serde.as_ref(),
+                    "load_helplines_json reads otherwise than serde"
+                );
+            }
         }
+        directories.extend(by_serde);
     }
 
     for directory in &directories {
@@ -75,6 +93,41 @@ fuzz_target!(|data: &[u8]| {
 fuzz_mutator!(|data: &mut [u8], size: usize, max_size: usize, seed: u32| {
     mutate::mutate(data, size, max_size, seed)
 });
+
+/// A usable directory exactly when no diagnostic is an error; no model only with an
+/// error saying why; a model kept despite errors has exactly the problems
+/// `validate_directory` finds in it, only located; every diagnostic renders.
+fn check_loaded(loaded: &Loaded<Directory>) {
+    let has_errors = loaded.diagnostics.iter().any(Diagnostic::is_error);
+    assert_eq!(loaded.has_errors(), has_errors);
+    assert_eq!(
+        loaded.usable().is_some(),
+        loaded.model.is_some() && !has_errors
+    );
+    match &loaded.model {
+        Some(directory) => assert_eq!(
+            unlocated(&loaded.diagnostics),
+            unlocated(&validate_directory(directory)),
+            "the diagnostics are not those of the directory kept"
+        ),
+        None => assert!(has_errors, "nothing was read, yet no error says why"),
+    }
+    render(&loaded.diagnostics);
+}
+
+/// Diagnostics without their locations, in a fixed order.
+fn unlocated(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    let mut diagnostics: Vec<Diagnostic> = diagnostics
+        .iter()
+        .cloned()
+        .map(|mut d| {
+            d.location = None;
+            d
+        })
+        .collect();
+    diagnostics.sort_by_cached_key(|d| format!("{d:?}"));
+    diagnostics
+}
 
 fn render(diagnostics: &[Diagnostic]) {
     for d in diagnostics {

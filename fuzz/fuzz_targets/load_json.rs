@@ -1,5 +1,6 @@
 //! Any bytes → `load_json` (what `riskscreen` does with compiled JSON): never a
-//! panic; a questionnaire exactly when no diagnostic is an error; and whatever
+//! panic; a usable questionnaire exactly when no diagnostic is an error, and a
+//! model kept despite errors is the one they describe; and whatever
 //! loads validates, scores as the reference scorer does, and survives being
 //! written out and read again (see `common`).
 
@@ -14,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let json = String::from_utf8_lossy(data);
     let loaded = riskscreen_core::load_json("fuzz.json", &json);
     common::check_loaded(&loaded, "fuzz.json");
-    if let Some(q) = &loaded.questionnaire {
+    if let Some(q) = loaded.usable() {
         common::check_questionnaire(q);
     }
 });

@@ -1,5 +1,6 @@
-//! Any text → `load_toml`: never a panic; a questionnaire exactly when no
-//! diagnostic is an error; and whatever loads validates, scores as the reference
+//! Any text → `load_toml`: never a panic; a usable questionnaire exactly when no
+//! diagnostic is an error, and a model kept despite errors is the one they
+//! describe; and whatever loads validates, scores as the reference
 //! scorer does, and survives compiling to JSON (see `common`).
 
 #![no_main]
@@ -13,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let source = String::from_utf8_lossy(data);
     let loaded = riskscreen_core::load_toml("fuzz.toml", &source);
     common::check_loaded(&loaded, "fuzz.toml");
-    if let Some(q) = &loaded.questionnaire {
+    if let Some(q) = loaded.usable() {
         common::check_questionnaire(q);
     }
 });

@@ -25,8 +25,12 @@ pub fn compile(name: &str, source: &str) -> String {
 
 /// The fixture helpline directory as JSON.
 pub fn helplines_json() -> String {
-    let (directory, _) = riskscreen_core::load_helplines_toml(&fixture("helplines"))
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    let (directory, _) = riskscreen_core::load_helplines_toml(
+        "tests/fixtures/helplines.toml",
+        &fixture("helplines"),
+    )
+    .into_result("tests/fixtures/helplines.toml")
+    .unwrap_or_else(|e| panic!("{e}"));
     serde_json::to_string(&directory).unwrap()
 }
 

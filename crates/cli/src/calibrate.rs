@@ -27,12 +27,14 @@ pub fn run(file: &Path, out: &mut dyn Write) -> anyhow::Result<Status> {
     let questionnaire_name = questionnaire_path.display().to_string();
     let questionnaire_source = fs::read_to_string(&questionnaire_path)
         .with_context(|| format!("reading {questionnaire_name} (named in {name})"))?;
-    let loaded = load_toml(&questionnaire_name, &questionnaire_source);
-    let Some(questionnaire) = loaded.questionnaire else {
-        for d in &loaded.diagnostics {
-            writeln!(out, "{}", d.render(&questionnaire_name))?;
+    let questionnaire = match load_toml(&questionnaire_name, &questionnaire_source)
+        .into_result(&questionnaire_name)
+    {
+        Ok((questionnaire, _warnings)) => questionnaire,
+        Err(e) => {
+            writeln!(out, "{e}")?;
+            bail!("{questionnaire_name} is not valid; run `riskscreen validate` on it");
         }
-        bail!("{questionnaire_name} is not valid; run `riskscreen validate` on it");
     };
     let outcomes = run_situations(&questionnaire, &calibration);
     let id_width = outcomes

@@ -275,10 +275,11 @@ fn load_directory(
     for line in checked.rendered() {
         writeln!(err, "{line}")?;
     }
-    match checked.document {
+    let summary = checked.summary();
+    match checked.into_document() {
         Some(Document::Helplines(directory)) => Ok(Some(directory)),
         _ => {
-            writeln!(err, "{}; nothing written", checked.summary())?;
+            writeln!(err, "{summary}; nothing written")?;
             Ok(None)
         }
     }

@@ -47,7 +47,7 @@ pub fn run(
     for line in checked.rendered() {
         writeln!(err, "{line}")?;
     }
-    let json = match &checked.document {
+    let json = match checked.document() {
         None => {
             writeln!(err, "{}; nothing written", checked.summary())?;
             return Ok(Status::Invalid);

@@ -4,21 +4,26 @@
 //!
 //! - `.json` files are compiled JSON: a questionnaire ([`riskscreen_core::load_json`])
 //!   or, when the object has a `helpline` key or the file is `helplines.json`, the
-//!   helpline directory;
+//!   helpline directory ([`riskscreen_core::load_helplines_json`]);
 //! - anything else is TOML: the helpline directory when the file is named
 //!   `helplines.toml` or its TOML has a top-level `helpline` key
 //!   ([`riskscreen_core::load_helplines_toml`]), else a questionnaire
 //!   ([`riskscreen_core::load_toml`]).
 //!
-//! The core does no IO; this module reads the text and hands it over.
+//! The core does no IO; this module reads the text and hands it over. Each file is
+//! parsed once: the core's [`Loaded`] keeps the model of a file with errors of
+//! meaning, which `report` and the `translations` commands still describe
+//! ([`Checked::model`]), while everything that acts on a document takes it from
+//! [`Checked::document`], which holds it back whenever there is an error.
 
 use std::fs;
 use std::path::Path;
 
 use anyhow::Context;
-use riskscreen_core::helplines::{validate_directory, Directory};
+use riskscreen_core::helplines::Directory;
 use riskscreen_core::{
-    load_helplines_toml, load_json, load_toml, Diagnostic, FieldPath, Location, Questionnaire,
+    load_helplines_json, load_helplines_toml, load_json, load_toml, Diagnostic, Loaded,
+    Questionnaire,
 };
 
 /// What a file holds.
@@ -30,12 +35,12 @@ pub enum Kind {
     Helplines,
 }
 
-/// A loaded, checked document.
+/// A loaded document: a questionnaire or the helpline directory.
 #[derive(Debug)]
 pub enum Document {
-    /// A questionnaire that passed validation.
+    /// A questionnaire.
     Questionnaire(Box<Questionnaire>),
-    /// A helpline directory that passed validation.
+    /// A helpline directory.
     Helplines(Directory),
 }
 
@@ -47,15 +52,29 @@ pub const SHOWN_AT_MOST: usize = 200;
 pub struct Checked {
     /// The file as named on the command line, used in every message.
     pub name: String,
-    /// What the file was read as.
-    pub kind: Kind,
-    /// The document, when it has no error.
-    pub document: Option<Document>,
+    /// The document as written, whenever its syntax and shape are right, even
+    /// with errors of meaning (the core's [`Loaded::model`]): for describing a
+    /// file (`report`, its strings). Commands that act on it use [`Self::document`].
+    pub model: Option<Document>,
     /// Every problem, errors and warnings, in source order where known.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Checked {
+    /// The document, only when no diagnostic is an error.
+    pub fn document(&self) -> Option<&Document> {
+        self.model.as_ref().filter(|_| self.errors() == 0)
+    }
+
+    /// The document, only when no diagnostic is an error.
+    pub fn into_document(self) -> Option<Document> {
+        if self.errors() == 0 {
+            self.model
+        } else {
+            None
+        }
+    }
+
     /// How many diagnostics are errors.
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
@@ -139,20 +158,20 @@ pub fn load_questionnaire(
     err: &mut dyn std::io::Write,
 ) -> anyhow::Result<Option<Questionnaire>> {
     let checked = load(path, None)?;
-    if checked.document.is_none() {
+    if checked.document().is_none() {
         for line in checked.rendered() {
             writeln!(err, "{line}")?;
         }
         writeln!(err, "{}{consequence}", checked.summary())?;
     }
-    match checked.document {
+    let name = checked.name.clone();
+    match checked.into_document() {
         Some(Document::Questionnaire(q)) => Ok(Some(*q)),
         Some(Document::Helplines(_)) => {
             let hint = hint.map(|h| format!(" ({h})")).unwrap_or_default();
             writeln!(
                 err,
-                "{}: error: this is the helpline directory; `{command}` takes a questionnaire{hint}",
-                checked.name
+                "{name}: error: this is the helpline directory; `{command}` takes a questionnaire{hint}",
             )?;
             Ok(None)
         }
@@ -164,60 +183,26 @@ pub fn load_questionnaire(
 pub fn check(path: &Path, text: &str, kind: Option<Kind>) -> Checked {
     let name = name(path);
     let kind = kind.unwrap_or_else(|| detect(path, text));
-    let json = is_json(path);
-    let (document, mut diagnostics) = match (kind, json) {
-        (Kind::Questionnaire, json) => {
-            let loaded = if json {
-                load_json(&name, text)
-            } else {
-                load_toml(&name, text)
-            };
-            let document = loaded
-                .questionnaire
-                .map(|q| Document::Questionnaire(Box::new(q)));
-            (document, loaded.diagnostics)
-        }
-        (Kind::Helplines, false) => match load_helplines_toml(text) {
-            Ok((directory, warnings)) => (Some(Document::Helplines(directory)), warnings),
-            Err(diagnostics) => (None, diagnostics),
-        },
-        (Kind::Helplines, true) => helplines_json(text),
+    let questionnaire = |q| Document::Questionnaire(Box::new(q));
+    let (model, diagnostics) = match (kind, is_json(path)) {
+        (Kind::Questionnaire, true) => split(load_json(&name, text), questionnaire),
+        (Kind::Questionnaire, false) => split(load_toml(&name, text), questionnaire),
+        (Kind::Helplines, true) => split(load_helplines_json(&name, text), Document::Helplines),
+        (Kind::Helplines, false) => split(load_helplines_toml(&name, text), Document::Helplines),
     };
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        // The core only hands out error-free documents; keep that promise here too.
-        diagnostics.sort_by_key(|d| (d.location, d.severity));
-        return Checked {
-            name,
-            kind,
-            document: None,
-            diagnostics,
-        };
-    }
     Checked {
         name,
-        kind,
-        document,
+        model,
         diagnostics,
     }
 }
 
-/// The helpline directory in its compiled JSON form: one shape error at most, then
-/// every meaning problem (the core has no JSON loader for the directory).
-fn helplines_json(text: &str) -> (Option<Document>, Vec<Diagnostic>) {
-    match serde_json::from_str::<Directory>(text) {
-        Ok(directory) => {
-            let diagnostics = validate_directory(&directory);
-            (Some(Document::Helplines(directory)), diagnostics)
-        }
-        Err(e) => {
-            let mut d = Diagnostic::error("syntax", FieldPath::root(), e.to_string());
-            d.location = Some(Location {
-                line: e.line(),
-                column: e.column(),
-            });
-            (None, vec![d])
-        }
-    }
+/// A core [`Loaded`] as a [`Document`] and its diagnostics.
+fn split<T>(
+    loaded: Loaded<T>,
+    document: impl FnOnce(T) -> Document,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    (loaded.model.map(document), loaded.diagnostics)
 }
 
 fn is_json(path: &Path) -> bool {
@@ -244,17 +229,6 @@ pub fn detect(path: &Path, text: &str) -> Kind {
     }
 }
 
-/// A questionnaire's model as far as its shape is right, without the meaning checks:
-/// lets `report` describe a file that does not validate yet (e.g. while translating).
-/// `None` when the shape itself is wrong.
-pub fn unchecked_questionnaire(path: &Path, text: &str) -> Option<Questionnaire> {
-    if is_json(path) {
-        serde_json::from_str(text).ok()
-    } else {
-        toml::from_str(text).ok()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +239,44 @@ mod tests {
         assert_eq!(summary("x.toml", 0, 2), "ok: x.toml (2 warnings)");
         assert_eq!(summary("x.toml", 1, 0), "x.toml: 1 error");
         assert_eq!(summary("x.toml", 3, 1), "x.toml: 3 errors, 1 warning");
+    }
+
+    /// A file with errors of meaning keeps its model (one parse, for `report` and the
+    /// strings), but no command gets it as a document; a shape error has neither.
+    #[test]
+    fn only_error_free_files_give_a_document() {
+        let fixture = |name: &str| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(name);
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path, text)
+        };
+        let (path, text) = fixture("weighted.toml");
+        let clean = check(&path, &text, None);
+        assert!(clean.document().is_some() && clean.errors() == 0);
+        let (path, text) = fixture("broken-reference.toml");
+        let meaning = check(&path, &text, None);
+        assert!(meaning.errors() > 0);
+        assert!(matches!(meaning.model, Some(Document::Questionnaire(_))));
+        assert!(meaning.document().is_none());
+        assert!(meaning.into_document().is_none());
+        let (path, text) = fixture("broken.toml");
+        let shape = check(&path, &text, None);
+        assert!(shape.errors() > 0 && shape.model.is_none());
+
+        // The directory's compiled JSON, through the core's loader.
+        let (path, text) = fixture("helplines.toml");
+        let Some(Document::Helplines(directory)) = check(&path, &text, None).into_document() else {
+            panic!("the fixture directory loads");
+        };
+        let json = serde_json::to_string(&directory).unwrap();
+        let from_json = check(Path::new("helplines.json"), &json, None);
+        assert_eq!(from_json.errors(), 0, "{:?}", from_json.diagnostics);
+        assert!(matches!(from_json.document(), Some(Document::Helplines(d)) if *d == directory));
+        let broken = check(Path::new("helplines.json"), "{\"helpline\": 3}", None);
+        assert!(broken.model.is_none() && broken.errors() == 1);
+        assert_eq!(broken.diagnostics[0].code, "syntax");
     }
 
     #[test]

@@ -35,7 +35,7 @@ use riskscreen_core::validate::reachable_indicators;
 use riskscreen_core::{Model, Questionnaire, Strength, Text};
 use serde::Serialize;
 
-use crate::input::{self, Document, Kind};
+use crate::input::{self, Document};
 use crate::translations::{self, TranslationsReport};
 use crate::{Format, Status};
 
@@ -74,34 +74,29 @@ pub fn run(
             }
         }
     };
-    match (checked.document, checked.kind) {
-        (Some(Document::Questionnaire(q)), _) => {
+    // A file with errors is still described when its shape is right (the core keeps
+    // its model); a helpline directory with errors is not.
+    match checked.model {
+        Some(Document::Questionnaire(q)) => {
+            if errors > 0 {
+                writeln!(
+                    err,
+                    "note: {} has errors; this report describes it as written",
+                    checked.name
+                )?;
+            }
             let mut r = QuestionnaireReport::of(&q);
             r.translations = section(translations::report_questionnaire(file, &q), err)?;
             write_questionnaire(out, &r, format)?;
         }
-        (Some(Document::Helplines(directory)), _) => {
+        Some(Document::Helplines(directory)) if errors == 0 => {
             let mut r = DirectoryReport::of(&directory);
             r.translations = section(translations::report_directory(file, &directory), err)?;
             write_directory(out, &r, format)?;
         }
-        (None, Kind::Questionnaire) => {
-            // Errors, but maybe only of meaning: describe what the shape gives.
-            match input::unchecked_questionnaire(file, &text) {
-                Some(q) => {
-                    writeln!(
-                        err,
-                        "note: {} has errors; this report describes it as written",
-                        checked.name
-                    )?;
-                    let mut r = QuestionnaireReport::of(&q);
-                    r.translations = section(translations::report_questionnaire(file, &q), err)?;
-                    write_questionnaire(out, &r, format)?;
-                }
-                None => writeln!(err, "no report: fix the errors above first")?,
-            }
+        Some(Document::Helplines(_)) | None => {
+            writeln!(err, "no report: fix the errors above first")?
         }
-        (None, Kind::Helplines) => writeln!(err, "no report: fix the errors above first")?,
     }
     Ok(Status::invalid_if(errors > 0 || sidecar_errors))
 }

@@ -61,15 +61,15 @@ fn questionnaire(name: &str) -> Questionnaire {
     let path = repo().join(format!("questionnaires/{name}.toml"));
     let text = std::fs::read_to_string(&path).unwrap();
     load_toml(&path.display().to_string(), &text)
-        .questionnaire
+        .into_usable()
         .unwrap_or_else(|| panic!("{name} does not validate"))
 }
 
 fn directory() -> Directory {
     let text = std::fs::read_to_string(repo().join("questionnaires/helplines.toml")).unwrap();
-    load_helplines_toml(&text)
-        .unwrap_or_else(|_| panic!("the helpline directory does not validate"))
-        .0
+    load_helplines_toml("questionnaires/helplines.toml", &text)
+        .into_usable()
+        .unwrap_or_else(|| panic!("the helpline directory does not validate"))
 }
 
 /// The HTML escaping the page uses for every text from the data.

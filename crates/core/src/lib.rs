@@ -5,6 +5,12 @@
 //! The widget, the CLI and the tests all go through it, so a questionnaire is
 //! read, checked and scored the same way everywhere.
 //!
+//! Every loader ([`load_toml`], [`load_json`], [`load_helplines_toml`],
+//! [`load_helplines_json`]) returns a [`Loaded`]: the model as written whenever
+//! its syntax and shape are right, with every diagnostic (as fluent-syntax returns
+//! the resource with its errors); [`Loaded::usable`] and [`Loaded::into_result`]
+//! give it only when no diagnostic is an error.
+//!
 //! ```
 //! use riskscreen_core::{load_toml, score, Answer, Answers};
 //!
@@ -84,9 +90,9 @@ pub use answers::{check_answers, Answer, Answers};
 pub use diagnostic::{Diagnostic, FieldPath, Lines, Location, Severity};
 pub use flow::{visible_questions, Plan};
 pub use id::Id;
+pub use load::{load_helplines_json, load_json, LoadError, Loaded};
 #[cfg(feature = "toml")]
 pub use load::{load_helplines_toml, load_toml};
-pub use load::{load_json, LoadError, Loaded};
 pub use model::*;
 pub use score::{
     score, score_indicators, score_planned, Concern, DimensionResult, Evaluation, Evidence,

@@ -1,4 +1,13 @@
-//! Loading: source text in, a validated questionnaire or every problem out.
+//! Loading: source text in, the model as written and every problem out.
+//!
+//! Four loaders, one shape: [`load_toml`] and [`load_json`] for questionnaires,
+//! [`load_helplines_toml`] and [`load_helplines_json`] for the helpline directory,
+//! each `(file, text) -> Loaded<T>`. Like fluent-syntax, which returns the resource
+//! together with its errors, a loader keeps the model whenever the text could be
+//! read into it: a file with errors of meaning (a language not translated yet, an
+//! unknown reference) can still be described, and is parsed only once.
+//! [`Loaded::usable`] gives the model only when no diagnostic is an error, which is
+//! what anything that scores, compiles or shows a document must use.
 //!
 //! Loading never panics and never stops at the first problem it can get past:
 //!
@@ -6,17 +15,21 @@
 //! 2. The top-level fields and *each element* of each array of tables (every
 //!    `[[question]]`, `[[indicator]]`, …) are deserialized on their own, so one
 //!    broken question does not hide the problems of the next one. Unknown fields
-//!    are rejected with the nearest known name as a hint.
-//! 3. If the shape is right, [`crate::validate`] checks meaning (references,
+//!    are rejected with the nearest known name as a hint. (The helpline directory,
+//!    a small file, and the machine-written JSON forms report their first shape
+//!    error only.)
+//! 3. If the shape is right, [`crate::validate()`] (or
+//!    [`crate::helplines::validate_directory`]) checks meaning (references,
 //!    languages, order, sources) and its diagnostics are located in the source.
 //!
 //! The core does no IO: callers pass the file name and its text.
 
-use crate::diagnostic::{Diagnostic, FieldPath};
+use crate::diagnostic::{Diagnostic, FieldPath, Location};
+use crate::helplines::{validate_directory, Directory};
 use crate::model::Questionnaire;
 use crate::validate::validate;
 
-/// A questionnaire that could not be loaded, with every problem found.
+/// A document that cannot be used, with every problem found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     /// The file name used in messages.
@@ -38,36 +51,67 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// The outcome of loading: the questionnaire if it is usable, and all diagnostics
-/// (warnings included) either way.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    /// The questionnaire, when there is no error.
-    pub questionnaire: Option<Questionnaire>,
+/// The outcome of loading a [`Questionnaire`] or a [`Directory`]: the model as
+/// written, and every diagnostic (warnings included) either way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded<T> {
+    /// The model, whenever the syntax and shape were right, *even when validation
+    /// found errors of meaning*; `None` only when the text could not be read into
+    /// it (a syntax or shape error, or over [`crate::limits::MAX_SOURCE_BYTES`]).
+    /// Use [`Loaded::usable`] for a model that may be acted on.
+    pub model: Option<T>,
     /// Every problem found, in source order where known.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Loaded {
-    /// The questionnaire, or a [`LoadError`] naming `file` with every problem.
-    pub fn into_result(self, file: &str) -> Result<(Questionnaire, Vec<Diagnostic>), LoadError> {
-        match self.questionnaire {
-            Some(q) => Ok((q, self.diagnostics)),
-            None => Err(LoadError {
+impl<T> Loaded<T> {
+    /// Nothing could be read: `diagnostics` say why (at least one is an error).
+    fn unreadable(diagnostics: Vec<Diagnostic>) -> Self {
+        Loaded {
+            model: None,
+            diagnostics,
+        }
+    }
+
+    /// A model read and validated; its diagnostics in source order, an error
+    /// before a warning at the same place.
+    fn validated(model: T, mut diagnostics: Vec<Diagnostic>) -> Self {
+        diagnostics.sort_by_key(|d| (d.location, d.severity));
+        Loaded {
+            model: Some(model),
+            diagnostics,
+        }
+    }
+
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The model, only when no diagnostic is an error.
+    pub fn usable(&self) -> Option<&T> {
+        self.model.as_ref().filter(|_| !self.has_errors())
+    }
+
+    /// The model, only when no diagnostic is an error.
+    pub fn into_usable(self) -> Option<T> {
+        if self.has_errors() {
+            None
+        } else {
+            self.model
+        }
+    }
+
+    /// The usable model with its warnings, or a [`LoadError`] naming `file` with
+    /// every problem.
+    pub fn into_result(self, file: &str) -> Result<(T, Vec<Diagnostic>), LoadError> {
+        match self.model {
+            Some(model) if !self.has_errors() => Ok((model, self.diagnostics)),
+            _ => Err(LoadError {
                 file: file.to_owned(),
                 diagnostics: self.diagnostics,
             }),
         }
-    }
-}
-
-/// Keeps the questionnaire only if no diagnostic is an error.
-fn finish(questionnaire: Questionnaire, mut diagnostics: Vec<Diagnostic>) -> Loaded {
-    diagnostics.sort_by_key(|d| (d.location, d.severity));
-    let usable = !diagnostics.iter().any(Diagnostic::is_error);
-    Loaded {
-        questionnaire: usable.then_some(questionnaire),
-        diagnostics,
     }
 }
 
@@ -78,33 +122,42 @@ pub fn from_json(json: &str) -> Result<Questionnaire, LoadError> {
         .map(|(q, _)| q)
 }
 
-/// Loads JSON text: one shape error at most (JSON is machine-written), then
-/// every meaning problem.
-pub fn load_json(file: &str, json: &str) -> Loaded {
+/// Loads a compiled questionnaire (`riskscreen compile`): one shape error at most
+/// (JSON is machine-written), then every meaning problem. `file` is only used in
+/// messages.
+pub fn load_json(file: &str, json: &str) -> Loaded<Questionnaire> {
+    from_json_text(file, json, validate)
+}
+
+/// Loads a compiled helpline directory (`riskscreen compile-helplines`), as
+/// [`load_json`] loads a questionnaire.
+pub fn load_helplines_json(file: &str, json: &str) -> Loaded<Directory> {
+    from_json_text(file, json, validate_directory)
+}
+
+/// JSON text into `T`, then `check`ed; JSON has no spans to locate paths by.
+fn from_json_text<T: serde::de::DeserializeOwned>(
+    file: &str,
+    json: &str,
+    check: fn(&T) -> Vec<Diagnostic>,
+) -> Loaded<T> {
+    let _ = file;
     if let Some(mut d) = crate::limits::source_too_large(json.len()) {
-        d.location = Some(crate::diagnostic::Location { line: 1, column: 1 });
-        return Loaded {
-            questionnaire: None,
-            diagnostics: vec![d],
-        };
+        d.location = Some(Location { line: 1, column: 1 });
+        return Loaded::unreadable(vec![d]);
     }
-    match serde_json::from_str::<Questionnaire>(json) {
-        Ok(q) => {
-            let diagnostics = validate(&q);
-            finish(q, diagnostics)
+    match serde_json::from_str::<T>(json) {
+        Ok(model) => {
+            let diagnostics = check(&model);
+            Loaded::validated(model, diagnostics)
         }
         Err(e) => {
-            let _ = file;
-            let location = crate::diagnostic::Location {
+            let mut d = Diagnostic::error("syntax", FieldPath::root(), e.to_string());
+            d.location = Some(Location {
                 line: e.line(),
                 column: e.column(),
-            };
-            let mut d = Diagnostic::error("syntax", FieldPath::root(), e.to_string());
-            d.location = Some(location);
-            Loaded {
-                questionnaire: None,
-                diagnostics: vec![d],
-            }
+            });
+            Loaded::unreadable(vec![d])
         }
     }
 }
@@ -118,8 +171,9 @@ mod toml_source {
     use toml::de::{DeTable, DeValue, ValueDeserializer};
     use toml::Spanned;
 
-    use super::{finish, Loaded};
+    use super::Loaded;
     use crate::diagnostic::{Diagnostic, FieldPath, Lines, Location, Segment};
+    use crate::helplines::{validate_directory, Directory};
     use crate::model::{Band, Dimension, Indicator, Question, Questionnaire, Section, Source};
     use crate::suggest::nearest;
     use crate::validate::validate;
@@ -135,27 +189,12 @@ mod toml_source {
     ];
 
     /// Loads a TOML questionnaire. `file` is only used in messages.
-    pub fn load_toml(file: &str, source: &str) -> Loaded {
+    pub fn load_toml(file: &str, source: &str) -> Loaded<Questionnaire> {
         let _ = file;
-        if let Some(too_large) = too_large(source) {
-            return Loaded {
-                questionnaire: None,
-                diagnostics: vec![too_large],
-            };
-        }
-        let lines = Lines::new(source);
-        let (root, syntax_errors) = DeTable::parse_recoverable(source);
-        if !syntax_errors.is_empty() {
-            let mut diagnostics: Vec<Diagnostic> = syntax_errors
-                .iter()
-                .map(|e| from_toml_error(&lines, e, "syntax", FieldPath::root()))
-                .collect();
-            diagnostics.sort_by_key(|d| d.location);
-            return Loaded {
-                questionnaire: None,
-                diagnostics,
-            };
-        }
+        let (lines, root) = match parse(source) {
+            Ok(parsed) => parsed,
+            Err(diagnostics) => return Loaded::unreadable(diagnostics),
+        };
 
         let mut diagnostics = Vec::new();
         // The header: the root with every array of tables emptied, so that unknown
@@ -211,10 +250,7 @@ mod toml_source {
 
         let (Some(mut questionnaire), true) = (header, diagnostics.is_empty()) else {
             diagnostics.sort_by_key(|d| d.location);
-            return Loaded {
-                questionnaire: None,
-                diagnostics,
-            };
+            return Loaded::unreadable(diagnostics);
         };
         questionnaire.sources = sources;
         questionnaire.dimensions = dimensions;
@@ -227,14 +263,36 @@ mod toml_source {
         for d in &mut diagnostics {
             d.location = locate(&root, &d.path).map(|offset| lines.locate(offset));
         }
-        finish(questionnaire, diagnostics)
+        Loaded::validated(questionnaire, diagnostics)
     }
 
-    /// Loads the helpline directory (`questionnaires/helplines.toml`): the first shape
-    /// error, or every meaning problem, located.
-    pub fn load_helplines_toml(
-        source: &str,
-    ) -> Result<(crate::helplines::Directory, Vec<Diagnostic>), Vec<Diagnostic>> {
+    /// Loads the helpline directory (`questionnaires/helplines.toml`): the first
+    /// shape error, or every meaning problem, located. `file` is only used in
+    /// messages.
+    pub fn load_helplines_toml(file: &str, source: &str) -> Loaded<Directory> {
+        let _ = file;
+        let (lines, root) = match parse(source) {
+            Ok(parsed) => parsed,
+            Err(diagnostics) => return Loaded::unreadable(diagnostics),
+        };
+        let directory: Directory =
+            match serde::Deserialize::deserialize(toml::de::Deserializer::from(root.clone())) {
+                Ok(directory) => directory,
+                Err(e) => {
+                    return Loaded::unreadable(vec![shape_error(&lines, &e, FieldPath::root())])
+                }
+            };
+        let mut diagnostics = validate_directory(&directory);
+        for d in &mut diagnostics {
+            d.location = locate(&root, &d.path).map(|offset| lines.locate(offset));
+        }
+        Loaded::validated(directory, diagnostics)
+    }
+
+    /// The source's lines and its parsed table, or every syntax error (or the
+    /// size limit's), in source order.
+    #[allow(clippy::type_complexity)]
+    fn parse(source: &str) -> Result<(Lines<'_>, Spanned<DeTable<'_>>), Vec<Diagnostic>> {
         if let Some(too_large) = too_large(source) {
             return Err(vec![too_large]);
         }
@@ -248,19 +306,7 @@ mod toml_source {
             diagnostics.sort_by_key(|d| d.location);
             return Err(diagnostics);
         }
-        let directory: crate::helplines::Directory =
-            serde::Deserialize::deserialize(toml::de::Deserializer::from(root.clone()))
-                .map_err(|e| vec![shape_error(&lines, &e, FieldPath::root())])?;
-        let mut diagnostics = crate::helplines::validate_directory(&directory);
-        for d in &mut diagnostics {
-            d.location = locate(&root, &d.path).map(|offset| lines.locate(offset));
-        }
-        diagnostics.sort_by_key(|d| d.location);
-        if diagnostics.iter().any(Diagnostic::is_error) {
-            Err(diagnostics)
-        } else {
-            Ok((directory, diagnostics))
-        }
+        Ok((lines, root))
     }
 
     /// The error for a source over the size limit, located at its start: nothing
@@ -405,5 +451,83 @@ mod toml_source {
         }
         // A table's own span is its first key; pointing there is what an editor wants.
         best
+    }
+}
+
+#[cfg(all(test, feature = "toml"))]
+mod tests {
+    use super::*;
+
+    const QUESTIONNAIRE: &str = include_str!("../tests/fixtures/scoring/weighted.toml");
+    const DIRECTORY: &str = include_str!("../tests/fixtures/broken-helplines/number-mismatch.toml");
+
+    #[test]
+    fn a_clean_questionnaire_is_usable() {
+        let loaded = load_toml("w.toml", QUESTIONNAIRE);
+        assert!(!loaded.has_errors());
+        assert_eq!(loaded.usable(), loaded.model.as_ref());
+        let (q, warnings) = loaded.into_result("w.toml").unwrap();
+        assert!(warnings.iter().all(|d| !d.is_error()));
+        let json = serde_json::to_string(&q).unwrap();
+        assert_eq!(load_json("w.json", &json).into_usable(), Some(q));
+    }
+
+    #[test]
+    fn errors_of_meaning_keep_the_model_but_not_its_use() {
+        let source = QUESTIONNAIRE.replace("sources = [\"test\"]", "sources = [\"nowhere\"]");
+        let loaded = load_toml("w.toml", &source);
+        assert!(loaded.has_errors());
+        let model = loaded.model.as_ref().expect("the shape is right");
+        assert_eq!(model.id, "weighted-fixture");
+        assert!(loaded.usable().is_none());
+        let json = serde_json::to_string(model).unwrap();
+        let from_json = load_json("w.json", &json);
+        assert_eq!(from_json.model.as_ref(), Some(model));
+        assert!(from_json.usable().is_none());
+        let error = loaded.clone().into_result("w.toml").unwrap_err();
+        assert_eq!(error.diagnostics, loaded.diagnostics);
+        assert!(loaded.into_usable().is_none());
+    }
+
+    #[test]
+    fn syntax_shape_and_size_errors_give_no_model() {
+        let too_large = " ".repeat(crate::limits::MAX_SOURCE_BYTES + 1);
+        for source in [
+            "id = ",
+            "id = 3",
+            "[[question]]\nid = 1",
+            too_large.as_str(),
+        ] {
+            let loaded = load_toml("x.toml", source);
+            assert!(
+                loaded.model.is_none() && loaded.has_errors(),
+                "{source:.20}"
+            );
+            let loaded = load_helplines_toml("x.toml", source);
+            assert!(
+                loaded.model.is_none() && loaded.has_errors(),
+                "{source:.20}"
+            );
+        }
+        for json in ["{", "{\"id\": 3}", too_large.as_str()] {
+            let loaded = load_json("x.json", json);
+            assert!(loaded.model.is_none() && loaded.has_errors(), "{json:.20}");
+            let loaded = load_helplines_json("x.json", json);
+            assert!(loaded.model.is_none() && loaded.has_errors(), "{json:.20}");
+        }
+    }
+
+    #[test]
+    fn a_directory_with_errors_keeps_its_model_in_both_forms() {
+        let loaded = load_helplines_toml("h.toml", DIRECTORY);
+        assert!(loaded.has_errors() && loaded.usable().is_none());
+        let directory = loaded.model.expect("the shape is right");
+        let json = serde_json::to_string(&directory).unwrap();
+        let from_json = load_helplines_json("h.json", &json);
+        assert_eq!(from_json.model.as_ref(), Some(&directory));
+        // The same problems, without locations (JSON has no spans).
+        let codes = |d: &[Diagnostic]| d.iter().map(|d| d.code).collect::<Vec<_>>();
+        assert_eq!(codes(&from_json.diagnostics), codes(&loaded.diagnostics));
+        assert!(from_json.diagnostics.iter().all(|d| d.location.is_none()));
     }
 }

@@ -56,7 +56,7 @@ fn every_situation_lands_where_its_sources_say() {
         let source = fs::read_to_string(&questionnaire_path)
             .unwrap_or_else(|e| panic!("{}: {e}", questionnaire_path.display()));
         let questionnaire = load_toml(&name, &source)
-            .questionnaire
+            .into_usable()
             .unwrap_or_else(|| panic!("{} does not load", questionnaire_path.display()));
         assert!(
             calibration.situations.len() >= AT_LEAST,

@@ -10,7 +10,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use riskscreen_core::{load_helplines_toml, load_toml, Diagnostic};
+use riskscreen_core::{load_helplines_toml, load_toml, Diagnostic, Loaded};
 
 fn fixtures(dir: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -18,16 +18,20 @@ fn fixtures(dir: &str) -> PathBuf {
         .join(dir)
 }
 
-/// How a fixture is loaded: its diagnostics, or `None` when it loads cleanly.
+/// How a fixture is loaded: its diagnostics, or `None` when it loads without errors.
 type Loader = fn(&str, &str) -> Option<Vec<Diagnostic>>;
 
-fn questionnaire_diagnostics(display: &str, source: &str) -> Option<Vec<Diagnostic>> {
-    let loaded = load_toml(display, source);
-    loaded.questionnaire.is_none().then_some(loaded.diagnostics)
+/// The diagnostics of a load that found an error.
+fn broken<T>(loaded: Loaded<T>) -> Option<Vec<Diagnostic>> {
+    loaded.has_errors().then_some(loaded.diagnostics)
 }
 
-fn directory_diagnostics(_display: &str, source: &str) -> Option<Vec<Diagnostic>> {
-    load_helplines_toml(source).err()
+fn questionnaire_diagnostics(display: &str, source: &str) -> Option<Vec<Diagnostic>> {
+    broken(load_toml(display, source))
+}
+
+fn directory_diagnostics(display: &str, source: &str) -> Option<Vec<Diagnostic>> {
+    broken(load_helplines_toml(display, source))
 }
 
 /// The one helper: loads a broken file, renders its diagnostics, and compares with (or,

@@ -11,8 +11,9 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use riskscreen_core::{
-    check_answers, load_helplines_toml, load_json, load_toml, score, score_indicators,
-    score_planned, validate, visible_questions, Answer, Answers, Plan, Questionnaire,
+    check_answers, load_helplines_json, load_helplines_toml, load_json, load_toml, score,
+    score_indicators, score_planned, validate, visible_questions, Answer, Answers, Plan,
+    Questionnaire,
 };
 
 // ---------------------------------------------------------------- generated questionnaires
@@ -358,7 +359,8 @@ proptest! {
     fn arbitrary_text_never_panics_the_loaders(text in ".{0,400}") {
         let _ = load_toml("x.toml", &text);
         let _ = load_json("x.json", &text);
-        let _ = load_helplines_toml(&text);
+        let _ = load_helplines_toml("x.toml", &text);
+        let _ = load_helplines_json("x.json", &text);
     }
 
     /// Text made of TOML's own punctuation reaches deeper into the parser.
@@ -393,8 +395,8 @@ proptest! {
         }
         let text: String = chars.into_iter().collect();
         let loaded = load_toml("x.toml", &text);
-        if let Some(q) = &loaded.questionnaire {
-            // Whatever still loads can be scored.
+        if let Some(q) = loaded.usable() {
+            // Whatever still loads without errors can be scored.
             let _ = score(q, &Answers::new());
         }
         let _ = load_json("x.json", &text);
@@ -422,7 +424,7 @@ proptest! {
             bytes.truncate(cut % (bytes.len() + 1));
         }
         let text: String = bytes.into_iter().collect();
-        if let Some(q) = load_json("x.json", &text).questionnaire {
+        if let Some(q) = load_json("x.json", &text).into_usable() {
             let _ = score(&q, &Answers::new());
         }
     }
@@ -468,7 +470,7 @@ fn json_mutation() -> impl Strategy<Value = (String, Edits, Option<usize>)> {
         .iter()
         .map(|source| {
             let q = load_toml("x.toml", source)
-                .questionnaire
+                .into_usable()
                 .expect("fixture loads");
             serde_json::to_string(&q).expect("serializes")
         })

@@ -60,12 +60,9 @@ fn every_questionnaire_and_the_helpline_directory_load_without_errors() {
     let helplines = questionnaires_dir().join(HELPLINES);
     if helplines.exists() {
         let source = fs::read_to_string(&helplines).expect("helplines.toml");
-        if let Err(diagnostics) = load_helplines_toml(&source) {
-            failures.extend(
-                diagnostics
-                    .iter()
-                    .map(|d| d.render("questionnaires/helplines.toml")),
-            );
+        let name = "questionnaires/helplines.toml";
+        if let Err(e) = load_helplines_toml(name, &source).into_result(name) {
+            failures.push(e.to_string());
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -99,7 +96,9 @@ fn every_indicator_and_every_helpline_cites_a_declared_source() {
     let helplines = questionnaires_dir().join(HELPLINES);
     if helplines.exists() {
         let source = fs::read_to_string(&helplines).expect("helplines.toml");
-        if let Ok((directory, _)) = load_helplines_toml(&source) {
+        if let Some(directory) =
+            load_helplines_toml("questionnaires/helplines.toml", &source).into_usable()
+        {
             let declared: BTreeSet<&str> =
                 directory.sources.iter().map(|s| s.id.as_str()).collect();
             for line in &directory.helplines {

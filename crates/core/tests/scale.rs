@@ -67,7 +67,7 @@ fn diagnostics(case: &str, source: &str) -> Vec<Diagnostic> {
         loaded.diagnostics.len(),
         started.elapsed()
     );
-    assert!(loaded.questionnaire.is_none(), "{case}: should not load");
+    assert!(loaded.usable().is_none(), "{case}: should not load");
     loaded.diagnostics
 }
 

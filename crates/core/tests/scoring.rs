@@ -47,7 +47,7 @@ fn questionnaire(name: &str) -> Result<Questionnaire, String> {
         return Err(format!("fixture is not clean:\n{}", rendered.join("\n")));
     }
     loaded
-        .questionnaire
+        .into_usable()
         .ok_or_else(|| format!("{name}: no questionnaire"))
 }
 

@@ -1,9 +1,10 @@
 //! Checks shared by the loading targets (`load_toml`, `load_json`): what a loader
 //! says about its result, and what every usable questionnaire must allow.
+//! (`helplines` checks `Loaded<Directory>` the same way, in its own file.)
 
 use riskscreen_core::{
-    load_json, score, score_planned, validate, Answer, Answers, Loaded, Plan, QuestionKind,
-    Questionnaire,
+    load_json, score, score_planned, validate, Answer, Answers, Diagnostic, Loaded, Plan,
+    QuestionKind, Questionnaire,
 };
 
 #[path = "../../../crates/core/tests/support/reference.rs"]
@@ -15,17 +16,42 @@ mod reference;
 #[path = "../../../src/config/read/mod.rs"]
 mod read;
 
-/// A load gave a questionnaire exactly when none of its diagnostics is an error,
-/// and every diagnostic renders.
-pub fn check_loaded(loaded: &Loaded, file: &str) {
+/// A load gave a usable questionnaire exactly when none of its diagnostics is an
+/// error; no model only with an error saying why; a model kept despite errors has
+/// exactly the problems `validate` finds in it (its diagnostics describe that
+/// model, only located); and every diagnostic renders.
+pub fn check_loaded(loaded: &Loaded<Questionnaire>, file: &str) {
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-    match &loaded.questionnaire {
-        Some(_) => assert_eq!(errors, 0, "a questionnaire was loaded despite errors"),
-        None => assert!(errors > 0, "nothing was loaded, yet no error says why"),
+    assert_eq!(loaded.has_errors(), errors > 0);
+    match loaded.usable() {
+        Some(_) => assert_eq!(errors, 0, "a questionnaire is usable despite errors"),
+        None => assert!(errors > 0, "nothing is usable, yet no error says why"),
+    }
+    match &loaded.model {
+        Some(q) => assert_eq!(
+            unlocated(&loaded.diagnostics),
+            unlocated(&validate(q)),
+            "the diagnostics are not those of the model kept"
+        ),
+        None => assert!(errors > 0, "nothing was read, yet no error says why"),
     }
     for diagnostic in &loaded.diagnostics {
         let _ = diagnostic.render(file);
     }
+}
+
+/// Diagnostics without their locations, in a fixed order.
+fn unlocated(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    let mut diagnostics: Vec<Diagnostic> = diagnostics
+        .iter()
+        .cloned()
+        .map(|mut d| {
+            d.location = None;
+            d
+        })
+        .collect();
+    diagnostics.sort_by_cached_key(|d| format!("{d:?}"));
+    diagnostics
 }
 
 /// What a loaded (so valid) questionnaire must allow: validation finds no error
@@ -66,7 +92,7 @@ pub fn check_questionnaire(q: &Questionnaire) {
     let json = serde_json::to_string(q).expect("a questionnaire serializes");
     let reloaded = load_json("compiled.json", &json);
     assert_eq!(
-        reloaded.questionnaire.as_ref(),
+        reloaded.usable(),
         Some(q),
         "the compiled JSON does not load back: {:?}",
         reloaded.diagnostics

@@ -4,12 +4,10 @@
 use std::io::Write;
 use std::path::Path;
 
-use riskscreen_core::helplines::Directory;
-
 use super::languages;
 use super::record::{self, Record};
 use super::strings::{self, Strings};
-use crate::input::{self, Document, Kind};
+use crate::input::{self, Document};
 
 /// A questionnaire or helpline directory, read for its strings.
 pub(super) struct Source {
@@ -38,15 +36,11 @@ pub(super) fn load(path: &Path) -> anyhow::Result<Result<Source, Vec<String>>> {
 
 pub(super) fn load_text(path: &Path, text: String) -> Result<Source, Vec<String>> {
     let checked = input::check(path, &text, None);
-    let strings = match &checked.document {
+    // The model as written: errors of meaning do not hide the strings.
+    let strings = match &checked.model {
         Some(Document::Questionnaire(q)) => Some(strings::of_questionnaire(q)),
         Some(Document::Helplines(d)) => Some(strings::of_directory(d)),
-        None => match checked.kind {
-            Kind::Questionnaire => {
-                input::unchecked_questionnaire(path, &text).map(|q| strings::of_questionnaire(&q))
-            }
-            Kind::Helplines => unchecked_directory(path, &text).map(|d| strings::of_directory(&d)),
-        },
+        None => None,
     };
     let diagnostics: Vec<String> = checked.rendered().collect();
     let Some(strings) = strings else {
@@ -66,17 +60,6 @@ pub(super) fn load_text(path: &Path, text: String) -> Result<Source, Vec<String>
         errors: checked.errors(),
         diagnostics,
     })
-}
-
-fn unchecked_directory(path: &Path, text: &str) -> Option<Directory> {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-    {
-        serde_json::from_str(text).ok()
-    } else {
-        toml::from_str(text).ok()
-    }
 }
 
 /// Loads `path`, printing why not when it cannot be read or its shape is wrong
@@ -204,13 +187,14 @@ mod tests {
             let source = load_text(&path, text.clone()).unwrap_or_else(|d| panic!("{d:?}"));
             let s = &source.strings;
             assert!(s.duplicate_keys().is_empty(), "{}", path.display());
-            if let Some(q) = input::unchecked_questionnaire(&path, &text)
-                .filter(|_| input::detect(&path, &text) == Kind::Questionnaire)
-            {
-                let total = QuestionnaireReport::of(&q).languages[0].total;
+            let model = input::check(&path, &text, None).model;
+            if let Some(Document::Questionnaire(q)) = &model {
+                let total = QuestionnaireReport::of(q).languages[0].total;
                 assert_eq!(s.entries.len(), total, "{}", path.display());
             } else {
-                let d: Directory = toml::from_str(&text).unwrap();
+                let Some(Document::Helplines(d)) = model else {
+                    panic!("{}: not readable", path.display())
+                };
                 let hours = d.helplines.iter().filter(|h| h.hours.is_some()).count();
                 assert_eq!(
                     s.entries.len(),

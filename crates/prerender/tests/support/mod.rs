@@ -33,8 +33,10 @@ pub fn www(tag: &str) -> PathBuf {
         riskscreen_core::load_toml("self-check.toml", &read("self-check.toml"))
             .into_result("self-check.toml")
             .unwrap_or_else(|e| panic!("{e}"));
-    let (directory, _) = riskscreen_core::load_helplines_toml(&read("helplines.toml"))
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    let (directory, _) =
+        riskscreen_core::load_helplines_toml("helplines.toml", &read("helplines.toml"))
+            .into_result("helplines.toml")
+            .unwrap_or_else(|e| panic!("{e}"));
     let write = |file: &str, text: String| std::fs::write(dir.join(file), text).unwrap();
     write(
         "q/self-check.json",
