@@ -7,6 +7,9 @@
 //!
 //! The summary is the result, not the answers: the questionnaire, the level, the
 //! danger flag, and the ids of the signs found and of the questions left open.
+//! It is not the CLI's `score --format json`, which prints the whole
+//! `Evaluation` (which answer marked which sign included) for the person at the
+//! terminal: this summary leaves the widget, so it carries the result only.
 
 use riskscreen_core::Evaluation;
 use wasm_bindgen::JsValue;
