@@ -6,10 +6,12 @@
 //!   the whole section is conditional;
 //! - language coverage: for each declared language, how many of the questionnaire's
 //!   user-facing strings have a non-blank text in it, of all user-facing strings.
-//!   "User-facing strings" are exactly the [`Text`] fields of the model that are
-//!   present: title, description, dimension label and advice, indicator label and
-//!   advice, section title and intro, question text, why and if_unsure, option
-//!   label, band label and advice. Missing ones are listed by place;
+//!   "User-facing strings" are the texts of the core's one walk,
+//!   [`Questionnaire::texts`] (the [`Text`] fields of the model that are present:
+//!   title, description, dimension label and advice, indicator label and advice,
+//!   section title and intro, question text, why and if_unsure, option label,
+//!   band label and advice), less the routes' labels, as in the translation files.
+//!   Missing ones are listed by place;
 //! - indicators per dimension, per strength (`ilo`) or weight (`weighted`); the
 //!   danger indicators; the indicators no answer can mark present
 //!   ([`riskscreen_core::validate::reachable_indicators`]); and the indicators not
@@ -31,6 +33,7 @@ use std::io::Write;
 use std::path::Path;
 
 use riskscreen_core::helplines::Directory;
+use riskscreen_core::texts::Owner;
 use riskscreen_core::validate::reachable_indicators;
 use riskscreen_core::{Model, Questionnaire, Strength, Text};
 use serde::Serialize;
@@ -310,47 +313,24 @@ impl QuestionnaireReport {
     }
 }
 
-/// Every user-facing string of `q` with where it is, in file order.
-fn user_facing_strings<'q>(q: &'q Questionnaire) -> Vec<(String, &'q Text)> {
-    let mut all: Vec<(String, &'q Text)> = vec![
-        ("title".to_owned(), &q.title),
-        ("description".to_owned(), &q.description),
-    ];
-    let mut add = |place: String, text: Option<&'q Text>| {
-        if let Some(text) = text {
-            all.push((place, text));
-        }
-    };
-    for d in &q.dimensions {
-        let at = format!("dimension `{}`", d.id);
-        add(format!("{at} label"), Some(&d.label));
-        add(format!("{at} advice"), d.advice.as_ref());
-    }
-    for i in &q.indicators {
-        let at = format!("indicator `{}`", i.id);
-        add(format!("{at} label"), Some(&i.label));
-        add(format!("{at} advice"), i.advice.as_ref());
-    }
-    for s in &q.sections {
-        let at = format!("section `{}`", s.id);
-        add(format!("{at} title"), Some(&s.title));
-        add(format!("{at} intro"), s.intro.as_ref());
-    }
-    for x in &q.questions {
-        let at = format!("question `{}`", x.id);
-        add(format!("{at} text"), Some(&x.text));
-        add(format!("{at} why"), x.why.as_ref());
-        add(format!("{at} if_unsure"), x.if_unsure.as_ref());
-        for o in &x.options {
-            add(format!("{at} option `{}` label", o.id), Some(&o.label));
-        }
-    }
-    for b in &q.bands {
-        let at = format!("band `{}`", b.id);
-        add(format!("{at} label"), Some(&b.label));
-        add(format!("{at} advice"), Some(&b.advice));
-    }
-    all
+/// Every user-facing string of `q` with where it is ("question `q1` text"), in
+/// the order of [`Questionnaire::texts`], less the routes' labels, which the
+/// translation files ([`crate::translations`]) leave out too.
+fn user_facing_strings(q: &Questionnaire) -> Vec<(String, &Text)> {
+    q.texts()
+        .into_iter()
+        .filter_map(|e| {
+            let place = match e.owner {
+                Owner::Questionnaire => e.field.to_owned(),
+                Owner::AnswerOption(x, o) => {
+                    format!("question `{}` option `{}` {}", x.id, o.id, e.field)
+                }
+                Owner::Route(_) => return None,
+                _ => format!("{} {}", e.subject, e.field),
+            };
+            Some((place, e.text))
+        })
+        .collect()
 }
 
 fn write_questionnaire(

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Diagnostic, FieldPath};
 use crate::model::{Source, Text};
 use crate::suggest::nearest;
+use crate::texts::{TextEntry, TextOwner};
 
 /// The whole directory.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -207,6 +208,59 @@ impl Directory {
     }
 }
 
+/// The directory element a text belongs to (its [`TextOwner`] for
+/// [`Directory::texts`]).
+#[derive(Debug, Clone, Copy)]
+pub enum DirectoryOwner<'a> {
+    /// A country: its name.
+    Country(&'a Country),
+    /// A helpline: its name and hours.
+    Helpline(&'a Helpline),
+}
+
+impl TextOwner for DirectoryOwner<'_> {
+    fn key(&self, field: &str) -> String {
+        match self {
+            DirectoryOwner::Country(c) => format!("country.{}.{field}", c.code),
+            DirectoryOwner::Helpline(h) => format!("helpline.{}.{field}", h.id),
+        }
+    }
+
+    fn subject(&self) -> String {
+        match self {
+            DirectoryOwner::Country(c) => format!("`{}`", c.code),
+            DirectoryOwner::Helpline(h) => format!("`{}`", h.id),
+        }
+    }
+}
+
+impl Directory {
+    /// Every user-facing text of the directory, as [`crate::texts`] lists a
+    /// questionnaire's: each country's name, then each helpline's name and hours.
+    /// The validator below and the CLI's translation tools go through it.
+    pub fn texts(&self) -> Vec<TextEntry<'_, DirectoryOwner<'_>>> {
+        let mut entries = Vec::new();
+        for (i, c) in self.countries.iter().enumerate() {
+            let at = FieldPath::root().key("country").index(i);
+            entries.push(TextEntry::new(
+                DirectoryOwner::Country(c),
+                at,
+                "name",
+                &c.name,
+            ));
+        }
+        for (i, h) in self.helplines.iter().enumerate() {
+            let at = FieldPath::root().key("helpline").index(i);
+            let owner = DirectoryOwner::Helpline(h);
+            entries.push(TextEntry::new(owner, at.clone(), "name", &h.name));
+            if let Some(hours) = &h.hours {
+                entries.push(TextEntry::new(owner, at, "hours", hours));
+            }
+        }
+        entries
+    }
+}
+
 /// Which form of a directory is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -243,9 +297,17 @@ fn validate<const SOURCE: bool>(dir: &Directory) -> Vec<Diagnostic> {
     let sources: Vec<&str> = dir.sources.iter().map(|s| s.id.as_str()).collect();
     let countries: Vec<&str> = dir.countries.iter().map(|c| c.code.as_str()).collect();
     let mut ids = BTreeSet::new();
+    // The texts, in the walk's order (countries, then helplines): each element's are
+    // checked where its other fields are, so the diagnostics stay in file order.
+    let mut texts = dir.texts().into_iter().peekable();
+    let mut check_texts_of = |out: &mut Vec<Diagnostic>, element: &FieldPath| {
+        while let Some(entry) = texts.next_if(|e| e.path.0.starts_with(&element.0)) {
+            check_text(out, dir, &entry);
+        }
+    };
     for (i, country) in dir.countries.iter().enumerate() {
         let p = root.key("country").index(i);
-        check_text(&mut out, dir, &country.name, p.key("name"), &country.code);
+        check_texts_of(&mut out, &p);
         if !is_dialable(&country.emergency) || country.emergency.starts_with('+') {
             out.push(
                 Diagnostic::error(
@@ -312,10 +374,11 @@ fn validate<const SOURCE: bool>(dir: &Directory) -> Vec<Diagnostic> {
         if form == Form::Source {
             check_provenance(&mut out, line, &p, &subject, &sources);
         }
-        check_text(&mut out, dir, &line.name, p.key("name"), &line.id);
-        if let Some(hours) = &line.hours {
-            check_text(&mut out, dir, hours, p.key("hours"), &line.id);
-        }
+        check_texts_of(&mut out, &p);
+    }
+    // None is left while the walk keeps the loops' order; were one left, it is still checked.
+    for entry in texts {
+        check_text(&mut out, dir, &entry);
     }
     out
 }
@@ -377,16 +440,21 @@ fn digits(number: &str) -> String {
     number.chars().filter(char::is_ascii_digit).collect()
 }
 
-fn check_text(out: &mut Vec<Diagnostic>, dir: &Directory, text: &Text, path: FieldPath, id: &str) {
+/// Every declared language's text of one entry of [`Directory::texts`].
+fn check_text(
+    out: &mut Vec<Diagnostic>,
+    dir: &Directory,
+    entry: &TextEntry<'_, DirectoryOwner<'_>>,
+) {
     for lang in &dir.languages {
-        if text.get(lang).is_none_or(|t| t.trim().is_empty()) {
+        if entry.text.get(lang).is_none_or(|t| t.trim().is_empty()) {
             out.push(
                 Diagnostic::error(
                     "missing-translation",
-                    path.clone(),
+                    entry.path.clone(),
                     format!("no `{lang}` text"),
                 )
-                .subject(format!("`{id}`"))
+                .subject(entry.subject.clone())
                 .hint(format!(
                     "add `{lang} = \"…\"`; every declared language needs every string"
                 )),
@@ -494,5 +562,54 @@ mod tests {
         assert_eq!(dir.helplines.len(), 2);
         assert_eq!(dir.for_country("MD")[0].id, "md-ngo");
         assert_eq!(dir.for_country("PL")[0].kind, Kind::Support);
+    }
+
+    #[test]
+    fn the_directory_texts_are_countries_then_helplines() {
+        let line = |id: &str, hours: Option<&str>| Helpline {
+            id: id.into(),
+            country: "PL".into(),
+            name: Text::single("en", &format!("{id} name")),
+            number: "1".into(),
+            tel: "1".into(),
+            kind: Kind::Support,
+            hours: hours.map(|h| Text::single("en", h)),
+            languages: Vec::new(),
+            free: true,
+            sources: Vec::new(),
+            verification: Verification {
+                verified: true,
+                checked: String::new(),
+                note: None,
+            },
+        };
+        let country = |code: &str| Country {
+            code: code.into(),
+            name: Text::single("en", code),
+            emergency: "112".into(),
+            eu: true,
+        };
+        let dir = Directory {
+            languages: vec!["en".into()],
+            default_language: "en".into(),
+            countries: vec![country("PL"), country("EU")],
+            sources: Vec::new(),
+            helplines: vec![line("pl-a", Some("24/7")), line("pl-b", None)],
+        };
+        let texts = dir.texts();
+        assert_eq!(
+            texts.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(),
+            [
+                "country.PL.name",
+                "country.EU.name",
+                "helpline.pl-a.name",
+                "helpline.pl-a.hours",
+                "helpline.pl-b.name",
+            ]
+        );
+        let hours = &texts[3];
+        assert_eq!(hours.path.to_string(), "helpline[0].hours");
+        assert_eq!(hours.subject, "`pl-a`");
+        assert_eq!(texts[1].subject, "`EU`");
     }
 }

@@ -13,56 +13,12 @@
 //!
 //! Both walk the texts through [`Questionnaire::for_each_text`], which visits
 //! every [`Text`] of the model in one fixed order: the split and the merge cannot
-//! disagree on what a text is.
+//! disagree on what a text is. It is the walk of [`crate::texts`], the one the
+//! validator and the translation tools use, so they cannot disagree either.
 
 use crate::model::{Questionnaire, Text};
 
 impl Questionnaire {
-    /// Calls `f` on every user-facing text, in a fixed order (the model's order:
-    /// title, description, routes, dimensions, indicators, sections, questions
-    /// with their options, bands).
-    pub fn for_each_text(&mut self, f: &mut dyn FnMut(&mut Text)) {
-        f(&mut self.title);
-        f(&mut self.description);
-        for route in &mut self.scoring.routes {
-            f(&mut route.label);
-        }
-        for dimension in &mut self.dimensions {
-            f(&mut dimension.label);
-            if let Some(advice) = &mut dimension.advice {
-                f(advice);
-            }
-        }
-        for indicator in &mut self.indicators {
-            f(&mut indicator.label);
-            if let Some(advice) = &mut indicator.advice {
-                f(advice);
-            }
-        }
-        for section in &mut self.sections {
-            f(&mut section.title);
-            if let Some(intro) = &mut section.intro {
-                f(intro);
-            }
-        }
-        for question in &mut self.questions {
-            f(&mut question.text);
-            for text in [&mut question.why, &mut question.if_unsure]
-                .into_iter()
-                .flatten()
-            {
-                f(text);
-            }
-            for option in &mut question.options {
-                f(&mut option.label);
-            }
-        }
-        for band in &mut self.bands {
-            f(&mut band.label);
-            f(&mut band.advice);
-        }
-    }
-
     /// The questionnaire without its authors' notes (on indicators, sources and
     /// routes: what is uncertain or unverified, for whoever edits the file; the
     /// widget never shows them). The per-language files the widget downloads

@@ -84,6 +84,7 @@ pub mod model;
 pub mod score;
 pub mod suggest;
 mod tables;
+pub mod texts;
 pub mod validate;
 
 pub use answers::{check_answers, Answer, Answers};

@@ -1,9 +1,10 @@
 //! Every user-facing string of a questionnaire or of the helpline directory, under a
 //! stable key built from ids.
 //!
-//! The walk is the one `riskscreen_core::validate` makes (`all_texts`) and the
-//! helpline directory's `validate_directory`, in the same order, but keyed by ids
-//! rather than array indexes, so a key survives reordering and insertions:
+//! The strings are the texts of the core's one walk, [`Questionnaire::texts`] and
+//! [`Directory::texts`] (the walk the validator checks and the language split
+//! uses), in its order and under its keys, built from ids rather than array
+//! indexes, so a key survives reordering and insertions:
 //!
 //! | key | string |
 //! | --- | --- |
@@ -18,11 +19,15 @@
 //! | `helpline.<id>.name`, `helpline.<id>.hours` | a helpline |
 //!
 //! Each string also gets a [`Place`] (where its table is in the TOML, for `import`)
-//! and extracted comments for translators.
+//! and extracted comments for translators, both from the element the walk names
+//! and the text's field. The routes' labels (`route.<id>.label`, in
+//! `[[scoring.route]]` inside `[scoring]`) are left out: [`Place`] cannot address
+//! a table nested in another yet, so `import` could not write them back.
 
 use std::collections::BTreeSet;
 
-use riskscreen_core::helplines::Directory;
+use riskscreen_core::helplines::{Directory, DirectoryOwner, Helpline};
+use riskscreen_core::texts::{Owner, TextEntry};
 use riskscreen_core::{Audience, Question, QuestionKind, Questionnaire, Text};
 
 /// Where a string's table is in the source file.
@@ -126,185 +131,21 @@ fn short(s: &str, max: usize) -> String {
     cut
 }
 
-/// The strings of a questionnaire, in the order `validate` lists them.
+/// The strings of a questionnaire, in the order of [`Questionnaire::texts`] (the
+/// validator's), less those [`place`] cannot write back.
 pub fn of_questionnaire(q: &Questionnaire) -> Strings {
-    let lang = q.default_language.as_str();
-    let src = |t: &Text| short(t.get_or(lang, lang), 120);
-    let mut entries = Vec::new();
-    let mut push = |key: String, place: Place, text: &Text, context: Vec<String>| {
-        entries.push(Entry {
-            key,
-            place,
-            text: text.clone(),
-            context,
-        });
-    };
-    push(
-        "title".into(),
-        Place::Root("title"),
-        &q.title,
-        vec!["Title of the questionnaire, on the start screen.".into()],
-    );
-    push(
-        "description".into(),
-        Place::Root("description"),
-        &q.description,
-        vec!["Description of the questionnaire, on the start screen.".into()],
-    );
-    let element = |array, id: &str, field| Place::Element {
-        array,
-        id_key: "id",
-        id: id.to_owned(),
-        field,
-    };
-    for d in &q.dimensions {
-        push(
-            format!("dimension.{}.label", d.id),
-            element("dimension", &d.id, "label"),
-            &d.label,
-            vec!["Name of a theme: groups the warning signs in the result.".into()],
-        );
-        if let Some(advice) = &d.advice {
-            push(
-                format!("dimension.{}.advice", d.id),
-                element("dimension", &d.id, "advice"),
-                advice,
-                vec![format!(
-                    "Advice shown under the theme \"{}\" when any of its warning signs is present.",
-                    src(&d.label)
-                )],
-            );
-        }
-    }
-    for i in &q.indicators {
-        let theme = q
-            .dimensions
-            .iter()
-            .find(|d| d.id == i.dimension)
-            .map_or_else(|| i.dimension.clone(), |d| src(&d.label));
-        let mut context = vec![format!(
-            "Warning sign, listed in the result under the theme \"{theme}\"."
-        )];
-        if i.danger {
-            context.push("A danger sign: the result shows emergency help first.".into());
-        }
-        push(
-            format!("indicator.{}.label", i.id),
-            element("indicator", &i.id, "label"),
-            &i.label,
-            context,
-        );
-        if let Some(advice) = &i.advice {
-            push(
-                format!("indicator.{}.advice", i.id),
-                element("indicator", &i.id, "advice"),
-                advice,
-                vec![format!(
-                    "Advice shown when this warning sign is present: \"{}\"",
-                    src(&i.label)
-                )],
-            );
-        }
-    }
-    for s in &q.sections {
-        push(
-            format!("section.{}.title", s.id),
-            element("section", &s.id, "title"),
-            &s.title,
-            vec!["Heading of a section of questions.".into()],
-        );
-        if let Some(intro) = &s.intro {
-            let what = if q.audience == Audience::Intake {
-                "Interview guidance for the caseworker"
-            } else {
-                "Introduction"
-            };
-            push(
-                format!("section.{}.intro", s.id),
-                element("section", &s.id, "intro"),
-                intro,
-                vec![format!(
-                    "{what} at the start of the section \"{}\".",
-                    src(&s.title)
-                )],
-            );
-        }
-    }
-    for x in &q.questions {
-        let section = q
-            .sections
-            .iter()
-            .find(|s| s.id == x.section)
-            .map_or_else(|| x.section.clone(), |s| src(&s.title));
-        push(
-            format!("question.{}.text", x.id),
-            element("question", &x.id, "text"),
-            &x.text,
-            vec![format!(
-                "Question ({}) in the section \"{section}\".",
-                kind_words(x)
-            )],
-        );
-        let question = src(&x.text);
-        if let Some(why) = &x.why {
-            push(
-                format!("question.{}.why", x.id),
-                element("question", &x.id, "why"),
-                why,
-                vec![format!(
-                    "\"Why we ask\", shown under the question: \"{question}\""
-                )],
-            );
-        }
-        if let Some(unsure) = &x.if_unsure {
-            push(
-                format!("question.{}.if_unsure", x.id),
-                element("question", &x.id, "if_unsure"),
-                unsure,
-                vec![format!(
-                    "What to find out, shown in the result after \"I'm not sure\" to the question: \"{question}\""
-                )],
-            );
-        }
-        for o in &x.options {
-            let mut context = vec![format!("Answer option of the question: \"{question}\"")];
-            if o.exclusive {
-                context.push(
-                    "Choosing this option clears the others (e.g. \"none of these\").".into(),
-                );
-            }
-            push(
-                format!("question.{}.option.{}.label", x.id, o.id),
-                Place::OptionLabel {
-                    question: x.id.clone(),
-                    option: o.id.clone(),
-                },
-                &o.label,
-                context,
-            );
-        }
-    }
-    let bands = q.bands.len();
-    for (n, b) in q.bands.iter().enumerate() {
-        push(
-            format!("band.{}.label", b.id),
-            element("band", &b.id, "label"),
-            &b.label,
-            vec![format!(
-                "Result level {} of {bands}, from the least concern to the most. Plain words, never a verdict about a person.",
-                n + 1
-            )],
-        );
-        push(
-            format!("band.{}.advice", b.id),
-            element("band", &b.id, "advice"),
-            &b.advice,
-            vec![format!(
-                "What to do, shown with the result level \"{}\".",
-                src(&b.label)
-            )],
-        );
-    }
+    let entries = q
+        .texts()
+        .into_iter()
+        .filter_map(|e| {
+            Some(Entry {
+                place: place(&e)?,
+                context: context(q, &e),
+                key: e.key,
+                text: e.text.clone(),
+            })
+        })
+        .collect();
     let audience = match q.audience {
         Audience::SelfCheck => {
             "Read by a person on their own, on their own phone, possibly under stress: plain, calm, neutral words."
@@ -321,6 +162,124 @@ pub fn of_questionnaire(q: &Questionnaire) -> Strings {
     }
 }
 
+/// Where a questionnaire's text is in the TOML, for `import`; `None` for the
+/// routes' labels, in `[[scoring.route]]` inside `[scoring]`, which the editor
+/// cannot address yet (they are left out of the translation files).
+fn place(e: &TextEntry<'_>) -> Option<Place> {
+    let element = |array, id: &str| Place::Element {
+        array,
+        id_key: "id",
+        id: id.to_owned(),
+        field: e.field,
+    };
+    Some(match e.owner {
+        Owner::Questionnaire => Place::Root(e.field),
+        Owner::Dimension(d) => element("dimension", &d.id),
+        Owner::Indicator(i) => element("indicator", &i.id),
+        Owner::Section(s) => element("section", &s.id),
+        Owner::Question(x) => element("question", &x.id),
+        Owner::AnswerOption(x, o) => Place::OptionLabel {
+            question: x.id.clone(),
+            option: o.id.clone(),
+        },
+        Owner::Route(_) => return None,
+        Owner::Band(_, b) => element("band", &b.id),
+    })
+}
+
+/// What translators are told about a questionnaire's text (none for a text this
+/// does not know yet).
+fn context(q: &Questionnaire, e: &TextEntry<'_>) -> Vec<String> {
+    let lang = q.default_language.as_str();
+    let src = |t: &Text| short(t.get_or(lang, lang), 120);
+    match (e.owner, e.field) {
+        (Owner::Questionnaire, "title") => {
+            vec!["Title of the questionnaire, on the start screen.".into()]
+        }
+        (Owner::Questionnaire, "description") => {
+            vec!["Description of the questionnaire, on the start screen.".into()]
+        }
+        (Owner::Dimension(_), "label") => {
+            vec!["Name of a theme: groups the warning signs in the result.".into()]
+        }
+        (Owner::Dimension(d), "advice") => vec![format!(
+            "Advice shown under the theme \"{}\" when any of its warning signs is present.",
+            src(&d.label)
+        )],
+        (Owner::Indicator(i), "label") => {
+            let theme = q
+                .dimensions
+                .iter()
+                .find(|d| d.id == i.dimension)
+                .map_or_else(|| i.dimension.clone(), |d| src(&d.label));
+            let mut context = vec![format!(
+                "Warning sign, listed in the result under the theme \"{theme}\"."
+            )];
+            if i.danger {
+                context.push("A danger sign: the result shows emergency help first.".into());
+            }
+            context
+        }
+        (Owner::Indicator(i), "advice") => vec![format!(
+            "Advice shown when this warning sign is present: \"{}\"",
+            src(&i.label)
+        )],
+        (Owner::Section(_), "title") => vec!["Heading of a section of questions.".into()],
+        (Owner::Section(s), "intro") => {
+            let what = if q.audience == Audience::Intake {
+                "Interview guidance for the caseworker"
+            } else {
+                "Introduction"
+            };
+            vec![format!(
+                "{what} at the start of the section \"{}\".",
+                src(&s.title)
+            )]
+        }
+        (Owner::Question(x), "text") => {
+            let section = q
+                .sections
+                .iter()
+                .find(|s| s.id == x.section)
+                .map_or_else(|| x.section.clone(), |s| src(&s.title));
+            vec![format!(
+                "Question ({}) in the section \"{section}\".",
+                kind_words(x)
+            )]
+        }
+        (Owner::Question(x), "why") => vec![format!(
+            "\"Why we ask\", shown under the question: \"{}\"",
+            src(&x.text)
+        )],
+        (Owner::Question(x), "if_unsure") => vec![format!(
+            "What to find out, shown in the result after \"I'm not sure\" to the question: \"{}\"",
+            src(&x.text)
+        )],
+        (Owner::AnswerOption(x, o), _) => {
+            let mut context = vec![format!(
+                "Answer option of the question: \"{}\"",
+                src(&x.text)
+            )];
+            if o.exclusive {
+                context.push(
+                    "Choosing this option clears the others (e.g. \"none of these\").".into(),
+                );
+            }
+            context
+        }
+        (Owner::Band(n, _), "label") => vec![format!(
+            "Result level {} of {}, from the least concern to the most. Plain words, never a verdict about a person.",
+            n + 1,
+            q.bands.len()
+        )],
+        (Owner::Band(_, b), "advice") => vec![format!(
+            "What to do, shown with the result level \"{}\".",
+            src(&b.label)
+        )],
+        _ => Vec::new(),
+    }
+}
+
 fn kind_words(q: &Question) -> &'static str {
     match q.kind {
         QuestionKind::YesNo => "yes/no",
@@ -329,58 +288,45 @@ fn kind_words(q: &Question) -> &'static str {
     }
 }
 
-/// The strings of the helpline directory, in the order `validate_directory` checks them.
+/// The strings of the helpline directory, in the order of [`Directory::texts`]
+/// (the one `validate_directory` checks them in).
 pub fn of_directory(dir: &Directory) -> Strings {
     let lang = dir.default_language.as_str();
-    let mut entries = Vec::new();
-    for c in &dir.countries {
-        entries.push(Entry {
-            key: format!("country.{}.name", c.code),
-            place: Place::Element {
-                array: "country",
-                id_key: "code",
-                id: c.code.clone(),
-                field: "name",
-            },
-            text: c.name.clone(),
-            context: vec![format!(
-                "Name of a country (code {}), in the list \"Where are you now?\".",
-                c.code
-            )],
-        });
-    }
-    for h in &dir.helplines {
-        let country = dir.country(&h.country).map_or_else(
-            || h.country.clone(),
-            |c| c.name.get_or(lang, lang).to_owned(),
-        );
-        let element = |field| Place::Element {
-            array: "helpline",
-            id_key: "id",
-            id: h.id.clone(),
-            field,
-        };
-        entries.push(Entry {
-            key: format!("helpline.{}.name", h.id),
-            place: element("name"),
-            text: h.name.clone(),
-            context: vec![format!(
-                "Name of a helpline ({country}, number {}): who runs it or what it is for.",
-                h.number
-            )],
-        });
-        if let Some(hours) = &h.hours {
-            entries.push(Entry {
-                key: format!("helpline.{}.hours", h.id),
-                place: element("hours"),
-                text: hours.clone(),
-                context: vec![format!(
-                    "When the helpline \"{}\" answers; shown after \"Hours:\".",
-                    short(h.name.get_or(lang, lang), 80)
-                )],
-            });
-        }
-    }
+    let entries = dir
+        .texts()
+        .into_iter()
+        .map(|e| {
+            let (place, context) = match e.owner {
+                DirectoryOwner::Country(c) => (
+                    Place::Element {
+                        array: "country",
+                        id_key: "code",
+                        id: c.code.clone(),
+                        field: e.field,
+                    },
+                    vec![format!(
+                        "Name of a country (code {}), in the list \"Where are you now?\".",
+                        c.code
+                    )],
+                ),
+                DirectoryOwner::Helpline(h) => (
+                    Place::Element {
+                        array: "helpline",
+                        id_key: "id",
+                        id: h.id.clone(),
+                        field: e.field,
+                    },
+                    helpline_context(dir, h, e.field, lang),
+                ),
+            };
+            Entry {
+                key: e.key,
+                place,
+                text: e.text.clone(),
+                context,
+            }
+        })
+        .collect();
     Strings {
         describe: "helpline directory".into(),
         audience: "Read by a person looking for help, possibly in danger: short, exact words."
@@ -388,6 +334,27 @@ pub fn of_directory(dir: &Directory) -> Strings {
         default_language: dir.default_language.clone(),
         languages: dir.languages.clone(),
         entries,
+    }
+}
+
+/// What translators are told about text `field` of helpline `h`.
+fn helpline_context(dir: &Directory, h: &Helpline, field: &str, lang: &str) -> Vec<String> {
+    match field {
+        "name" => {
+            let country = dir.country(&h.country).map_or_else(
+                || h.country.clone(),
+                |c| c.name.get_or(lang, lang).to_owned(),
+            );
+            vec![format!(
+                "Name of a helpline ({country}, number {}): who runs it or what it is for.",
+                h.number
+            )]
+        }
+        "hours" => vec![format!(
+            "When the helpline \"{}\" answers; shown after \"Hours:\".",
+            short(h.name.get_or(lang, lang), 80)
+        )],
+        _ => Vec::new(),
     }
 }
 

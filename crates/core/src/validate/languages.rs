@@ -1,11 +1,12 @@
 //! The questionnaire's identity and languages, and every user-facing text in each
-//! declared language.
+//! declared language (the texts as [`Questionnaire::texts`](crate::Questionnaire::texts)
+//! lists them, in its order).
 
 use std::collections::BTreeSet;
 
 use super::{did_you_mean, is_identifier, root, Validator};
-use crate::diagnostic::{Diagnostic, FieldPath};
-use crate::model::Text;
+use crate::diagnostic::Diagnostic;
+use crate::texts::TextEntry;
 
 /// Language codes that people commonly write instead of the BCP 47 one.
 const WRONG_LANGUAGE_CODES: [(&str, &str, &str); 5] = [
@@ -79,80 +80,16 @@ impl<'q> Validator<'q> {
         }
     }
 
-    /// Every user-facing string, with its path and subject.
-    fn all_texts(&self) -> Vec<(FieldPath, String, &'q Text)> {
-        let q = self.q;
-        let mut texts: Vec<(FieldPath, String, &'q Text)> = vec![
-            (root().key("title"), "the questionnaire".into(), &q.title),
-            (
-                root().key("description"),
-                "the questionnaire".into(),
-                &q.description,
-            ),
-        ];
-        for (i, d) in q.dimensions.iter().enumerate() {
-            let p = root().key("dimension").index(i);
-            let s = format!("dimension `{}`", d.id);
-            texts.push((p.key("label"), s.clone(), &d.label));
-            if let Some(advice) = &d.advice {
-                texts.push((p.key("advice"), s, advice));
-            }
-        }
-        for (i, ind) in q.indicators.iter().enumerate() {
-            let p = root().key("indicator").index(i);
-            let s = format!("indicator `{}`", ind.id);
-            texts.push((p.key("label"), s.clone(), &ind.label));
-            if let Some(advice) = &ind.advice {
-                texts.push((p.key("advice"), s, advice));
-            }
-        }
-        for (i, sec) in q.sections.iter().enumerate() {
-            let p = root().key("section").index(i);
-            let s = format!("section `{}`", sec.id);
-            texts.push((p.key("title"), s.clone(), &sec.title));
-            if let Some(intro) = &sec.intro {
-                texts.push((p.key("intro"), s, intro));
-            }
-        }
-        for (i, question) in q.questions.iter().enumerate() {
-            let p = root().key("question").index(i);
-            let s = format!("question `{}`", question.id);
-            texts.push((p.key("text"), s.clone(), &question.text));
-            if let Some(why) = &question.why {
-                texts.push((p.key("why"), s.clone(), why));
-            }
-            if let Some(unsure) = &question.if_unsure {
-                texts.push((p.key("if_unsure"), s.clone(), unsure));
-            }
-            for (j, option) in question.options.iter().enumerate() {
-                texts.push((
-                    p.key("option").index(j).key("label"),
-                    format!("option `{}` of question `{}`", option.id, question.id),
-                    &option.label,
-                ));
-            }
-        }
-        for (i, route) in q.scoring.routes.iter().enumerate() {
-            let p = root().key("scoring").key("route").index(i);
-            texts.push((
-                p.key("label"),
-                format!("route `{}`", route.id),
-                &route.label,
-            ));
-        }
-        for (i, band) in q.bands.iter().enumerate() {
-            let p = root().key("band").index(i);
-            let s = format!("band `{}`", band.id);
-            texts.push((p.key("label"), s.clone(), &band.label));
-            texts.push((p.key("advice"), s, &band.advice));
-        }
-        texts
-    }
-
     pub(super) fn texts(&mut self) {
         let declared: BTreeSet<&str> = self.q.languages.iter().map(String::as_str).collect();
         let mut undeclared_reported = BTreeSet::new();
-        for (path, subject, text) in self.all_texts() {
+        for TextEntry {
+            path,
+            subject,
+            text,
+            ..
+        } in self.q.texts()
+        {
             if let Some(d) = crate::limits::text_too_long(text, &path) {
                 self.push(d.subject(subject.clone()));
             }
