@@ -4,7 +4,9 @@
 //! options, advice) come in the languages the questionnaire ships and are looked up
 //! with [`LocaleContext::text`]. The widget's chrome ("Next", "Leave quickly",
 //! "Question 3 of about 9") lives in Fluent files, `src/i18n/<lang>.ftl`, embedded at
-//! build time and resolved by [`fluent`] with CLDR plural rules from [`plural`].
+//! build time and resolved by [`fluent`] with the CLDR plural rules of the core's
+//! languages table ([`riskscreen_core::lang`]), which also gives each language's
+//! name in itself and writing direction.
 //!
 //! The active language is one the questionnaire ships, chosen by [`negotiate`] from
 //! the browser's preferred languages (or forced by the embedder) and changed by the
@@ -15,7 +17,6 @@
 #[cfg(test)]
 pub mod codegen;
 pub mod fluent;
-pub mod plural;
 #[rustfmt::skip]
 mod strings;
 pub mod ui_file;
@@ -25,7 +26,8 @@ pub use strings::LANGUAGES;
 
 use std::rc::Rc;
 
-/// Language facts, one place for the widget, the panel and the CLI.
+/// Language facts, from the core's languages table: one place for the widget,
+/// the panel and the CLI.
 pub use riskscreen_core::lang::{autonym, direction, primary};
 
 use riskscreen_core::Text;
@@ -250,6 +252,31 @@ mod tests {
         assert_eq!(negotiate(&[], &available, "en"), "en");
         let regional = strings(&["pt-BR", "pt"]);
         assert_eq!(negotiate(&strings(&["pt-br"]), &regional, "pt"), "pt-BR");
+    }
+
+    /// The UI languages (one per `.ftl` file) are the languages the project
+    /// ships (the core's table), and the test counts reach every whole-number
+    /// plural category of each.
+    #[test]
+    fn ui_languages_are_the_shipped_ones() {
+        let mut ui = LANGUAGES.to_vec();
+        ui.sort_unstable();
+        let mut shipped = riskscreen_core::lang::SHIPPED;
+        shipped.sort_unstable();
+        assert_eq!(ui, shipped);
+        for language in riskscreen_core::lang::LANGUAGES {
+            for category in language.plural_categories {
+                let whole = (0..=200).any(|n| (language.plural)(n.into()) == *category);
+                assert!(
+                    !whole
+                        || SAMPLE_COUNTS
+                            .iter()
+                            .any(|&n| riskscreen_core::lang::plural(language.code, n) == *category),
+                    "{}: no sample count is {category:?}",
+                    language.code
+                );
+            }
+        }
     }
 
     #[test]

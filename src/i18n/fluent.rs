@@ -11,7 +11,8 @@
 //! `{ $variable }`, string and number literals, message and term references
 //! (inlined by the generator), and select expressions on a variable whose variants
 //! match an exact number (`[0]`), a CLDR plural category (`[one]`, `[few]`,
-//! `[many]`, …, see [`super::plural`]) or a string (`[yes]`), with `*[other]` as
+//! `[many]`, …, by the rules of the core's languages table,
+//! [`riskscreen_core::lang::plural`]) or a string (`[yes]`), with `*[other]` as
 //! the default. Function calls (`NUMBER()`) and attributes are rejected by the
 //! generator.
 //!
@@ -19,7 +20,7 @@
 //! default) are never inserted: the arguments are numbers and trusted labels, and
 //! the marks would show up in copied text.
 
-use super::plural;
+use riskscreen_core::lang::plural;
 
 /// A piece of a compiled message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,7 +205,7 @@ fn lookup<'a>(args: &Args<'a>, name: &str) -> Option<Arg<'a>> {
 fn matches(key: Key, value: Arg<'_>, lang: &str) -> bool {
     match (key, value) {
         (Key::Num(k), Arg::Num(n)) => k == n,
-        (Key::Name(name), Arg::Num(n)) => name == plural::category(lang, n).as_str(),
+        (Key::Name(name), Arg::Num(n)) => name == plural(lang, n).as_str(),
         (Key::Name(name), Arg::Str(s)) => name == s,
         (Key::Num(_), Arg::Str(_)) => false,
     }

@@ -68,7 +68,7 @@ async fn result_screen_names_the_child_route() {
         ("work_pay_low", Answer::Yes),
         ("work_no_study", Answer::Yes),
     ];
-    for lang in ["en", "uk", "ru", "pl", "ro", "de", "cs", "sk", "hu"] {
+    for lang in riskscreen_core::lang::SHIPPED {
         let setup = intake(lang);
         let state = interview(&setup, &given);
         let evaluation = state.evaluation.clone().unwrap();

@@ -6,12 +6,11 @@
 
 mod support;
 
+// The UI languages: every shipped one.
+use riskscreen_core::lang::SHIPPED as LANGUAGES;
 use riskscreen_prerender::fallback::{fragment_file, TEXTS};
 use riskscreen_prerender::{fallback, FallbackFiles};
 use support::{template, ui_source as ui};
-
-/// The nine UI languages.
-const LANGUAGES: [&str; 9] = ["en", "uk", "ru", "pl", "de", "cs", "sk", "ro", "hu"];
 
 /// `fallback()` on a `www/` of its own with the compiled self-check, the
 /// directory and two checklists.

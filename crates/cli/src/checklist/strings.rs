@@ -21,7 +21,7 @@ use anyhow::Context;
 const SOURCE: &str = include_str!("strings.toml");
 
 /// The languages the checklist speaks (those the project ships).
-pub const LANGUAGES: [&str; 9] = ["uk", "ru", "en", "pl", "ro", "de", "cs", "sk", "hu"];
+pub use riskscreen_core::lang::SHIPPED as LANGUAGES;
 
 /// Every key the renderer asks for (a test checks `strings.toml` has exactly these).
 #[cfg(test)]

@@ -25,7 +25,7 @@ use fluent_syntax::ast::{
 };
 use serde::Serialize;
 
-use super::languages::{self, CLDR_CATEGORIES};
+use super::languages::{self, Category};
 
 /// One Fluent file, parsed into what coverage needs.
 #[derive(Debug, Clone, Default)]
@@ -99,7 +99,7 @@ fn expression_selects(
                     VariantKey::NumberLiteral { .. } => None,
                 })
                 .collect();
-            let is_plural = keys.iter().any(|k| CLDR_CATEGORIES.contains(&k.as_str()));
+            let is_plural = keys.iter().any(|k| is_category(k));
             if let (true, InlineExpression::VariableReference { id: var }) = (is_plural, selector) {
                 out.push((id.to_owned(), format!("${}", var.name), keys));
             }
@@ -256,14 +256,24 @@ pub fn status(dir: &Path, only: Option<&str>) -> Result<FluentStatus, String> {
     })
 }
 
+/// Whether a Fluent variant key names a CLDR plural category (which makes its
+/// select a plural select).
+fn is_category(key: &str) -> bool {
+    Category::ALL.iter().any(|c| c.as_str() == key)
+}
+
 fn plural_problems(lang: &str, selects: &[(String, String, BTreeSet<String>)]) -> Vec<String> {
     let Some(language) = languages::language(lang) else {
         return Vec::new();
     };
+    let categories: Vec<&str> = language
+        .plural_categories
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
     let mut problems = Vec::new();
     for (id, var, keys) in selects {
-        let lacking: Vec<String> = language
-            .plural_categories
+        let lacking: Vec<String> = categories
             .iter()
             .filter(|c| !keys.contains(**c))
             .map(|c| format!("[{c}]"))
@@ -273,15 +283,12 @@ fn plural_problems(lang: &str, selects: &[(String, String, BTreeSet<String>)]) -
                 "{id}: the select on {var} has no {} ({} needs {})",
                 lacking.join(", "),
                 language.code,
-                language.plural_categories.join(", ")
+                categories.join(", ")
             ));
         }
         let foreign: Vec<String> = keys
             .iter()
-            .filter(|k| {
-                CLDR_CATEGORIES.contains(&k.as_str())
-                    && !language.plural_categories.contains(&k.as_str())
-            })
+            .filter(|k| is_category(k) && !categories.contains(&k.as_str()))
             .map(|k| format!("[{k}]"))
             .collect();
         if !foreign.is_empty() {
@@ -289,7 +296,7 @@ fn plural_problems(lang: &str, selects: &[(String, String, BTreeSet<String>)]) -
                 "{id}: {} is never selected in {} (its categories: {})",
                 foreign.join(", "),
                 language.code,
-                language.plural_categories.join(", ")
+                categories.join(", ")
             ));
         }
     }

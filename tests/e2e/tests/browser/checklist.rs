@@ -18,14 +18,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
+use riskscreen_core::lang::SHIPPED as LANGUAGES;
 use riskscreen_e2e::axe::axe_violations;
 use riskscreen_e2e::{browser_test, check, page, Browser, PageOptions};
 
 /// The online check the QR code points to (never loaded).
 const URL: &str = "https://widget.example.org/?lang=uk";
-
-/// The languages the self-check ships.
-const LANGUAGES: [&str; 9] = ["uk", "ru", "en", "pl", "ro", "de", "cs", "sk", "hu"];
 
 /// One generated page.
 #[derive(Debug, Clone)]

@@ -18,7 +18,7 @@ const JSON_TYPE: &str = "application/json";
 fn serve_in_place(b: &Browser, text: &str) {
     b.server
         .put("/q/self-check.json", JSON_TYPE, text.to_owned());
-    for lang in ["uk", "ru", "en", "pl", "ro", "de", "cs", "sk", "hu"] {
+    for lang in riskscreen_core::lang::SHIPPED {
         b.server.put(
             &format!("/q/self-check.{lang}.json"),
             JSON_TYPE,
