@@ -6,9 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::files;
 use super::loading::{lang_ok, load_or_report, read_record};
 use super::review::{self, Review, Reviews};
-use super::{fluent, languages, record};
+use super::{languages, record};
 use crate::input;
 use crate::Status;
 
@@ -132,7 +133,7 @@ fn reviews_for<'r>(
 ) -> anyhow::Result<(Option<&'r Reviews>, bool)> {
     let path = translations_dir.join(review::FILE_NAME);
     if !seen.contains_key(&path) {
-        match review::read(translations_dir) {
+        match files::read_reviews(translations_dir) {
             Ok(r) => {
                 seen.insert(path.clone(), r);
             }
@@ -332,7 +333,7 @@ fn status_fluent(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<bool> {
-    let st = match fluent::status(dir, only) {
+    let st = match files::fluent_status(dir, only) {
         Ok(st) => st,
         Err(e) => {
             writeln!(err, "error: {e}")?;
