@@ -60,8 +60,8 @@ mod status;
 
 // The workflow's knowledge is the library's; `super::po` and the like in the
 // command modules name it through these.
-use riskscreen_translations::{edit, po, record, strings};
 pub use riskscreen_translations::{languages, review};
+use riskscreen_translations::{po, record, strings};
 
 use std::io::Write;
 use std::path::PathBuf;

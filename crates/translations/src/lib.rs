@@ -34,7 +34,9 @@
 //!   workflow's own (the Fluent source language, language tags).
 
 pub mod edit;
+pub mod export;
 pub mod fluent;
+pub mod import;
 pub mod languages;
 pub mod po;
 pub mod record;
