@@ -336,3 +336,38 @@ fn clip(s: &str) -> String {
     }
     c
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog(language: Option<&str>) -> po::Catalog {
+        po::Catalog {
+            header: language
+                .map(|l| vec![("Language".to_owned(), l.to_owned())])
+                .unwrap_or_default(),
+            ..po::Catalog::default()
+        }
+    }
+
+    #[test]
+    fn the_language_comes_from_the_header_or_lang() {
+        assert_eq!(po_language(&catalog(Some("uk_UA")), None).unwrap(), "uk-UA");
+        assert_eq!(po_language(&catalog(Some("pl")), Some("pl")).unwrap(), "pl");
+        assert_eq!(po_language(&catalog(None), Some("de")).unwrap(), "de");
+        assert_eq!(
+            po_language(&catalog(None), None),
+            Err(LanguageError::Missing)
+        );
+        let e = po_language(&catalog(Some("pl")), Some("uk")).unwrap_err();
+        assert_eq!(e.to_string(), "says `Language: pl`, but --lang is `uk`");
+    }
+
+    #[test]
+    fn counts_and_clips() {
+        assert_eq!(entries(1), "1 entry");
+        assert_eq!(entries(3), "3 entries");
+        assert_eq!(clip("short"), "short");
+        assert_eq!(clip(&"é".repeat(61)).chars().count(), 61);
+    }
+}

@@ -15,7 +15,7 @@
 //! arguments, reads and writes files, prints and turns outcomes into exit codes.
 //! Everything here is text in, a value out: no file IO, no printing, no `anyhow`;
 //! errors are typed ([`po::PoError`], [`review::ReviewError`],
-//! [`edit::EditError`]). That keeps the workflow's rules testable without files,
+//! [`edit::EditError`], [`import::LanguageError`], [`import::ApplyError`]). That keeps the workflow's rules testable without files,
 //! and in one place for any other front end.
 //!
 //! # Modules
@@ -30,6 +30,9 @@
 //! - [`review`]: native-speaker review status (`translations/review-status.toml`).
 //! - [`fluent`]: the coverage of the widget's UI strings (`src/i18n/<lang>.ftl`).
 //! - [`edit`]: writing a translation into the TOML source with `toml_edit`.
+//! - [`export`], [`import`], [`status`]: the planning of the commands, pure: the PO
+//!   catalog an export writes; what an import takes, skips and refuses, the TOML edited
+//!   in memory and the lines that report it; the languages and the table of `status`.
 //! - [`languages`]: the languages, from the core's table, and what is the
 //!   workflow's own (the Fluent source language, language tags).
 
@@ -41,4 +44,5 @@ pub mod languages;
 pub mod po;
 pub mod record;
 pub mod review;
+pub mod status;
 pub mod strings;
