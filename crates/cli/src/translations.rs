@@ -50,19 +50,18 @@
 //! keyed strings), [`po`] (the PO format), [`edit`] (writing into the TOML),
 //! [`record`], [`review`], [`fluent`] and [`languages`].
 
-mod edit;
 mod export;
-mod fluent;
+mod files;
 mod import;
-pub mod languages;
 mod loading;
-mod po;
-mod record;
 mod record_command;
 mod report;
-pub mod review;
 mod status;
-mod strings;
+
+// The workflow's knowledge is the library's; `super::po` and the like in the
+// command modules name it through these.
+pub use riskscreen_translations::{languages, review};
+use riskscreen_translations::{po, record, strings};
 
 use std::io::Write;
 use std::path::PathBuf;

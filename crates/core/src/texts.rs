@@ -7,8 +7,8 @@
 //!
 //! Everything that goes over the texts goes through here: the validator's
 //! translation checks (`validate/languages.rs`, and `validate_directory` for the
-//! directory), the CLI's translation tools (`translations/strings.rs`) and its
-//! coverage report (`report.rs`), and the split and merge of languages
+//! directory), the translation workflow (`crates/translations/src/strings.rs`), the
+//! CLI's coverage report (`crates/cli/src/report.rs`), and the split and merge of languages
 //! (`languages.rs`) through [`Questionnaire::for_each_text`]. A text added to the
 //! model is added to the walk here, and every one of them sees it.
 //!

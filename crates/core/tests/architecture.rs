@@ -4,6 +4,8 @@
 //!   `wasm-*`, `web-*`) among its dependencies, directly or transitively, so the CLI
 //!   and the tests use exactly the code the widget runs, without a browser.
 //! - Every Rust file says what it is for in a `//!` comment on its first line.
+//! - The translation workflow's library (`crates/translations`) does no IO and no
+//!   printing and has no `anyhow`: the CLI is its shell (ARCHITECTURE.md).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -286,4 +288,52 @@ fn core_modules_have_no_import_cycle() {
     for node in graph.keys() {
         visit(node, &graph, &mut Vec::new(), &mut done);
     }
+}
+
+#[test]
+fn translations_library_does_no_io() {
+    let dir = workspace_root().join("crates/translations");
+    let manifest =
+        fs::read_to_string(dir.join("Cargo.toml")).expect("crates/translations/Cargo.toml");
+    assert!(
+        !manifest.contains("anyhow"),
+        "riskscreen-translations has typed errors: no anyhow"
+    );
+    let mut files = Vec::new();
+    rust_files(&dir.join("src"), &mut files);
+    assert!(
+        !files.is_empty(),
+        "no Rust files in crates/translations/src"
+    );
+    let mut offending = Vec::new();
+    for file in files {
+        if file.file_name().is_some_and(|n| n == "tests.rs") {
+            continue;
+        }
+        let text = fs::read_to_string(&file).expect("readable");
+        // Unit tests may read fixtures; the library's code may not.
+        let code: String = text
+            .split("#[cfg(test)]")
+            .next()
+            .unwrap_or("")
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect();
+        for word in [
+            "std::fs",
+            "std::io",
+            "println!",
+            "eprintln!",
+            "print!(",
+            "anyhow",
+        ] {
+            if code.contains(word) {
+                offending.push(format!("{}: {word}", file.display()));
+            }
+        }
+    }
+    assert!(
+        offending.is_empty(),
+        "crates/translations does IO (the CLI reads and writes): {offending:?}"
+    );
 }

@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
+use super::files;
 use super::languages;
 use super::record::{self, Record};
 use super::strings::{self, Strings};
@@ -151,7 +152,7 @@ pub(super) fn read_record(
     lang: &str,
     err: &mut dyn Write,
 ) -> anyhow::Result<Result<Option<Record>, ()>> {
-    match record::read(&record::path(file, lang)) {
+    match files::read_record(&record::path(file, lang)) {
         Ok(r) => Ok(Ok(r)),
         Err(e) => {
             writeln!(err, "error: {e}")?;

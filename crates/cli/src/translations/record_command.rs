@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
+use super::files;
 use super::loading::{keys_unique, lang_ok, load_or_report, read_record, toml_only};
 use super::{po, record};
 use crate::input;
@@ -53,7 +54,7 @@ pub(super) fn record_file(
     }
     let path = record::path(file, lang);
     crate::write::atomically(&path, &po::write(&catalog))?;
-    let written = record::read(&path).map_err(anyhow::Error::msg)?;
+    let written = files::read_record(&path).map_err(anyhow::Error::msg)?;
     let stale = record::coverage(s, lang, written.as_ref()).stale.len();
     writeln!(
         out,

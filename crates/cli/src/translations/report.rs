@@ -8,6 +8,7 @@ use riskscreen_core::helplines::Directory;
 use riskscreen_core::Questionnaire;
 use serde::Serialize;
 
+use super::files;
 use super::record::{self, Coverage};
 use super::review::{self, Review, Reviews};
 use super::strings::{self, Strings};
@@ -63,7 +64,7 @@ pub fn report_directory(file: &Path, dir: &Directory) -> Result<TranslationsRepo
 fn report_section(file: &Path, s: &Strings) -> Result<TranslationsReport, Vec<String>> {
     let mut errors = Vec::new();
     let dir = record::translations_dir(file);
-    let reviews = review::read(&dir).unwrap_or_else(|e| {
+    let reviews = files::read_reviews(&dir).unwrap_or_else(|e| {
         errors.push(e);
         Reviews::default()
     });
@@ -72,7 +73,7 @@ fn report_section(file: &Path, s: &Strings) -> Result<TranslationsReport, Vec<St
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let mut langs = Vec::new();
     for lang in &s.languages {
-        let record = record::read(&record::path(file, lang)).unwrap_or_else(|e| {
+        let record = files::read_record(&record::path(file, lang)).unwrap_or_else(|e| {
             errors.push(e);
             None
         });

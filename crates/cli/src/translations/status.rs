@@ -2,18 +2,18 @@
 //! and unrecorded, with the native-speaker review; for the Fluent UI strings, messages
 //! and plural selects.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use riskscreen_translations::status::FEW;
+
+use super::files;
 use super::loading::{lang_ok, load_or_report, read_record};
 use super::review::{self, Review, Reviews};
-use super::{fluent, languages, record};
+use super::{languages, record};
 use crate::input;
 use crate::Status;
-
-/// How many missing or stale strings per language `status` lists without `--verbose`.
-const FEW: usize = 10;
 
 /// Default files: `questionnaires/*.toml` and `src/i18n/*.ftl` under the current directory.
 fn default_files() -> anyhow::Result<Vec<PathBuf>> {
@@ -132,7 +132,7 @@ fn reviews_for<'r>(
 ) -> anyhow::Result<(Option<&'r Reviews>, bool)> {
     let path = translations_dir.join(review::FILE_NAME);
     if !seen.contains_key(&path) {
-        match review::read(translations_dir) {
+        match files::read_reviews(translations_dir) {
             Ok(r) => {
                 seen.insert(path.clone(), r);
             }
@@ -143,30 +143,6 @@ fn reviews_for<'r>(
         }
     }
     Ok((seen.get(&path), false))
-}
-
-/// The languages `status` shows for a file: `--lang`, or the source language, the
-/// other shipped languages, then any other the file declares or has texts in.
-fn languages_shown(
-    only: Option<&str>,
-    source: &str,
-    declared: &[String],
-    used: &BTreeSet<&str>,
-) -> Vec<String> {
-    if let Some(l) = only {
-        return vec![l.to_owned()];
-    }
-    let mut langs = vec![source.to_owned()];
-    let shipped = languages::SHIPPED.iter().copied();
-    for l in shipped
-        .chain(declared.iter().map(String::as_str))
-        .chain(used.iter().copied())
-    {
-        if !langs.iter().any(|x| x == l) {
-            langs.push(l.to_owned());
-        }
-    }
-    langs
 }
 
 fn status_file(
@@ -211,7 +187,12 @@ fn status_file(
     failed |= bad_reviews;
     let used = s.languages_used();
     let mut rows = Vec::new();
-    for lang in languages_shown(only, &s.default_language, &s.languages, &used) {
+    for lang in riskscreen_translations::status::languages_shown(
+        only,
+        &s.default_language,
+        &s.languages,
+        &used,
+    ) {
         let record = match read_record(file, &lang, err)? {
             Ok(r) => r,
             Err(()) => {
@@ -224,84 +205,8 @@ fn status_file(
         failed |= c.is_incomplete();
         rows.push((c, review));
     }
-    writeln!(
-        out,
-        "  {:<6} {:<8} {:>10} {:>8} {:>6} {:>10}  native review",
-        "lang", "declared", "translated", "missing", "stale", "unrecorded"
-    )?;
-    for (c, review) in &rows {
-        let (declared, stale, unrecorded, review) = if c.source {
-            ("source", "-".to_owned(), "-".to_owned(), "-".to_owned())
-        } else {
-            (
-                if c.declared { "yes" } else { "no" },
-                c.stale.len().to_string(),
-                c.unrecorded.len().to_string(),
-                review.short(),
-            )
-        };
-        writeln!(
-            out,
-            "  {:<6} {:<8} {:>10} {:>8} {:>6} {:>10}  {review}",
-            c.language,
-            declared,
-            c.translated,
-            c.missing.len(),
-            stale,
-            unrecorded
-        )?;
-    }
-    for (c, _) in &rows {
-        let started = c.declared || c.translated > 0 || !c.stale.is_empty();
-        let lists: [(&str, &[String], bool); 4] = [
-            ("missing", &c.missing, started),
-            ("stale", &c.stale, true),
-            ("unrecorded", &c.unrecorded, true),
-            ("recorded but no longer in the file", &c.orphaned, true),
-        ];
-        for (what, keys, show) in lists {
-            if keys.is_empty() || !(show || verbose) {
-                continue;
-            }
-            if verbose || keys.len() <= FEW {
-                for key in keys {
-                    writeln!(out, "    {} {what}: {key}", c.language)?;
-                }
-            } else {
-                writeln!(
-                    out,
-                    "    {} {what}: {} strings (--verbose lists them)",
-                    c.language,
-                    keys.len()
-                )?;
-            }
-        }
-    }
-    let stale: Vec<&str> = rows
-        .iter()
-        .filter(|(c, _)| !c.stale.is_empty())
-        .map(|(c, _)| c.language.as_str())
-        .collect();
-    let unrecorded: Vec<&str> = rows
-        .iter()
-        .filter(|(c, _)| !c.unrecorded.is_empty())
-        .map(|(c, _)| c.language.as_str())
-        .collect();
-    if !stale.is_empty() {
-        writeln!(
-            out,
-            "  stale: the source text changed since the translation; `riskscreen translations \
-             export --lang {} {}` marks them fuzzy for review",
-            stale[0], source.name
-        )?;
-    }
-    if !unrecorded.is_empty() {
-        writeln!(
-            out,
-            "  unrecorded: translated, but from which source text is not recorded; \
-             `riskscreen translations record --lang {} {}` records the current state",
-            unrecorded[0], source.name
-        )?;
+    for line in riskscreen_translations::status::table(&source.name, &rows, verbose) {
+        writeln!(out, "{line}")?;
     }
     Ok(failed)
 }
@@ -332,7 +237,7 @@ fn status_fluent(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<bool> {
-    let st = match fluent::status(dir, only) {
+    let st = match files::fluent_status(dir, only) {
         Ok(st) => st,
         Err(e) => {
             writeln!(err, "error: {e}")?;

@@ -21,7 +21,6 @@
 //! distinction (English).
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -202,32 +201,55 @@ impl Reviews {
     }
 }
 
-/// Reads `<translations dir>/review-status.toml`; a missing file gives "unknown"
-/// for every language, a malformed one an error naming it.
-pub fn read(translations_dir: &Path) -> Result<Reviews, String> {
-    let path = translations_dir.join(FILE_NAME);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Reviews::default()),
-        Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
-    };
-    let languages: BTreeMap<String, LanguageReview> = toml::from_str(&text)
-        .map_err(|e| format!("{}: {}", path.display(), e.to_string().trim_end()))?;
+/// A mistake in `review-status.toml` (its path is the caller's to add).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewError {
+    /// Not TOML, or not the shape of the file (serde's message).
+    Toml(String),
+    /// A table whose name is not a language code.
+    NotALanguage(String),
+    /// A `reviewed_on` that is not a `YYYY-MM-DD` date.
+    NotADate {
+        /// The language whose table (or file override) has it.
+        lang: String,
+        /// The value as written.
+        date: String,
+    },
+}
+
+impl std::fmt::Display for ReviewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReviewError::Toml(message) => f.write_str(message),
+            ReviewError::NotALanguage(lang) => write!(
+                f,
+                "`[{lang}]` is not a language code (use BCP 47: `uk`, `de`)"
+            ),
+            ReviewError::NotADate { lang, date } => write!(
+                f,
+                "`[{lang}]`: reviewed_on = \"{date}\" is not a YYYY-MM-DD date"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ReviewError {}
+
+/// Reads the text of `review-status.toml`. The caller reads the file: a missing
+/// one is [`Reviews::default`] ("unknown" for every language).
+pub fn parse(text: &str) -> Result<Reviews, ReviewError> {
+    let languages: BTreeMap<String, LanguageReview> =
+        toml::from_str(text).map_err(|e| ReviewError::Toml(e.to_string().trim_end().to_owned()))?;
     for (lang, l) in &languages {
         if !is_language_tag(lang) {
-            return Err(format!(
-                "{}: `[{lang}]` is not a language code (use BCP 47: `uk`, `de`)",
-                path.display()
-            ));
+            return Err(ReviewError::NotALanguage(lang.clone()));
         }
         let dates = std::iter::once(&l.reviewed_on).chain(l.files.values().map(|f| &f.reviewed_on));
-        for date in dates.flatten() {
-            if !is_date(date) {
-                return Err(format!(
-                    "{}: `[{lang}]`: reviewed_on = \"{date}\" is not a YYYY-MM-DD date",
-                    path.display()
-                ));
-            }
+        if let Some(date) = dates.flatten().find(|d| !is_date(d)) {
+            return Err(ReviewError::NotADate {
+                lang: lang.clone(),
+                date: date.clone(),
+            });
         }
     }
     Ok(Reviews {
@@ -253,15 +275,7 @@ mod tests {
     use super::*;
 
     fn reviews(text: &str) -> Result<Reviews, String> {
-        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let dir =
-            std::env::temp_dir().join(format!("riskscreen-review-{}-{n}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join(FILE_NAME), text).unwrap();
-        let r = read(&dir);
-        let _ = std::fs::remove_dir_all(&dir);
-        r
+        parse(text).map_err(|e| e.to_string())
     }
 
     #[test]
@@ -338,7 +352,7 @@ mod tests {
 
     #[test]
     fn no_file_means_unknown() {
-        let r = read(Path::new("/nonexistent/translations")).unwrap();
+        let r = Reviews::default();
         assert!(!r.found);
         assert_eq!(r.of("uk", "x").status, ReviewStatus::Unknown);
     }

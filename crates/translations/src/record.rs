@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::languages;
-use super::po::{self, Catalog};
+use super::po::{self, Catalog, PoError};
 use super::strings::{non_blank, Strings};
 
 /// Where the record of `lang` for the questionnaire `file` lives.
@@ -58,15 +58,10 @@ pub struct Record {
     pub entries: BTreeMap<String, Recorded>,
 }
 
-/// Reads the record at `path`; `Ok(None)` when there is none.
-pub fn read(path: &Path) -> Result<Option<Record>, String> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
-    };
-    let catalog =
-        po::parse(&text).map_err(|e| format!("{}:{}: {}", path.display(), e.line, e.message))?;
+/// Reads a record from the text of its PO file. The caller reads the file (no file
+/// is no record) and puts its path before a [`PoError`].
+pub fn parse(text: &str) -> Result<Record, PoError> {
+    let catalog = po::parse(text)?;
     let mut record = Record::default();
     for e in catalog.entries {
         let Some(key) = e.msgctxt else { continue };
@@ -82,7 +77,7 @@ pub fn read(path: &Path) -> Result<Option<Record>, String> {
             },
         );
     }
-    Ok(Some(record))
+    Ok(record)
 }
 
 /// How far one language covers one file.

@@ -25,18 +25,49 @@ pub enum Change {
     Unchanged,
 }
 
+/// Why a translation could not be written into the TOML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    /// The language's key holds something other than a string.
+    NotAString(String),
+    /// The key's place holds no table of languages.
+    NotATable,
+    /// No element of the array has the id.
+    NoElement {
+        /// The id's key (`id`, `country`).
+        key: String,
+        /// The id looked for.
+        id: String,
+    },
+    /// The text could not be made a TOML string (toml_edit's message).
+    NotToml(String),
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::NotAString(lang) => write!(f, "`{lang}` is not a string here"),
+            EditError::NotATable => f.write_str("the string is not a table of languages here"),
+            EditError::NoElement { key, id } => write!(f, "no element with {key} = \"{id}\""),
+            EditError::NotToml(e) => write!(f, "cannot write the text as TOML: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
 /// Sets the `lang` text of the string at `place` to `text`.
 pub fn set_text(
     doc: &mut DocumentMut,
     place: &Place,
     lang: &str,
     text: &str,
-) -> Result<Change, String> {
+) -> Result<Change, EditError> {
     let mut table = text_table(doc, place)?;
     let new_value = basic_string(text)?;
     if let Some(item) = table.get_mut(lang) {
         let Some(old) = item.as_value_mut() else {
-            return Err(format!("`{lang}` is not a string here"));
+            return Err(EditError::NotAString(lang.to_owned()));
         };
         if old.as_str() == Some(text) {
             return Ok(Change::Unchanged);
@@ -51,7 +82,7 @@ pub fn set_text(
 }
 
 /// `text` as a TOML basic string, whatever it contains.
-fn basic_string(text: &str) -> Result<Value, String> {
+fn basic_string(text: &str) -> Result<Value, EditError> {
     let mut quoted = String::with_capacity(text.len() + 2);
     quoted.push('"');
     for c in text.chars() {
@@ -66,7 +97,7 @@ fn basic_string(text: &str) -> Result<Value, String> {
         }
     }
     quoted.push('"');
-    Value::from_str(&quoted).map_err(|e| format!("cannot write the text as TOML: {e}"))
+    Value::from_str(&quoted).map_err(|e| EditError::NotToml(e.to_string()))
 }
 
 /// Appends `lang = value` after the table's last entry, spaced like that entry.
@@ -157,7 +188,7 @@ impl TextTable<'_> {
 }
 
 /// The table of languages of the string at `place`.
-fn text_table<'d>(doc: &'d mut DocumentMut, place: &Place) -> Result<TextTable<'d>, String> {
+fn text_table<'d>(doc: &'d mut DocumentMut, place: &Place) -> Result<TextTable<'d>, EditError> {
     let root = doc.as_table_mut();
     let item = match place {
         Place::Root(field) => root.get_mut(field),
@@ -175,7 +206,7 @@ fn text_table<'d>(doc: &'d mut DocumentMut, place: &Place) -> Result<TextTable<'
     match item {
         Some(Item::Table(t)) => Ok(TextTable::Standard(t)),
         Some(Item::Value(Value::InlineTable(t))) => Ok(TextTable::Inline(t)),
-        _ => Err("the string is not a table of languages here".to_owned()),
+        _ => Err(EditError::NotATable),
     }
 }
 
@@ -184,7 +215,7 @@ fn element<'d>(
     array: Option<&'d mut Item>,
     key: &str,
     id: &str,
-) -> Result<&'d mut dyn TableLike, String> {
+) -> Result<&'d mut dyn TableLike, EditError> {
     let found: Option<&'d mut dyn TableLike> = match array {
         Some(Item::ArrayOfTables(tables)) => tables
             .iter_mut()
@@ -197,7 +228,10 @@ fn element<'d>(
             .map(|t| t as &mut dyn TableLike),
         _ => None,
     };
-    found.ok_or_else(|| format!("no element with {key} = \"{id}\""))
+    found.ok_or_else(|| EditError::NoElement {
+        key: key.to_owned(),
+        id: id.to_owned(),
+    })
 }
 
 #[cfg(test)]

@@ -161,27 +161,29 @@ pub struct FluentStatus {
     pub languages: Vec<FluentCoverage>,
 }
 
-/// Reads `<dir>/en.ftl` and every `<dir>/<lang>.ftl`, for `only` or for all languages.
-pub fn status(dir: &Path, only: Option<&str>) -> Result<FluentStatus, String> {
-    let source_path = dir.join(format!("{}.ftl", languages::FLUENT_SOURCE));
-    let source_text = std::fs::read_to_string(&source_path)
-        .map_err(|e| format!("{}: cannot read the UI source: {e}", source_path.display()))?;
-    let source = parse(&source_text);
+/// The coverage of the UI strings in `dir`, for `only` or for all languages: the
+/// shipped ones, then the other `<stem>.ftl` files of the directory (`stems`, in
+/// any order; those that are not language tags are left out).
+///
+/// `source_text` is `en.ftl`; `read` gives the text of another language's file
+/// (`None` when there is none). The caller does the reading, so that this stays
+/// free of IO; its error comes back unchanged.
+pub fn status<E>(
+    dir: &Path,
+    source_text: &str,
+    stems: Vec<String>,
+    only: Option<&str>,
+    mut read: impl FnMut(&Path) -> Result<Option<String>, E>,
+) -> Result<FluentStatus, E> {
+    let source = parse(source_text);
     let mut codes = vec![languages::FLUENT_SOURCE.to_owned()];
     for code in languages::SHIPPED {
         if code != languages::FLUENT_SOURCE {
             codes.push(code.to_owned());
         }
     }
-    let mut present: Vec<String> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(Result::ok)
-        .filter_map(|e| {
-            let p = e.path();
-            (p.extension().is_some_and(|x| x == "ftl"))
-                .then(|| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
-                .flatten()
-        })
+    let mut present: Vec<String> = stems
+        .into_iter()
         .filter(|c| languages::is_language_tag(c))
         .collect();
     present.sort();
@@ -204,11 +206,7 @@ pub fn status(dir: &Path, only: Option<&str>) -> Result<FluentStatus, String> {
         let parsed = if is_source {
             Some(source.clone())
         } else {
-            match std::fs::read_to_string(&path) {
-                Ok(text) => Some(parse(&text)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
-            }
+            read(&path)?.map(|text| parse(&text))
         };
         let Some(parsed) = parsed else {
             out.push(FluentCoverage {
