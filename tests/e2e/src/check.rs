@@ -15,6 +15,11 @@ use serde_json::{json, Value as Json};
 use crate::browser::{strings, Browser};
 
 /// The UI strings of one language: the messages of `src/i18n/<lang>.ftl`.
+///
+/// Read from the source file by this small reader on purpose, not through the
+/// widget's compiled strings (`src/i18n/strings.rs`): the tests check that the
+/// page shows what the translators wrote, and an oracle built from the code
+/// under test would agree with any mistake of its codegen.
 #[derive(Debug, Clone, Default)]
 pub struct UiStrings {
     /// The language.
