@@ -19,6 +19,7 @@
 //! | [`fuzz`]     | `cargo xtask fuzz` and the fuzz smoke stage: libFuzzer targets in `fuzz/` |
 //! | [`bench_web`] | `cargo xtask bench-web`: page-load benchmark in headless Chromium, widget against a plain-HTML floor |
 //! | [`compress`] | gzip and brotli as a CDN sends them (benchmark byte counts, optional compression in `serve`) |
+//! | [`codegen`]  | `cargo xtask codegen`: rewrites the generated files (UI strings and message ids, the server configs in docs/deploying.md) |
 //! | [`tidy`]     | `cargo xtask tidy`: what is written in two places says the same (exit URL, option names, CSP, doc links) |
 //!
 //! # Dependencies, and why each is there
@@ -39,6 +40,7 @@
 //! short.
 
 pub mod bench_web;
+pub mod codegen;
 pub mod compress;
 pub mod dist;
 pub mod fuzz;

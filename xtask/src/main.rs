@@ -8,7 +8,7 @@ use anyhow::{bail, Context, Result};
 use xtask::project::Project;
 use xtask::tools::{ensure_tools, Needs};
 use xtask::wasm::Profile;
-use xtask::{bench_web, dist, serve, test, wasm};
+use xtask::{bench_web, codegen, dist, serve, test, wasm};
 
 const HELP: &str = "\
 Project automation for riskscreen.
@@ -52,8 +52,13 @@ Commands:
                      and Subresource Integrity hashes (dist/sri.txt).
   tidy               What is written in two places says the same: the quick exit's
                      default URL, the option names, the CSP of pages and servers,
-                     every relative link of the Markdown files (xtask/src/tidy.rs;
+                     every relative link of the Markdown files, the wasm boundary,
+                     no hand-written file over 700 lines (xtask/src/tidy.rs;
                      `cargo test -p xtask` runs it too).
+  codegen            Rewrite the generated files: src/i18n/strings.rs (UI strings,
+                     typed message ids) from the .ftl files, and the server configs
+                     of docs/deploying.md from xtask/src/headers.rs; says which
+                     changed (their tests fail in CI while they are out of date).
   bench-web [OPTIONS]
                      Build dist/, then load the self-check page and the plain-HTML
                      floor (tests/bench/floor.html) in headless Chromium, throttled
@@ -82,6 +87,7 @@ Commands:
 enum Command {
     Help,
     Tidy,
+    Codegen,
     Test {
         quick: bool,
     },
@@ -142,6 +148,7 @@ fn parse(args: &[String]) -> Result<Command> {
             public_url: flags.value("--public-url")?,
         },
         "tidy" => Command::Tidy,
+        "codegen" => Command::Codegen,
         "bench-web" => Command::BenchWeb(bench_web::Options {
             runs: match flags.value("--runs")? {
                 Some(runs) => match runs.parse() {
@@ -271,6 +278,7 @@ fn dispatch(command: Command) -> Result<()> {
             wasm::build(&project, profile)?
         }
         Command::Tidy => xtask::tidy::tidy(&project)?,
+        Command::Codegen => codegen::codegen(&project)?,
         Command::Serve {
             port,
             profile,
