@@ -8,7 +8,7 @@
 //! | [`quick_exit_works_before_the_wasm_arrives`] | with the wasm stalled, the quick exit and Shift ×3 leave by `location.replace` (no history entry, no `Referer`); with no `boot.js` at all, the plain link still leaves, without `Referer` |
 //! | [`start_pressed_while_loading_starts_once_mounted`] | Start pressed on the prerendered screen leads to the first question once the widget is there |
 //! | [`a_panic_opens_every_countrys_lines`] | after a panic (the wasm's own panel), a national line is on screen too, and the link to the printable checklist |
-//! | [`default_page_moves_to_the_browsers_language`] | `index.html` in a browser that prefers Ukrainian becomes `index.uk.html` (`lang.js`); a page chosen by hand stays |
+//! | [`default_page_moves_to_the_browsers_language`] | `index.html` in a browser that prefers Ukrainian becomes `index.uk.html` (`lang.js`); a page chosen by hand stays; with absolute alternates (a `--public-url` build for another address) it still moves next to itself |
 //!
 //! The page is opened by a script (`location.href`), not WebDriver's navigation,
 //! which would wait for the load event: a stalled download holds it back.
@@ -632,6 +632,36 @@ fn default_page_moves_to_the_browsers_language() {
             )
             .await;
             assert_eq!(seen, json!(["/index.en.html", "en"]));
+            // A bundle built for another address (`--public-url`: absolute
+            // hreflang links) still moves to the page next to this one, never
+            // to that address.
+            let page = std::fs::read_to_string(riskscreen_e2e::www_dir().join("index.html"))
+                .expect("www/index.html (cargo xtask build)");
+            let elsewhere = page.replace(
+                "hreflang=\"uk\" href=\"index.uk.html\"",
+                "hreflang=\"uk\" href=\"https://elsewhere.example/check/index.uk.html\"",
+            );
+            assert_ne!(
+                elsewhere, page,
+                "index.html has no relative uk alternate to rewrite"
+            );
+            b.server
+                .put("/index.html", "text/html; charset=utf-8", elsewhere);
+            visit(&b, "/index.html").await;
+            let seen = until(
+                &b,
+                "index.uk.html on this server, mounted",
+                "const w = document.querySelector('#app[data-rs-boot=\"mounted\"] > .rs-widget'); \
+                 return w && location.pathname !== '/index.en.html' \
+                   ? [location.origin, location.pathname, w.getAttribute('lang')] : null;",
+                Instant::now() + WITHIN,
+            )
+            .await;
+            assert_eq!(
+                seen,
+                json!([b.server.origin(), "/index.uk.html", "uk"]),
+                "an absolute alternate must not take the page to another address"
+            );
         },
     );
 }
