@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::loading::{keys_unique, lang_ok, load_or_report, read_record, toml_only};
+use super::loading::{keys_unique, read_record, source_for_translation};
 use super::po;
 use crate::input;
 use crate::Status;
@@ -19,21 +19,10 @@ pub(super) fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Status> {
-    if !lang_ok(lang, err)? || !toml_only(file, err)? {
-        return Ok(Status::Invalid);
-    }
-    let Some(source) = load_or_report(file, err)? else {
+    let Some(source) = source_for_translation(lang, file, "export another language", err)? else {
         return Ok(Status::Invalid);
     };
     let s = &source.strings;
-    if lang == s.default_language {
-        writeln!(
-            err,
-            "error: `{lang}` is the source language of {}: export another language",
-            source.name
-        )?;
-        return Ok(Status::Invalid);
-    }
     if source.errors > 0 {
         writeln!(
             err,

@@ -106,6 +106,33 @@ pub(super) fn keys_unique(source: &Source, err: &mut dyn Write) -> anyhow::Resul
     Ok(false)
 }
 
+/// The source of `file` for work on its translation into `lang` (`export`,
+/// `record`): `lang` a language code, the file TOML, readable, and `lang` not
+/// its source language; else `None`, after printing why (`instead` tells what
+/// to do when `lang` is the source language).
+pub(super) fn source_for_translation(
+    lang: &str,
+    file: &Path,
+    instead: &str,
+    err: &mut dyn Write,
+) -> anyhow::Result<Option<Source>> {
+    if !lang_ok(lang, err)? || !toml_only(file, err)? {
+        return Ok(None);
+    }
+    let Some(source) = load_or_report(file, err)? else {
+        return Ok(None);
+    };
+    if lang == source.strings.default_language {
+        writeln!(
+            err,
+            "error: `{lang}` is the source language of {}: {instead}",
+            source.name
+        )?;
+        return Ok(None);
+    }
+    Ok(Some(source))
+}
+
 /// Checks a `--lang` value; prints why not.
 pub(super) fn lang_ok(lang: &str, err: &mut dyn Write) -> anyhow::Result<bool> {
     // Country codes often written for the language (as the core's validator warns).
