@@ -15,6 +15,7 @@
 //! | `languages` | array of strings | the questionnaire's | the languages the picker offers: those of the questionnaire and those `loadLanguage` can add |
 //! | `loadLanguage` | function | none | `(lang) => Promise<string>`: the same questionnaire's JSON with `lang`'s texts (`riskscreen compile --lang`), fetched by the page's script when the person picks a language the questionnaire does not carry yet |
 //! | `loadStrings` | function | none | `(lang) => Promise<object>`: the widget's UI strings in `lang`, the parsed `ui/<lang>.json` (`www/options.js` fetches it from the widget's origin); asked for when the language shown is a UI language the wasm does not carry (every one but English: [`crate::i18n::ui_file`]) |
+//! | `loadHelplines` | function | none | `(lang) => Promise<string>`: the same helpline directory's JSON with `lang`'s names (`riskscreen compile-helplines --lang`), fetched by the page's script when the person picks a language the directory does not carry yet |
 //! | `testPanic` | boolean | `false` | **test hook**: the app panics on its first render after Start |
 //!
 //! **Country.** The helplines shown are those of the `country` option when the
@@ -33,7 +34,10 @@
 //! the file it resolves to is read and checked like the questionnaire and merged
 //! into it ([`riskscreen_core::Questionnaire::merge_languages`], refused unless it
 //! is the same questionnaire), and the flow goes on in that language with every
-//! answer kept ([`crate::language_files`]). The widget itself makes no request:
+//! answer kept ([`crate::language_files`]). The page's helpline directory comes
+//! the same way (`q/helplines.<lang>.json`, `loadHelplines`): the names the
+//! other language needs are merged in, refused unless it is the same directory,
+//! so a switch never changes a number. The widget itself makes no request:
 //! the page's script does, from the widget's own origin, before or after any
 //! answer, and it carries a language code only.
 //!
@@ -109,11 +113,13 @@ pub struct Options {
     pub load_language: Option<Loader>,
     /// Loads the UI strings of a language (the page's function).
     pub load_strings: Option<Loader>,
+    /// Loads the helpline directory's file in another language (the page's function).
+    pub load_helplines: Option<Loader>,
 }
 
 /// Everything the app needs that does not change while it runs (but the
 /// questionnaire's languages, which a language loaded mid-run adds to: see
-/// [`Setup::with_questionnaire`]): provided to every component through
+/// [`Setup::with_loaded`]): provided to every component through
 /// [`SetupContext`].
 #[derive(Debug, Clone)]
 pub struct Setup {
@@ -127,6 +133,8 @@ pub struct Setup {
     pub load_language: Option<Loader>,
     /// Loads another language's UI strings (`loadStrings`).
     pub load_strings: Option<Loader>,
+    /// Loads another language's helpline file (`loadHelplines`).
+    pub load_helplines: Option<Loader>,
     /// The helpline directory (possibly empty); shared with the panic fallback,
     /// hence `Arc`.
     pub directory: Arc<Directory>,
@@ -217,6 +225,7 @@ impl Setup {
             languages,
             load_language: options.load_language.clone(),
             load_strings: options.load_strings.clone(),
+            load_helplines: options.load_helplines.clone(),
             directory: Arc::new(directory),
             exit_url: exit_url.into(),
             country,
@@ -245,14 +254,21 @@ fn exit_url(options: &Options, warnings: &mut Vec<String>) -> String {
 }
 
 impl Setup {
-    /// This setup with `questionnaire` (the same one, with languages added),
-    /// or this very one when it is already its questionnaire.
-    pub fn with_questionnaire(self: &Rc<Self>, questionnaire: &Rc<Questionnaire>) -> Rc<Self> {
-        if Rc::ptr_eq(&self.questionnaire, questionnaire) {
+    /// This setup with what the flow loaded mid-run: its questionnaire (the
+    /// same one, with languages added) and its helpline directory when it holds
+    /// one (names in more languages); this very one when there is nothing new.
+    pub fn with_loaded(
+        self: &Rc<Self>,
+        questionnaire: &Rc<Questionnaire>,
+        directory: Option<&Arc<Directory>>,
+    ) -> Rc<Self> {
+        let same_directory = directory.is_none_or(|d| Arc::ptr_eq(&self.directory, d));
+        if Rc::ptr_eq(&self.questionnaire, questionnaire) && same_directory {
             return self.clone();
         }
         Rc::new(Setup {
             questionnaire: questionnaire.clone(),
+            directory: directory.unwrap_or(&self.directory).clone(),
             ..(**self).clone()
         })
     }
@@ -376,7 +392,7 @@ pub fn is_origin(value: &str) -> bool {
 
 /// A helpline directory option read and checked: valid JSON of the right shape,
 /// and no problem under the CLI's rules for the widget form.
-fn checked_directory(option: &str, json: &str) -> Result<Directory, String> {
+pub(crate) fn checked_directory(option: &str, json: &str) -> Result<Directory, String> {
     if json.len() > riskscreen_core::limits::MAX_SOURCE_BYTES {
         return Err(format!(
             "riskscreen: {option} has {} bytes; the most this widget reads is {}",

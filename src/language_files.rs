@@ -1,7 +1,8 @@
 //! A language picked mid-run that the questionnaire does not carry yet: its file
 //! is loaded through the page's `loadLanguage` and merged in, answers kept (and
 //! its UI strings through `loadStrings` when they are not there yet,
-//! [`crate::i18n::ui_file`]).
+//! [`crate::i18n::ui_file`], and the helpline names through `loadHelplines` when
+//! the page's directory is its language's only, `q/helplines.<lang>.json`).
 //!
 //! The self-check page downloads the questionnaire in its own language only
 //! (`q/<stem>.<lang>.json`, README "Performance and size"). When the person picks
@@ -24,16 +25,17 @@ use riskscreen_core::Questionnaire;
 use yew::Callback;
 
 use crate::config::Setup;
-#[cfg(target_arch = "wasm32")]
-use crate::js::loader::Loader;
 use crate::state::Action;
 
 /// Loads `lang` for the flow running `current`: its UI strings when they are
-/// not there yet ([`crate::i18n::ui_file::ensure`]), and its questionnaire file
-/// when the questionnaire does not carry it; then dispatches
+/// not there yet ([`crate::i18n::ui_file::ensure`]), its questionnaire file
+/// when the questionnaire does not carry it, and its helpline file when the
+/// directory does not (all three requested at once); then dispatches
 /// [`Action::AddLanguage`] (or [`Action::SetLanguage`] when only the strings
-/// were missing). Calls `failed` when anything fails, or at once when there is
-/// nothing to load with.
+/// were missing). Calls `failed` when the strings or the questionnaire cannot be
+/// had, or at once when there is nothing to load with. A helpline file that
+/// cannot be had does not stop the switch: the names then show in the
+/// directory's default language, the page's, and the console says why.
 pub fn load(
     setup: &Setup,
     current: &Rc<Questionnaire>,
@@ -43,28 +45,49 @@ pub fn load(
 ) {
     #[cfg(target_arch = "wasm32")]
     {
-        let carried = current
-            .languages
-            .iter()
-            .any(|l| l.eq_ignore_ascii_case(&lang));
-        let questionnaire_loader = setup.load_language.clone();
+        let carried =
+            |languages: &[String]| languages.iter().any(|l| l.eq_ignore_ascii_case(&lang));
+        let texts = (!carried(&current.languages)).then(|| match &setup.load_language {
+            Some(loader) => Ok(loader.text(&lang)),
+            None => Err("no loadLanguage option".to_owned()),
+        });
+        let base = setup.directory.clone();
+        let helplines = match &setup.load_helplines {
+            Some(loader) if !carried(&base.languages) => Some(loader.text(&lang)),
+            _ => None,
+        };
         let strings_loader = setup.load_strings.clone();
         let current = current.clone();
         yew::platform::spawn_local(async move {
+            let helplines = match helplines {
+                Some(file) => match read_helplines(file.await, &base, &lang) {
+                    Ok(file) => Some(crate::state::AddedHelplines {
+                        base,
+                        file: Rc::new(file),
+                    }),
+                    Err(problem) => {
+                        crate::js::warn(&format!(
+                            "riskscreen: the helplines in `{lang}` could not be loaded: {problem}"
+                        ));
+                        None
+                    }
+                },
+                None => None,
+            };
             let loaded = async {
                 crate::i18n::ui_file::ensure(strings_loader.as_ref(), &lang).await?;
-                if carried {
-                    return Ok(None);
+                match texts {
+                    None => Ok(None),
+                    Some(started) => read_questionnaire(started?.await, &current, &lang).map(Some),
                 }
-                let loader = questionnaire_loader.ok_or("no loadLanguage option")?;
-                fetch(&loader, &current, &lang).await.map(Some)
             };
             match loaded.await {
-                Ok(Some(texts)) => dispatch.emit(Action::AddLanguage {
-                    texts: Rc::new(texts),
+                Ok(None) if helplines.is_none() => dispatch.emit(Action::SetLanguage(lang)),
+                Ok(texts) => dispatch.emit(Action::AddLanguage {
+                    texts: texts.map(Rc::new),
+                    helplines,
                     show: lang,
                 }),
-                Ok(None) => dispatch.emit(Action::SetLanguage(lang)),
                 Err(problem) => {
                     crate::js::warn(&format!(
                         "riskscreen: `{lang}` could not be loaded: {problem}"
@@ -82,19 +105,34 @@ pub fn load(
     }
 }
 
-/// Calls the loader and reads what it resolves to.
+/// Reads what `loadLanguage` resolved to: the same questionnaire, with `lang`.
 #[cfg(target_arch = "wasm32")]
-async fn fetch(
-    loader: &Loader,
+fn read_questionnaire(
+    text: Result<String, String>,
     current: &Questionnaire,
     lang: &str,
 ) -> Result<Questionnaire, String> {
-    let text = loader.text(lang).await?;
-    let texts = crate::config::checked_questionnaire(&text)?;
+    let texts = crate::config::checked_questionnaire(&text?)?;
     if !texts.languages.iter().any(|l| l.eq_ignore_ascii_case(lang)) {
         return Err(format!("the file has no `{lang}` texts"));
     }
     // The reducer merges again; checked here so that a wrong file is reported.
     current.clone().merge_languages(&texts)?;
     Ok(texts)
+}
+
+/// Reads what `loadHelplines` resolved to: the same directory, with `lang`,
+/// checked with the widget's rules like every directory.
+#[cfg(target_arch = "wasm32")]
+fn read_helplines(
+    text: Result<String, String>,
+    current: &riskscreen_core::helplines::Directory,
+    lang: &str,
+) -> Result<riskscreen_core::helplines::Directory, String> {
+    let file = crate::config::checked_directory("loadHelplines", &text?)?;
+    if !file.languages.iter().any(|l| l.eq_ignore_ascii_case(lang)) {
+        return Err(format!("the file has no `{lang}` names"));
+    }
+    current.clone().merge_languages(&file)?;
+    Ok(file)
 }

@@ -19,7 +19,9 @@
 //!   the same notice must be announced again.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
+use riskscreen_core::helplines::Directory;
 use riskscreen_core::{score_planned, Answer, Answers, Evaluation, Plan, Questionnaire};
 use yew::prelude::*;
 
@@ -122,13 +124,31 @@ pub enum Action {
     /// Answers, screen and everything else stay; a file that is not the same
     /// questionnaire changes nothing.
     AddLanguage {
-        /// The questionnaire's file in the other language(s).
-        texts: Rc<Questionnaire>,
+        /// The questionnaire's file in the other language(s), when the
+        /// questionnaire did not carry them.
+        texts: Option<Rc<Questionnaire>>,
+        /// The helpline directory's file in the other language(s), when the
+        /// directory did not carry them: its names are merged into the directory
+        /// shown ([`FlowState::directory`]), or into `base` while none was
+        /// merged yet. A file that is not the same directory changes nothing
+        /// (names then fall back to the directory's default language).
+        helplines: Option<AddedHelplines>,
         /// The language to show then (when the questionnaire has it).
         show: String,
     },
     /// Show another country's helplines (`None`: no country, EU-wide lines only).
     SetCountry(Option<String>),
+}
+
+/// A helpline file in another language loaded mid-run
+/// ([`Action::AddLanguage`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AddedHelplines {
+    /// The directory the widget started with, to merge into while the flow
+    /// holds none of its own ([`FlowState::directory`]).
+    pub base: Arc<Directory>,
+    /// The loaded file: the same directory, names in other languages.
+    pub file: Rc<Directory>,
 }
 
 /// The state of the flow.
@@ -137,6 +157,9 @@ pub struct FlowState {
     /// The questionnaire (shared; replaced only by one with more languages,
     /// [`Action::AddLanguage`]).
     pub questionnaire: Rc<Questionnaire>,
+    /// The helpline directory with the names of languages loaded mid-run
+    /// ([`Action::AddLanguage`]); `None` until one is, then the setup's is shown.
+    pub directory: Option<Arc<Directory>>,
     /// The questionnaire's skip logic, compiled once: every answer re-evaluates it.
     pub plan: Rc<Plan>,
     /// The screen showing.
@@ -187,6 +210,7 @@ impl std::fmt::Debug for FlowState {
 impl PartialEq for FlowState {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.questionnaire, &other.questionnaire)
+            && same_directory(&self.directory, &other.directory)
             && self.screen == other.screen
             && self.answers == other.answers
             && self.evaluation == other.evaluation
@@ -197,6 +221,15 @@ impl PartialEq for FlowState {
             && self.notice_seq == other.notice_seq
             && self.step == other.step
             && self.editing == other.editing
+    }
+}
+
+/// Whether both are no directory, or the same one.
+fn same_directory(a: &Option<Arc<Directory>>, b: &Option<Arc<Directory>>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        _ => false,
     }
 }
 
@@ -212,6 +245,7 @@ impl FlowState {
         let visible = plan.visible(&Answers::new()).into();
         FlowState {
             questionnaire,
+            directory: None,
             plan,
             screen: Screen::Start,
             answers: Rc::default(),
@@ -334,7 +368,22 @@ impl FlowState {
                 self.screen = Screen::Exit;
                 self.step += 1;
             }
-            Action::AddLanguage { texts, show } => {
+            Action::AddLanguage {
+                texts,
+                helplines,
+                show,
+            } => {
+                if let Some(AddedHelplines { base, file }) = helplines {
+                    let into = self.directory.as_ref().unwrap_or(&base);
+                    let mut merged = (**into).clone();
+                    // Same countries, lines and numbers: only names are added.
+                    if merged.merge_languages(&file).is_ok() {
+                        self.directory = Some(Arc::new(merged));
+                    }
+                }
+                let Some(texts) = texts else {
+                    return self.apply(Action::SetLanguage(show));
+                };
                 let mut merged = (*self.questionnaire).clone();
                 if merged.merge_languages(&texts).is_ok() {
                     // Same questions, options and conditions: the plan, the

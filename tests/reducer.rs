@@ -6,9 +6,11 @@
 mod common;
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use common::{answer, initial, run, setup, toggle};
-use riskscreen::state::{Action, FlowError, FlowState, Notice, Screen};
+use riskscreen::state::{Action, AddedHelplines, FlowError, FlowState, Notice, Screen};
+use riskscreen_core::helplines::Directory;
 use riskscreen_core::{Answer, Answers};
 use yew::Reducible;
 
@@ -467,7 +469,8 @@ fn a_language_loaded_mid_run_is_merged_and_keeps_every_answer() {
     // Not loaded yet: ignored.
     assert_eq!(s.clone().apply(Action::SetLanguage("uk".into())).lang, "en");
     let switched = s.clone().apply(Action::AddLanguage {
-        texts: Rc::new(whole.only_languages(&["uk"])),
+        texts: Some(Rc::new(whole.only_languages(&["uk"]))),
+        helplines: None,
         show: "uk".into(),
     });
     assert_eq!(switched.lang, "uk");
@@ -488,10 +491,58 @@ fn a_language_loaded_mid_run_is_merged_and_keeps_every_answer() {
     let mut other = whole.only_languages(&["uk"]);
     other.questions.pop();
     let refused = s.clone().apply(Action::AddLanguage {
-        texts: Rc::new(other),
+        texts: Some(Rc::new(other)),
+        helplines: None,
         show: "uk".into(),
     });
     assert_eq!(refused, s);
+}
+
+/// The page's directory in its language only, the other language's names
+/// merged in with it: every name then in both, numbers untouched; a file of
+/// another directory changes nothing; a second language merges into the first.
+#[test]
+fn a_helpline_file_loaded_mid_run_adds_names_and_never_numbers() {
+    let setup = setup("demo");
+    let whole = setup.directory.clone();
+    let english = Arc::new(whole.only_languages(&["en"]));
+    let s = initial(&setup);
+    let add = |s: FlowState, file: Directory| {
+        s.apply(Action::AddLanguage {
+            texts: None,
+            helplines: Some(AddedHelplines {
+                base: english.clone(),
+                file: Rc::new(file),
+            }),
+            show: "uk".into(),
+        })
+    };
+    let merged = add(s.clone(), whole.only_languages(&["uk"]));
+    let directory = merged.directory.as_ref().expect("names merged");
+    assert_eq!(directory.languages, ["en", "uk"]);
+    assert_eq!(directory.helplines, whole.helplines);
+    assert_eq!(directory.countries, whole.countries);
+    assert_eq!(merged.lang, "uk");
+    assert_eq!(merged.answers, s.answers);
+
+    let mut renumbered = whole.only_languages(&["uk"]);
+    renumbered.helplines[0].number.push('9');
+    assert_eq!(add(s.clone(), renumbered).directory, None, "refused");
+
+    // Merged into what the flow holds, not into the base again.
+    let mut polish = whole.only_languages(&["uk"]);
+    for line in &mut polish.helplines {
+        line.name = riskscreen_core::Text::single("pl", "nazwa");
+    }
+    for country in &mut polish.countries {
+        country.name = riskscreen_core::Text::single("pl", "kraj");
+    }
+    polish.languages = vec!["pl".into()];
+    polish.default_language = "pl".into();
+    let both = add(merged, polish);
+    let directory = both.directory.expect("names merged");
+    assert_eq!(directory.languages, ["en", "uk", "pl"]);
+    assert_eq!(directory.helplines[0].name.0.len(), 3);
 }
 
 #[test]

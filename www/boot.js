@@ -16,12 +16,13 @@
 //    already started every download): the wasm is compiled while it streams in
 //    (WebAssembly.compileStreaming: compiling needs no imports, so it starts before
 //    the JS glue has arrived; the glue then only instantiates), while the
-//    questionnaire, the helplines and the glue load. The questionnaire is the
-//    page's language's file only (q/self-check.<lang>.json, for the languages of
-//    data-languages); the widget gets the other languages and `loadLanguage`,
-//    which fetches another language's file from this origin when the person
-//    switches (src/language_files.rs merges it in, answers kept; the request
-//    names a language file and nothing else);
+//    questionnaire, the helplines and the glue load. The questionnaire and the
+//    helpline directory are the page's language's files only
+//    (q/self-check.<lang>.json, q/helplines.<lang>.json, for the languages of
+//    data-languages); the widget gets the other languages, `loadLanguage` and
+//    `loadHelplines`, which fetch another language's files from this origin
+//    when the person switches (src/language_files.rs merges them in, answers
+//    kept; each request names a language file and nothing else);
 // 3. mounts the widget over the prerendered screen; it renders the same screen
 //    (data-rs-boot="mounted"), focus stays where it was, and a Start pressed
 //    while loading is pressed again;
@@ -148,13 +149,13 @@ function within(promise, ms, what) {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-/** When the page has a questionnaire file per language (`data-languages` lists
- * the page's `data-lang`), a function from a language to its file's URL: the
- * whole questionnaire's name with the language before `.json`
- * (`q/self-check.json` → `q/self-check.uk.json`, as `cargo xtask build` writes
- * them and the page preloads its own); otherwise null (the whole file). */
-function languageFiles(options, languages, dataUrl) {
-  const whole = options.questionnaire ?? "self-check";
+/** When the page has its files per language (`data-languages` lists the
+ * page's `data-lang`), a function from a language to the URL of `whole`'s file
+ * in that language: the whole file's name with the language before `.json`
+ * (`q/self-check.json` → `q/self-check.uk.json`, `q/helplines.json` →
+ * `q/helplines.uk.json`, as `cargo xtask build` writes them and the page
+ * preloads its own); otherwise null (the whole file). */
+function languageFiles(whole, options, languages, dataUrl) {
   if (typeof whole !== "string" || !options.lang || !languages.includes(options.lang)) return null;
   const url = new URL(dataUrl(whole, document.baseURI));
   if (!url.pathname.endsWith(".json")) return null;
@@ -199,8 +200,14 @@ async function start() {
   // used, not repeated.
   const init = { credentials: "same-origin" };
   const languages = (app.getAttribute("data-languages") ?? "").split(/\s+/).filter(Boolean);
-  const fileOf = languageFiles(options, languages, dataUrl);
+  const fileOf = languageFiles(options.questionnaire ?? "self-check", options, languages, dataUrl);
   if (fileOf) options.questionnaire = fileOf(options.lang);
+  // The page's own directory is split per language too, unless lines are added
+  // to it (`data-helplines-add`): the names of another language could then not
+  // be merged into what the person was shown, so the whole directory loads.
+  const helplinesOf =
+    fileOf && !options.helplinesAdd && languageFiles(options.helplines ?? "helplines", options, languages, dataUrl);
+  if (helplinesOf) options.helplines = helplinesOf(options.lang);
   const wasm = load(new URL("./pkg/riskscreen_bg.wasm", import.meta.url), compile, init);
   const glue = within(import("./pkg/riskscreen.js"), IMPORT_MS, "pkg/riskscreen.js");
   const json = wasmOptions(options, document.baseURI, init);
@@ -211,6 +218,12 @@ async function start() {
       languages.includes(lang)
         ? load(fileOf(lang), (response) => response.text(), init)
         : Promise.reject(new Error(`no questionnaire file for ${lang}`));
+  }
+  if (helplinesOf) {
+    wasmOptionsObject.loadHelplines = (lang) =>
+      languages.includes(lang)
+        ? load(helplinesOf(lang), (response) => response.text(), init)
+        : Promise.reject(new Error(`no helpline file for ${lang}`));
   }
   await initWasm({ module_or_path: module });
   const focus = focused();

@@ -43,9 +43,11 @@ impl PartialEq for AppProps {
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || (*initial).clone());
-    // The setup with the flow's questionnaire: the same one, unless a language
-    // loaded mid-run was merged into it (Action::AddLanguage).
-    let setup = props.setup.with_questionnaire(&state.questionnaire);
+    // The setup with the flow's questionnaire and directory: the same ones,
+    // unless a language loaded mid-run was merged into them (Action::AddLanguage).
+    let setup = props
+        .setup
+        .with_loaded(&state.questionnaire, state.directory.as_ref());
     let picker = use_node_ref();
     if setup.test_panic && state.screen != Screen::Start {
         panic!("riskscreen: testPanic test hook: panicking after Start, as asked");

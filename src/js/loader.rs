@@ -1,6 +1,6 @@
-//! The page's loaders: the `loadLanguage` and `loadStrings` functions of the
-//! options, which fetch another language's questionnaire file and UI strings
-//! from the widget's own origin (`www/options.js`, `www/boot.js`). The widget
+//! The page's loaders: the `loadLanguage`, `loadHelplines` and `loadStrings`
+//! functions of the options, which fetch another language's questionnaire file,
+//! helpline file and UI strings from the widget's own origin (`www/options.js`, `www/boot.js`). The widget
 //! calls them with a language code and nothing else, and makes no request of
 //! its own (ARCHITECTURE.md, "Privacy").
 
@@ -10,24 +10,31 @@ pub struct Loader(pub js_sys::Function);
 
 #[cfg(target_arch = "wasm32")]
 impl Loader {
-    /// Calls the function with `lang` and awaits what it resolves to; the
-    /// message of what it threw or was rejected with otherwise.
-    async fn call(&self, lang: &str) -> Result<wasm_bindgen::JsValue, String> {
-        let promise = self
+    /// Calls the function with `lang` at once (so that several loads run in
+    /// parallel) and returns what awaits its promise: what it resolves to, or the
+    /// message of what it threw or was rejected with.
+    fn call(
+        &self,
+        lang: &str,
+    ) -> impl std::future::Future<Output = Result<wasm_bindgen::JsValue, String>> {
+        let started = self
             .0
             .call1(&wasm_bindgen::JsValue::NULL, &lang.into())
-            .map_err(describe)?;
-        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
-            .await
-            .map_err(describe)
+            .map(|promise| wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)))
+            .map_err(describe);
+        async move { started?.await.map_err(describe) }
     }
 
-    /// What `loadLanguage(lang)` resolves to: a JSON text.
-    pub async fn text(&self, lang: &str) -> Result<String, String> {
-        self.call(lang)
-            .await?
-            .as_string()
-            .ok_or_else(|| "the loader did not resolve to a JSON text".to_owned())
+    /// What `loadLanguage(lang)` or `loadHelplines(lang)` resolves to: a JSON
+    /// text. The request starts when this is called, not when it is awaited.
+    pub fn text(&self, lang: &str) -> impl std::future::Future<Output = Result<String, String>> {
+        let called = self.call(lang);
+        async move {
+            called
+                .await?
+                .as_string()
+                .ok_or_else(|| "the loader did not resolve to a JSON text".to_owned())
+        }
     }
 
     /// What `loadStrings(lang)` resolves to: the parsed `ui/<lang>.json`, as

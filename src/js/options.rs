@@ -53,6 +53,7 @@ impl Options {
                 .unwrap_or_default(),
             load_language: get("loadLanguage").and_then(|v| v.dyn_into().ok().map(Loader)),
             load_strings: get("loadStrings").and_then(|v| v.dyn_into().ok().map(Loader)),
+            load_helplines: get("loadHelplines").and_then(|v| v.dyn_into().ok().map(Loader)),
         }
     }
 }

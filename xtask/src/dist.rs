@@ -28,11 +28,11 @@
 //! Then it prints every file's raw, gzip and brotli size, and the brotli
 //! "first visit" total of each language's page, the largest held to
 //! [`FIRST_VISIT_BUDGET`]: for `index.html`, what it downloads (the prerendered HTML, CSS,
-//! the tab icon `favicon.svg`, `lang.js`, `boot.js` and `options.js`, the wasm-bindgen JS, the wasm, the
-//! helpline directory `q/helplines.json`, and the questionnaire in the page's
-//! language only, `q/self-check.en.json`, which the page preloads; the other
+//! the tab icon `favicon.svg`, `lang.js`, `boot.js` and `options.js`, the wasm-bindgen JS, the wasm, and
+//! the questionnaire and the helpline directory in the page's language only,
+//! `q/self-check.en.json` and `q/helplines.en.json`, which the page preloads; the other
 //! languages' files are fetched when the person switches language); for
-//! `index.<lang>.html` the same with its own questionnaire file and its UI
+//! `index.<lang>.html` the same with its own questionnaire and helpline files and its UI
 //! strings (`ui/<lang>.json`, which it preloads). (A browser that `lang.js`
 //! sends from `index.html` to its language's page downloads the start of
 //! `index.html` too.) Over the budget the command fails. Finally it prints
@@ -99,10 +99,9 @@ pub const EXCLUDED_DIRS: &[&str] = &["demo"];
 pub const TEXT_EXTENSIONS: &[&str] = &["html", "htm", "js", "mjs", "css"];
 
 /// Files always counted in the first visit when they exist, besides what
-/// `index.html` is found to reference. `q/helplines.json` is JSON but not a
-/// questionnaire: `boot.js` fetches it on every first visit, so it counts;
-/// so does `favicon.svg`, the tab icon the pages link (a browser fetches it
-/// once the page has loaded).
+/// `index.html` is found to reference and the JSON it preloads (its
+/// questionnaire and helpline files, in its language only): `favicon.svg`, the
+/// tab icon the pages link (a browser fetches it once the page has loaded).
 pub const FIRST_VISIT_CORE: &[&str] = &[
     "index.html",
     "favicon.svg",
@@ -111,7 +110,6 @@ pub const FIRST_VISIT_CORE: &[&str] = &[
     "options.js",
     "pkg/riskscreen.js",
     "pkg/riskscreen_bg.wasm",
-    "q/helplines.json",
 ];
 
 /// Extensions that get a Subresource Integrity hash in `sri.txt`.

@@ -11,7 +11,8 @@
 //!    `www/q/<stem>.json` (every language: embedders and the frame load it) and to
 //!    one file per language, `www/q/<stem>.<lang>.json` (that language's texts
 //!    only: the self-check page loads the person's), and
-//!    `questionnaires/helplines.toml`, if present, to `www/q/helplines.json`;
+//!    `questionnaires/helplines.toml`, if present, to `www/q/helplines.json` and
+//!    `www/q/helplines.<lang>.json` (that language's names only) the same way;
 //! 5. every questionnaire's printable checklist in each of its languages:
 //!    `www/checklist/<stem>.<lang>.html` (`riskscreen checklist`);
 //! 6. the self-check page is prerendered from its template [`PAGE_TEMPLATE`]
@@ -19,7 +20,7 @@
 //!    of its languages and `www/index.html`, the widget's start screen already in
 //!    the HTML, rendered natively by the widget's own components; its failure
 //!    notice links the checklist in its language and it preloads its language's
-//!    questionnaire, both checked to exist.
+//!    questionnaire and helpline file, all checked to exist.
 //!
 //! `www/pkg`, `www/q`, `www/checklist` and the pages are generated (and git-ignored): the
 //! directories and the old pages are removed first so that nothing stale ends up
@@ -139,7 +140,8 @@ fn optimize(project: &Project) -> Result<()> {
 /// Step 4: questionnaires → `www/q/*.json` with the CLI
 /// (`riskscreen compile X.toml -o www/q/X.json`, then for each of its languages
 /// `riskscreen compile X.toml --lang L -o www/q/X.L.json`,
-/// `riskscreen compile-helplines helplines.toml -o www/q/helplines.json`).
+/// `riskscreen compile-helplines helplines.toml -o www/q/helplines.json`, and
+/// again per language, `--lang L -o www/q/helplines.L.json`).
 pub fn compile_questionnaires(project: &Project) -> Result<()> {
     let out_dir = project.www().join("q");
     remove_dir_if_present(&out_dir)?;
@@ -154,6 +156,11 @@ pub fn compile_questionnaires(project: &Project) -> Result<()> {
         if stem == HELPLINES {
             run(cli(project).args(["compile-helplines", &source, "-o", "www/q/helplines.json"]))
                 .with_context(|| format!("compiling {source}"))?;
+            for lang in compiled_languages(project, stem)? {
+                let out = format!("www/{}", language_file(stem, &lang));
+                run(cli(project).args(["compile-helplines", &source, "--lang", &lang, "-o", &out]))
+                    .with_context(|| format!("compiling {source} in {lang}"))?;
+            }
             continue;
         }
         run(cli(project).args(["compile", &source, "-o", &format!("www/q/{stem}.json")]))

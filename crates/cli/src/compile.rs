@@ -19,7 +19,10 @@
 //! ([`riskscreen_core::Questionnaire::without_notes`]), compact: `cargo
 //! xtask build` writes one such file per language (`www/q/<stem>.<lang>.json`),
 //! and the self-check page downloads the person's only. A language the
-//! questionnaire does not ship is an error (nothing written).
+//! questionnaire does not ship is an error (nothing written). A helpline
+//! directory is split the same way ([`riskscreen_core::helplines::Directory::only_languages`]):
+//! `www/q/helplines.<lang>.json`, the names in the page's language only, which
+//! the widget completes when the person switches language.
 //!
 //! `compile` detects a helpline directory on its own; `compile-helplines` forces
 //! that reading (the build calls it for `questionnaires/helplines.toml`).
@@ -53,26 +56,32 @@ pub fn run(
             return Ok(Status::Invalid);
         }
         Some(Document::Questionnaire(q)) if langs.is_empty() => serde_json::to_string_pretty(q)?,
-        Some(Document::Questionnaire(q)) => {
-            if let Some(unknown) = langs.iter().find(|l| !q.languages.contains(l)) {
+        Some(Document::Helplines(directory)) if langs.is_empty() => {
+            serde_json::to_string(&directory.for_widget())?
+        }
+        Some(document) => {
+            let (kind, shipped) = match document {
+                Document::Questionnaire(q) => ("questionnaire", &q.languages),
+                Document::Helplines(d) => ("helpline directory", &d.languages),
+            };
+            if let Some(unknown) = langs.iter().find(|l| !shipped.contains(l)) {
                 writeln!(
                     err,
-                    "error: --lang {unknown}: the questionnaire ships {}; nothing written",
-                    q.languages.join(", ")
+                    "error: --lang {unknown}: the {kind} ships {}; nothing written",
+                    shipped.join(", ")
                 )?;
                 return Ok(Status::Invalid);
             }
             let langs: Vec<&str> = langs.iter().map(String::as_str).collect();
-            serde_json::to_string(&q.only_languages(&langs).without_notes())?
+            match document {
+                Document::Questionnaire(q) => {
+                    serde_json::to_string(&q.only_languages(&langs).without_notes())?
+                }
+                Document::Helplines(d) => {
+                    serde_json::to_string(&d.for_widget().only_languages(&langs))?
+                }
+            }
         }
-        Some(Document::Helplines(_)) if !langs.is_empty() => {
-            writeln!(
-                err,
-                "error: --lang applies to a questionnaire, not to a helpline directory; nothing written"
-            )?;
-            return Ok(Status::Invalid);
-        }
-        Some(Document::Helplines(directory)) => serde_json::to_string(&directory.for_widget())?,
     };
     if output == Path::new("-") {
         writeln!(out, "{json}")?;

@@ -114,6 +114,11 @@ enum Command {
         /// Where to write the JSON (`-` for standard output).
         #[arg(short, long, value_name = "OUT.json")]
         output: PathBuf,
+        /// Keep the names and hours in this language only (repeat for more), as
+        /// `compile --lang` does. The self-check page loads one such file per
+        /// language.
+        #[arg(long = "lang", value_name = "LANG")]
+        langs: Vec<String>,
     },
     /// Score answers (or indicators marked directly) and explain the result.
     #[command(after_help = EXIT_CODES)]
@@ -217,9 +222,18 @@ fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Re
             output,
             langs,
         } => compile::run(None, &file, &output, &langs, out, err),
-        Command::CompileHelplines { file, output } => {
-            compile::run(Some(input::Kind::Helplines), &file, &output, &[], out, err)
-        }
+        Command::CompileHelplines {
+            file,
+            output,
+            langs,
+        } => compile::run(
+            Some(input::Kind::Helplines),
+            &file,
+            &output,
+            &langs,
+            out,
+            err,
+        ),
         Command::Score(args) => score::run(&args, out, err),
         Command::Schema { helplines } => schema::run(helplines, out),
         Command::Report { file, format } => report::run(&file, format, out, err),

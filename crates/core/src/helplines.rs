@@ -234,30 +234,61 @@ impl TextOwner for DirectoryOwner<'_> {
     }
 }
 
+/// The one walk over the directory's texts, as `crate::texts` walks a
+/// questionnaire's (its doc says why a macro): for each, in order, calls
+/// `$visit!(owner, element path; field: text)` (`field?:` for an optional text),
+/// with `$iter` (`iter` or `iter_mut`) choosing how the lists are borrowed.
+macro_rules! walk_directory {
+    ($d:expr, $iter:ident, $visit:ident) => {{
+        let d = $d;
+        for (i, c) in d.countries.$iter().enumerate() {
+            let at = || FieldPath::root().key("country").index(i);
+            $visit!(DirectoryOwner::Country(c), at(); name: c.name);
+        }
+        for (i, h) in d.helplines.$iter().enumerate() {
+            let at = || FieldPath::root().key("helpline").index(i);
+            $visit!(DirectoryOwner::Helpline(h), at(); name: h.name);
+            $visit!(DirectoryOwner::Helpline(h), at(); hours?: h.hours);
+        }
+    }};
+}
+
 impl Directory {
     /// Every user-facing text of the directory, as [`crate::texts`] lists a
     /// questionnaire's: each country's name, then each helpline's name and hours.
     /// The validator below and the CLI's translation tools go through it.
     pub fn texts(&self) -> Vec<TextEntry<'_, DirectoryOwner<'_>>> {
         let mut entries = Vec::new();
-        for (i, c) in self.countries.iter().enumerate() {
-            let at = FieldPath::root().key("country").index(i);
-            entries.push(TextEntry::new(
-                DirectoryOwner::Country(c),
-                at,
-                "name",
-                &c.name,
-            ));
+        macro_rules! entry {
+            ($owner:expr, $element:expr; $field:ident: $text:expr) => {
+                entries.push(TextEntry::new($owner, $element, stringify!($field), &$text))
+            };
+            ($owner:expr, $element:expr; $field:ident?: $text:expr) => {
+                if let Some(text) = &$text {
+                    entries.push(TextEntry::new($owner, $element, stringify!($field), text));
+                }
+            };
         }
-        for (i, h) in self.helplines.iter().enumerate() {
-            let at = FieldPath::root().key("helpline").index(i);
-            let owner = DirectoryOwner::Helpline(h);
-            entries.push(TextEntry::new(owner, at.clone(), "name", &h.name));
-            if let Some(hours) = &h.hours {
-                entries.push(TextEntry::new(owner, at, "hours", hours));
-            }
-        }
+        walk_directory!(self, iter, entry);
         entries
+    }
+
+    /// Calls `f` on every text, in the order of [`texts`](Self::texts) (the same
+    /// walk): the split and merge of languages (`languages.rs`).
+    // The walk's indexes and paths are for the entries, which this visitor leaves out.
+    #[allow(unused_variables)]
+    pub fn for_each_text(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        macro_rules! visit {
+            ($owner:expr, $element:expr; $field:ident: $text:expr) => {
+                f(&mut $text)
+            };
+            ($owner:expr, $element:expr; $field:ident?: $text:expr) => {
+                if let Some(text) = &mut $text {
+                    f(text);
+                }
+            };
+        }
+        walk_directory!(self, iter_mut, visit);
     }
 }
 

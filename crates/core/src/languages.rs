@@ -1,5 +1,5 @@
-//! One questionnaire, some of its languages: the split that puts one language on
-//! the wire, and the merge that adds another one back.
+//! One questionnaire or helpline directory, some of its languages: the split
+//! that puts one language on the wire, and the merge that adds another one back.
 //!
 //! The self-check page downloads the questionnaire in the person's language only
 //! (`riskscreen compile X.toml --lang uk`, written by `cargo xtask build` as
@@ -9,13 +9,17 @@
 //! it). When the person switches language mid-run the widget loads the other
 //! language's file and [`Questionnaire::merge_languages`] adds its texts to the
 //! questionnaire it runs, after checking that both are the same questionnaire
-//! (everything but the texts equal), so the answers stay valid.
+//! (everything but the texts equal), so the answers stay valid. The helpline
+//! directory is split and merged the same way (`q/helplines.<lang>.json`), by
+//! the same two functions: a switch of language adds names, never numbers.
 //!
-//! Both walk the texts through [`Questionnaire::for_each_text`], which visits
-//! every [`Text`] of the model in one fixed order: the split and the merge cannot
-//! disagree on what a text is. It is the walk of [`crate::texts`], the one the
-//! validator and the translation tools use, so they cannot disagree either.
+//! Both walk the texts through [`Questionnaire::for_each_text`] (and
+//! [`Directory::for_each_text`]), which visit every [`Text`] in one fixed order:
+//! the split and the merge cannot disagree on what a text is. It is the walk of
+//! [`crate::texts`], the one the validator and the translation tools use, so they
+//! cannot disagree either.
 
+use crate::helplines::Directory;
 use crate::model::{Questionnaire, Text};
 
 impl Questionnaire {
@@ -46,31 +50,7 @@ impl Questionnaire {
     /// source does. With none of `langs` shipped, the result has the default
     /// language only.
     pub fn only_languages(&self, langs: &[&str]) -> Questionnaire {
-        let mut kept: Vec<String> = self
-            .languages
-            .iter()
-            .filter(|l| langs.contains(&l.as_str()))
-            .cloned()
-            .collect();
-        if kept.is_empty() {
-            kept.push(self.default_language.clone());
-        }
-        let default = self.default_language.clone();
-        let mut out = self.clone();
-        out.for_each_text(&mut |text| {
-            let fallback = text.0.get(&default).cloned();
-            text.0.retain(|lang, _| kept.contains(lang));
-            if text.0.is_empty() {
-                if let Some(fallback) = fallback {
-                    text.0.insert(default.clone(), fallback);
-                }
-            }
-        });
-        if !kept.contains(&out.default_language) {
-            out.default_language = kept[0].clone();
-        }
-        out.languages = kept;
-        out
+        only_languages(self, langs)
     }
 
     /// Adds the texts of `other`, the same questionnaire in other languages (a
@@ -87,41 +67,135 @@ impl Questionnaire {
                 other.id, other.version, self.id, self.version
             ));
         }
-        let (mut mine, _) = skeleton(self.clone());
-        let (mut theirs, texts) = skeleton(other.clone());
-        for q in [&mut mine, &mut theirs] {
-            q.languages.clear();
-            q.default_language.clear();
-        }
-        if mine != theirs {
-            return Err(format!(
+        merge_languages(self, other).map_err(|()| {
+            format!(
                 "the file of questionnaire `{}` {} differs from this one in more than its texts",
                 self.id, self.version
-            ));
-        }
-        let mut texts = texts.into_iter();
-        self.for_each_text(&mut |text| {
-            if let Some(added) = texts.next() {
-                for (lang, value) in added.0 {
-                    text.0.entry(lang).or_insert(value);
-                }
-            }
-        });
-        for lang in &other.languages {
-            if !self.languages.contains(lang) {
-                self.languages.push(lang.clone());
-            }
-        }
-        Ok(())
+            )
+        })
     }
 }
 
-/// `q` with every text emptied, and the texts taken out, in
-/// [`Questionnaire::for_each_text`]'s order.
-fn skeleton(mut q: Questionnaire) -> (Questionnaire, Vec<Text>) {
+impl Directory {
+    /// The directory with the names and hours in `langs` only, by the
+    /// questionnaire's rule ([`Questionnaire::only_languages`]): what the
+    /// self-check page downloads for its language (`q/helplines.<lang>.json`).
+    pub fn only_languages(&self, langs: &[&str]) -> Directory {
+        only_languages(self, langs)
+    }
+
+    /// Adds the texts of `other`, the same directory in other languages, as
+    /// [`Questionnaire::merge_languages`] does. Refused, with nothing changed,
+    /// when anything but the texts differs: a switch of language must never
+    /// change a number the person was shown.
+    pub fn merge_languages(&mut self, other: &Directory) -> Result<(), String> {
+        merge_languages(self, other).map_err(|()| {
+            "the helpline file differs from this directory in more than its texts".to_owned()
+        })
+    }
+}
+
+/// A file whose texts come in several languages: a questionnaire or the helpline
+/// directory. The split and the merge are written once, over this.
+trait Multilingual: Clone + PartialEq {
+    /// The languages every text has.
+    fn languages(&self) -> &[String];
+    /// The languages every text has, and the one a text falls back to.
+    fn language_fields(&mut self) -> (&mut Vec<String>, &mut String);
+    /// Every text, in the file's one fixed order ([`crate::texts`]).
+    fn visit_texts(&mut self, f: &mut dyn FnMut(&mut Text));
+}
+
+impl Multilingual for Questionnaire {
+    fn languages(&self) -> &[String] {
+        &self.languages
+    }
+    fn language_fields(&mut self) -> (&mut Vec<String>, &mut String) {
+        (&mut self.languages, &mut self.default_language)
+    }
+    fn visit_texts(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        self.for_each_text(f);
+    }
+}
+
+impl Multilingual for Directory {
+    fn languages(&self) -> &[String] {
+        &self.languages
+    }
+    fn language_fields(&mut self) -> (&mut Vec<String>, &mut String) {
+        (&mut self.languages, &mut self.default_language)
+    }
+    fn visit_texts(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        self.for_each_text(f);
+    }
+}
+
+/// `file` with the texts of `langs` only (see [`Questionnaire::only_languages`]).
+fn only_languages<T: Multilingual>(file: &T, langs: &[&str]) -> T {
+    let mut out = file.clone();
+    let (languages, default_language) = out.language_fields();
+    let default = default_language.clone();
+    let mut kept: Vec<String> = languages
+        .iter()
+        .filter(|l| langs.contains(&l.as_str()))
+        .cloned()
+        .collect();
+    if kept.is_empty() {
+        kept.push(default.clone());
+    }
+    out.visit_texts(&mut |text| {
+        let fallback = text.0.get(&default).cloned();
+        text.0.retain(|lang, _| kept.contains(lang));
+        if text.0.is_empty() {
+            if let Some(fallback) = fallback {
+                text.0.insert(default.clone(), fallback);
+            }
+        }
+    });
+    let (languages, default_language) = out.language_fields();
+    if !kept.contains(default_language) {
+        *default_language = kept[0].clone();
+    }
+    *languages = kept;
+    out
+}
+
+/// Adds the texts of `other` to `mine` when the two are the same file but for
+/// their texts and languages; `Err` and nothing changed otherwise.
+fn merge_languages<T: Multilingual>(mine: &mut T, other: &T) -> Result<(), ()> {
+    let (mut mine_bare, _) = skeleton(mine.clone());
+    let (mut theirs_bare, texts) = skeleton(other.clone());
+    for file in [&mut mine_bare, &mut theirs_bare] {
+        let (languages, default_language) = file.language_fields();
+        languages.clear();
+        default_language.clear();
+    }
+    if mine_bare != theirs_bare {
+        return Err(());
+    }
+    let mut texts = texts.into_iter();
+    mine.visit_texts(&mut |text| {
+        if let Some(added) = texts.next() {
+            for (lang, value) in added.0 {
+                text.0.entry(lang).or_insert(value);
+            }
+        }
+    });
+    let (languages, _) = mine.language_fields();
+    for lang in other.languages() {
+        if !languages.contains(lang) {
+            languages.push(lang.clone());
+        }
+    }
+    Ok(())
+}
+
+/// `file` with every text emptied, and the texts taken out, in the file's
+/// order.
+fn skeleton<T: Multilingual>(mut file: T) -> (T, Vec<Text>) {
     let mut texts = Vec::new();
-    q.for_each_text(&mut |text| texts.push(std::mem::take(text)));
-    (q, texts)
+    file.visit_texts(&mut |text| texts.push(std::mem::take(text)));
+    (file, texts)
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@
 //! translation checks (`validate/languages.rs`, and `validate_directory` for the
 //! directory), the translation workflow (`crates/translations/src/strings.rs`), the
 //! CLI's coverage report (`crates/cli/src/report.rs`), and the split and merge of languages
-//! (`languages.rs`) through [`Questionnaire::for_each_text`]. A text added to the
+//! (`languages.rs`) through [`Questionnaire::for_each_text`] and
+//! [`Directory::for_each_text`](crate::helplines::Directory::for_each_text). A text added to the
 //! model is added to the walk here, and every one of them sees it.
 //!
 //! The order is the model's, as the validator reports it: title, description,
@@ -26,9 +27,9 @@
 //! else). A macro is simpler than the alternatives: a trait generic over the
 //! reference kind needs generic associated types in every signature, and writing
 //! the mutable users through keys needs a second lookup per model, which is the
-//! second walk this module removes. The directory has no mutable user, so its walk
-//! is a plain function, next to its model in `helplines.rs` (which this module
-//! does not import: the directory's validator there uses the walk). The tests
+//! second walk this module removes. The directory's walk is a macro of the same
+//! kind (`walk_directory!`), next to its model in `helplines.rs` (which this
+//! module does not import: the directory's validator there uses the walk). The tests
 //! check that both questionnaire walks visit the same texts in the same order, and
 //! every text of a full questionnaire.
 

@@ -20,7 +20,7 @@
 //! - below it, the page's own parts ([`page`]): every country's helplines, the
 //!   language links and the hidden failure notice, in the page's language;
 //! - in `<head>`, the title, description, `<link rel=alternate hreflang>` and
-//!   the preload of the page's questionnaire file. The `hreflang` links are
+//!   the preloads of the page's questionnaire and helpline files. The `hreflang` links are
 //!   absolute when the build is told where the pages will be served
 //!   ([`PublicUrl`], `--public-url`): search engines ignore relative ones. Without
 //!   it they stay relative, which is all `lang.js` and `boot.js` read.
@@ -30,7 +30,9 @@
 //! language with that language's texts only ([`language_file`]:
 //! `q/self-check.uk.json`). Each page lists those languages in `data-languages`
 //! and preloads its own language's file, which `boot.js` loads; the others are
-//! loaded when the person switches language. The start screen is rendered from
+//! loaded when the person switches language. The helpline directory goes the
+//! same way (`q/helplines.uk.json`), unless the page adds lines to it
+//! (`data-helplines-add`), when the whole directory is loaded. The start screen is rendered from
 //! that same file, with the picker offering every language, as the widget
 //! mounts it.
 //!
@@ -185,8 +187,15 @@ pub fn prerender(
     let mut pages = Vec::new();
     for lang in &languages {
         let file = language_file(&app.questionnaire, lang);
+        // The page's directory in its language only, as boot.js loads it,
+        // unless lines are added to it (boot.js then loads the whole one).
+        let helplines = match &app.helplines_add {
+            None => language_file(&app.helplines, lang),
+            Some(_) => app.helplines.clone(),
+        };
         let options = Options {
             questionnaire: read(&file)?,
+            helplines: Some(read(&helplines)?),
             languages: all.clone(),
             ..options.clone()
         };
@@ -194,6 +203,7 @@ pub fn prerender(
         let setup = &PageSetup {
             setup,
             questionnaire: file,
+            helplines,
             public_url,
         };
         let html = runtime.block_on(render(template, setup, &languages, false))?;
@@ -237,6 +247,11 @@ fn page_options(template: &Template, www: &Path) -> Result<Options, Error> {
     Ok(Options {
         questionnaire: read(www, &app.questionnaire)?,
         helplines: Some(read(www, &app.helplines)?),
+        helplines_add: app
+            .helplines_add
+            .as_deref()
+            .map(|f| read(www, f))
+            .transpose()?,
         country: app.country.clone(),
         exit_url: app.exit_url.clone(),
         ..Options::default()
@@ -261,11 +276,12 @@ fn setup(options: &Options, lang: Option<&AttrValue>) -> Result<Setup, Error> {
     Ok(setup)
 }
 
-/// What a page is rendered from: the widget's setup and the questionnaire file
-/// it was read from.
+/// What a page is rendered from: the widget's setup and the questionnaire and
+/// helpline files it was read from.
 struct PageSetup<'a> {
     setup: Rc<Setup>,
     questionnaire: String,
+    helplines: String,
     public_url: Option<&'a PublicUrl>,
 }
 
@@ -339,6 +355,7 @@ async fn render(
         ("alternates", alternates.join("\n  ")),
         ("redirect", redirect),
         ("questionnaire", escape(&page.questionnaire)),
+        ("helplines", escape(&page.helplines)),
         ("strings", strings_preload(&lang)),
         (
             "languages",

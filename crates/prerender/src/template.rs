@@ -29,6 +29,10 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
         "the page's questionnaire file, in its language only (q/<stem>.<lang>.json), for the preload",
     ),
     (
+        "helplines",
+        "the page's helpline file, in its language only (q/helplines.<lang>.json), for the preload",
+    ),
+    (
         "languages",
         "the languages with a file of their own, for data-languages (space-separated)",
     ),
@@ -55,6 +59,8 @@ pub struct AppOptions {
     pub questionnaire: String,
     /// `data-helplines`: the helpline directory, relative to `www/`.
     pub helplines: String,
+    /// `data-helplines-add`, when not empty: a directory whose lines are added.
+    pub helplines_add: Option<String>,
     /// `data-country`, when not empty.
     pub country: Option<String>,
     /// `data-exit-url`, when not empty.
@@ -116,6 +122,7 @@ impl Template {
             helplines: attribute(tag, "data-helplines")
                 .filter(|v| !v.is_empty())
                 .unwrap_or_else(|| "q/helplines.json".to_owned()),
+            helplines_add: attribute(tag, "data-helplines-add").filter(|v| !v.is_empty()),
             country: attribute(tag, "data-country").filter(|v| !v.is_empty()),
             exit_url: attribute(tag, "data-exit-url").filter(|v| !v.is_empty()),
         })
@@ -201,6 +208,7 @@ mod tests {
             AppOptions {
                 questionnaire: "q/self-check.json".into(),
                 helplines: "q/helplines.json".into(),
+                helplines_add: None,
                 country: None,
                 exit_url: Some("/away?a=1&b=2".into()),
             }

@@ -175,6 +175,15 @@ fn every_page_has_a_way_out_in_its_language() {
             "{}: preloads the whole questionnaire",
             page.file
         );
+        // The helpline directory too: the page's language's names only.
+        has(&format!(
+            "<link rel=\"preload\" href=\"q/helplines.{lang}.json\" as=\"fetch\""
+        ));
+        assert!(
+            !html.contains("href=\"q/helplines.json\""),
+            "{}: preloads the whole directory",
+            page.file
+        );
         has("data-questionnaire=\"q/self-check.json\"");
         has("data-languages=\"uk ru en pl ro de cs sk hu\"");
         for other in SHIPPED {

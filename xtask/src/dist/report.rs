@@ -42,10 +42,9 @@ pub fn first_visit(assets: &[Asset]) -> BTreeSet<usize> {
 }
 
 /// Indices of the assets a first visit of `page` downloads: what it refers to,
-/// transitively, plus [`FIRST_VISIT_CORE`] (which names the helpline directory;
-/// `page` in place of `index.html`) and the JSON `page` preloads (its
-/// questionnaire, in its language only, and its UI strings when not English);
-/// other JSON never.
+/// transitively, plus [`FIRST_VISIT_CORE`] (`page` in place of `index.html`)
+/// and the JSON `page` preloads (its questionnaire and helpline files, in its
+/// language only, and its UI strings when not English); other JSON never.
 pub fn first_visit_of(assets: &[Asset], page: &str) -> BTreeSet<usize> {
     let preloaded = preloaded_json(assets, page);
     let always = |source: &str| {

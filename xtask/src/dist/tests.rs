@@ -128,16 +128,21 @@ fn each_page_counts_what_it_preloads() {
     let assets = vec![
         asset(
             "index.html",
-            &(preload("q/self-check.en.json") + "<script type=module src=boot.js></script>"),
+            &(preload("q/self-check.en.json")
+                + &preload("q/helplines.en.json")
+                + "<script type=module src=boot.js></script>"),
         ),
         asset(
             "index.uk.html",
             &(preload("q/self-check.uk.json")
+                + &preload("q/helplines.uk.json")
                 + &preload("ui/uk.json")
                 + "<script type=module src=boot.js></script>"),
         ),
         asset("boot.js", "// boot"),
         asset("q/helplines.json", "{}"),
+        asset("q/helplines.en.json", "{}"),
+        asset("q/helplines.uk.json", "{}"),
         asset("q/self-check.en.json", "{}"),
         asset("q/self-check.uk.json", "{}"),
         asset("ui/pl.json", "{}"),
@@ -157,7 +162,7 @@ fn each_page_counts_what_it_preloads() {
         [
             "boot.js",
             "index.uk.html",
-            "q/helplines.json",
+            "q/helplines.uk.json",
             "q/self-check.uk.json",
             "ui/uk.json"
         ]
@@ -167,7 +172,7 @@ fn each_page_counts_what_it_preloads() {
         [
             "boot.js",
             "index.html",
-            "q/helplines.json",
+            "q/helplines.en.json",
             "q/self-check.en.json"
         ]
     );
@@ -230,10 +235,9 @@ fn hashes_bottom_up_and_rewrites_references() {
             "index.html",
             "pkg/riskscreen.js",
             "pkg/riskscreen_bg.wasm",
-            "q/helplines.json",
             "style.css"
         ],
-        "the helpline directory counts, questionnaire JSON does not"
+        "JSON the page does not preload does not count"
     );
 }
 

@@ -2,7 +2,7 @@
 //! language per file, to standard output, nothing written for a broken file),
 //! `compile-helplines`, and `schema`, the JSON Schema of those files.
 
-use riskscreen_core::helplines::Directory;
+use riskscreen_core::helplines::{validate_directory_form, Directory, Form};
 use riskscreen_core::load_toml;
 
 use crate::support::{fixtures, is_located, json, riskscreen, scratch};
@@ -136,6 +136,59 @@ fn compile_helplines_writes_the_directory() {
     ]);
     assert_eq!(code, 1, "{stderr}");
     assert!(!out.exists());
+}
+
+/// `compile-helplines --lang L`: the shipped directory once per language, each
+/// with that language's names and hours only, each accepted in the widget's form,
+/// and all of them merged back the whole widget directory: a language switch
+/// adds names and changes no number.
+#[test]
+fn compile_helplines_one_language_per_file() {
+    let source = fixtures().join("../../../../questionnaires/helplines.toml");
+    let source = source.to_str().unwrap();
+    let whole =
+        riskscreen_core::load_helplines_toml(source, &std::fs::read_to_string(source).unwrap())
+            .into_result(source)
+            .unwrap()
+            .0
+            .for_widget();
+    let mut merged: Option<Directory> = None;
+    for lang in &whole.languages {
+        let out = scratch(&format!("helplines.{lang}.json"));
+        let (code, _, stderr) = riskscreen(&[
+            "compile-helplines",
+            source,
+            "--lang",
+            lang,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{lang}: {stderr}");
+        let text = std::fs::read_to_string(&out).unwrap();
+        // The widget's form: no sources or check dates, which the source validator asks for.
+        let one: Directory = serde_json::from_str(&text).unwrap();
+        assert_eq!(one.languages, std::slice::from_ref(lang));
+        let problems = validate_directory_form(&one, Form::Widget);
+        assert!(problems.is_empty(), "{lang}: {problems:?}");
+        let mut copy = one.clone();
+        copy.for_each_text(&mut |t| {
+            assert_eq!(t.0.keys().collect::<Vec<_>>(), [lang], "{lang}: {t:?}");
+        });
+        match &mut merged {
+            None => merged = Some(one),
+            Some(m) => m.merge_languages(&one).unwrap(),
+        }
+    }
+    let mut merged = merged.unwrap();
+    merged.default_language = whole.default_language.clone();
+    assert_eq!(merged, whole);
+
+    let (code, _, stderr) = riskscreen(&["compile-helplines", source, "--lang", "xx", "-o", "-"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("--lang xx: the helpline directory ships"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -53,6 +53,13 @@ pub fn www(tag: &str) -> PathBuf {
         "q/helplines.json",
         serde_json::to_string(&directory.for_widget()).unwrap(),
     );
+    // And per language, as `riskscreen compile-helplines --lang` writes them.
+    for lang in &directory.languages {
+        write(
+            &format!("q/helplines.{lang}.json"),
+            serde_json::to_string(&directory.for_widget().only_languages(&[lang])).unwrap(),
+        );
+    }
     for checklist in ["self-check.uk.html", "self-check.en.html", "checklist.css"] {
         write(&format!("checklist/{checklist}"), String::new());
     }

@@ -40,7 +40,10 @@ const GLUE: &str = "/pkg/riskscreen.js";
 fn questionnaire_in(lang: &str) -> String {
     format!("/q/self-check.{lang}.json")
 }
-const DIRECTORY: &str = "/q/helplines.json";
+/// The helpline directory a page in `lang` loads: its language's names only.
+fn directory_in(lang: &str) -> String {
+    format!("/q/helplines.{lang}.json")
+}
 
 /// Starts loading `path` from a script and returns at once (a page that never
 /// finishes loading is what some of these tests make).
@@ -171,6 +174,7 @@ fn every_fault_ends_on_a_way_out_in_the_pages_language() {
                 // (what, path, fault, what explains it: the page's notice, or the
                 // wasm's own panel when it got as far as reading the files)
                 let questionnaire = questionnaire_in("uk");
+                let directory = directory_in("uk");
                 let faults: [(&str, &str, Fault, &[&str]); 9] = [
                     ("glue 404", GLUE, Fault::NotFound, &["page-failed-text"]),
                     ("wasm 404", WASM, Fault::NotFound, &["page-failed-text"]),
@@ -206,13 +210,13 @@ fn every_fault_ends_on_a_way_out_in_the_pages_language() {
                     ),
                     (
                         "directory 404",
-                        DIRECTORY,
+                        &directory,
                         Fault::NotFound,
                         &["page-failed-text"],
                     ),
                     (
                         "directory stalled",
-                        DIRECTORY,
+                        &directory,
                         Fault::Stall { after: 512 },
                         &["page-failed-text"],
                     ),
@@ -364,9 +368,8 @@ fn prerendered_screen_is_the_mounted_screen() {
                 // WebKitGTK downloads each `as=fetch` preload again when boot.js
                 // asks (ENGINE_GAPS in xtask/src/test.rs): twice there, never more.
                 let fetched = |path: &str| {
-                    let fetch_preload = [WASM, DIRECTORY].contains(&path)
-                        || path.starts_with("/q/")
-                        || path.starts_with("/ui/");
+                    let fetch_preload =
+                        path == WASM || path.starts_with("/q/") || path.starts_with("/ui/");
                     if Engine::current() == Engine::Webkit && fetch_preload {
                         2
                     } else {
@@ -393,7 +396,7 @@ fn prerendered_screen_is_the_mounted_screen() {
                     WASM,
                     GLUE,
                     &questionnaire_in(lang),
-                    DIRECTORY,
+                    &directory_in(lang),
                     "/options.js",
                     "/boot.js",
                 ]
