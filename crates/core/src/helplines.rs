@@ -281,6 +281,11 @@ pub fn validate_directory(dir: &Directory) -> Vec<Diagnostic> {
 /// directory it is given (its own, an embedder's, `helplinesAdd`) with
 /// [`Form::Widget`]: the same rules as the CLI except the provenance fields the
 /// widget form drops.
+// Always inlined, so that the widget's constant `Form::Widget` folds the match:
+// otherwise `validate::<true>` stays linked into the wasm with its provenance
+// checks and "did you mean" hints (strsim, Unicode `to_lowercase` and its case
+// tables), which the widget never runs (README, Performance and size).
+#[inline(always)]
 pub fn validate_directory_form(dir: &Directory, form: Form) -> Vec<Diagnostic> {
     match form {
         Form::Source => validate::<true>(dir),
