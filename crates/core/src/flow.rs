@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use crate::answers::{Answer, Answers};
 use crate::id::Id;
 use crate::model::{Condition, Question, QuestionKind, Questionnaire};
+use crate::sort::stable_order;
 use crate::tables::Tables;
 
 /// A questionnaire's skip logic compiled to positions. Build it once per
@@ -357,13 +358,14 @@ impl Plan {
             .iter()
             .map(|q| Id::from(&q.id))
             .collect();
-        let mut sorted_ids: Vec<(u64, Id, usize)> = question_ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (head(id), id.clone(), i))
-            .collect();
-        // Stable sort: among duplicate ids the first question comes first.
-        sorted_ids.sort_by(|a, b| a.1.cmp(&b.1));
+        // Stable sort: among duplicate ids the first question comes first. Through
+        // `crate::sort`, whose one sort serves every such list in the wasm.
+        let sorted_ids: Vec<(u64, Id, usize)> = stable_order(question_ids.len(), &mut |a, b| {
+            question_ids[a].cmp(&question_ids[b])
+        })
+        .into_iter()
+        .map(|i| (head(&question_ids[i]), question_ids[i].clone(), i))
+        .collect();
         Plan {
             sorted_ids,
             question_ids,

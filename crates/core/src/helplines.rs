@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, FieldPath};
 use crate::model::{Source, Text};
+use crate::sort::stable_order;
 use crate::suggest::nearest;
 use crate::texts::{TextEntry, TextOwner};
 
@@ -130,19 +131,24 @@ impl Directory {
     /// is `EU` itself); anti-trafficking lines first, then by kind.
     pub fn for_country(&self, country: &str) -> Vec<&Helpline> {
         let eu_wide = country == "EU" || self.country(country).is_some_and(|c| c.eu);
-        let mut lines: Vec<&Helpline> = self
+        let lines: Vec<&Helpline> = self
             .helplines
             .iter()
             .filter(|h| h.country == country || (eu_wide && h.country == "EU"))
             .collect();
-        lines.sort_by_key(|h| {
+        let key = |h: &Helpline| {
             (
                 h.country != country,
                 h.kind != Kind::AntiTrafficking,
                 h.kind,
             )
-        });
-        lines
+        };
+        // Stable, as `sort_by_key` was; not `sort_by_key` itself, whose sort is
+        // compiled once per call site into the widget's wasm (`crate::sort`).
+        stable_order(lines.len(), &mut |a, b| key(lines[a]).cmp(&key(lines[b])))
+            .into_iter()
+            .map(|i| lines[i])
+            .collect()
     }
 
     /// The country entry for `code`.
