@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use crate::answers::{Answer, Answers};
 use crate::id::Id;
 use crate::model::{Condition, Question, QuestionKind, Questionnaire};
-use crate::sort::stable_order;
+use crate::sort::{sort_dedup, stable_order};
 use crate::tables::Tables;
 
 /// A questionnaire's skip logic compiled to positions. Build it once per
@@ -349,8 +349,7 @@ impl Plan {
                 .iter()
                 .filter_map(|id| indicator_position.get(id.as_str()).copied())
                 .collect();
-            found.sort_unstable();
-            found.dedup();
+            sort_dedup(&mut found);
             found
         };
         let question_ids: Vec<Id> = questionnaire
@@ -552,8 +551,7 @@ impl Plan {
                     found.extend_from_slice(option(rest.trailing_zeros() as usize));
                     rest &= rest - 1;
                 }
-                found.sort_unstable();
-                found.dedup();
+                sort_dedup(found);
                 found
             }
             (QuestionKind::MultipleChoice, Form::Raw, Answer::Choices(set)) => {
@@ -563,8 +561,7 @@ impl Plan {
                         found.extend_from_slice(marked);
                     }
                 }
-                found.sort_unstable();
-                found.dedup();
+                sort_dedup(found);
                 found
             }
             _ => &[],

@@ -5,7 +5,10 @@
 //! a copy of some kilobytes to the wasm. The lists sorted here are short (a
 //! country's helplines, a questionnaire's question ids), so they sort their
 //! indices with this one merge sort through a `dyn` comparator, which is compiled
-//! once whatever is compared (README, Performance and size).
+//! once whatever is compared (README, Performance and size). Lists of positions
+//! (indicators marked by an answer) are sorted in place by [`sort_dedup`], an
+//! insertion sort: a few bytes of code instead of the unstable sort's
+//! (`sort_unstable` links sorting networks and a heapsort fallback).
 
 use std::cmp::Ordering;
 
@@ -44,9 +47,23 @@ pub(crate) fn stable_order(
     order
 }
 
+/// Sorts `positions` ascending and drops repeats, as `sort_unstable` then `dedup`
+/// would. An insertion sort: the lists are an answer's marked indicators, a
+/// handful and at most the questionnaire's indicators.
+pub(crate) fn sort_dedup(positions: &mut Vec<usize>) {
+    for i in 1..positions.len() {
+        let mut j = i;
+        while j > 0 && positions[j - 1] > positions[j] {
+            positions.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    positions.dedup();
+}
+
 #[cfg(test)]
 mod tests {
-    use super::stable_order;
+    use super::{sort_dedup, stable_order};
     use proptest::prelude::*;
 
     #[test]
@@ -58,6 +75,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn sort_dedup_is_sort_unstable_then_dedup(mut v in prop::collection::vec(0usize..40, 0..70)) {
+            let mut expected = v.clone();
+            expected.sort_unstable();
+            expected.dedup();
+            sort_dedup(&mut v);
+            prop_assert_eq!(v, expected);
+        }
+
         #[test]
         fn orders_as_the_standard_stable_sort(keys in prop::collection::vec(0u8..8, 0..70)) {
             let mut expected: Vec<usize> = (0..keys.len()).collect();
