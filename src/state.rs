@@ -18,6 +18,7 @@
 //!   changes. `notice` is what the live region announces; `notice_seq` changes when
 //!   the same notice must be announced again.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -458,13 +459,13 @@ impl FlowState {
                 answers.insert(question, answer);
                 self.error = None;
             }
-            None => {
-                answers.remove(&question);
-            }
+            None => keep_only(answers, |id| *id != question),
         }
         let visible = self.plan.visible(answers);
         let questions = &self.questionnaire.questions;
-        answers.retain(|id, _| visible.iter().any(|&i| questions[i].id == *id));
+        keep_only(answers, |id| {
+            visible.iter().any(|&i| questions[i].id == *id)
+        });
         self.visible = visible.into();
     }
 
@@ -555,12 +556,37 @@ fn toggled(
                 _ => Default::default(),
             };
             if on {
-                chosen.retain(|other| question.option(other).is_some_and(|o| !o.exclusive));
+                keep_only_set(&mut chosen, |other| {
+                    question.option(other).is_some_and(|o| !o.exclusive)
+                });
                 chosen.insert(id.to_owned());
             } else {
-                chosen.remove(id);
+                keep_only_set(&mut chosen, |other| other != id);
             }
             (!chosen.is_empty()).then_some(Answer::Choices(chosen))
+        }
+    }
+}
+
+/// Keeps the answers whose question id `keep` accepts, moving them into a new map.
+/// Not `BTreeMap::remove` or `retain`: each links the B-tree's rebalancing code
+/// (merge, steal from a sibling, fix the root) into the wasm once per key and value
+/// type, some kilobytes for maps of a few dozen answers, while moving them only
+/// needs `insert` and the iteration that dropping a map links anyway (README,
+/// Performance and size).
+fn keep_only(answers: &mut Answers, mut keep: impl FnMut(&String) -> bool) {
+    for (id, answer) in std::mem::take(answers) {
+        if keep(&id) {
+            answers.insert(id, answer);
+        }
+    }
+}
+
+/// [`keep_only`] for the options chosen of one question, and for the same reason.
+fn keep_only_set(chosen: &mut BTreeSet<String>, mut keep: impl FnMut(&str) -> bool) {
+    for id in std::mem::take(chosen) {
+        if keep(&id) {
+            chosen.insert(id);
         }
     }
 }

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use crate::answers::{Answer, Answers};
 use crate::id::Id;
 use crate::model::{Condition, Question, QuestionKind, Questionnaire};
+use crate::sort::{sort_dedup, stable_order};
 use crate::tables::Tables;
 
 /// A questionnaire's skip logic compiled to positions. Build it once per
@@ -348,8 +349,7 @@ impl Plan {
                 .iter()
                 .filter_map(|id| indicator_position.get(id.as_str()).copied())
                 .collect();
-            found.sort_unstable();
-            found.dedup();
+            sort_dedup(&mut found);
             found
         };
         let question_ids: Vec<Id> = questionnaire
@@ -357,13 +357,14 @@ impl Plan {
             .iter()
             .map(|q| Id::from(&q.id))
             .collect();
-        let mut sorted_ids: Vec<(u64, Id, usize)> = question_ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (head(id), id.clone(), i))
-            .collect();
-        // Stable sort: among duplicate ids the first question comes first.
-        sorted_ids.sort_by(|a, b| a.1.cmp(&b.1));
+        // Stable sort: among duplicate ids the first question comes first. Through
+        // `crate::sort`, whose one sort serves every such list in the wasm.
+        let sorted_ids: Vec<(u64, Id, usize)> = stable_order(question_ids.len(), &mut |a, b| {
+            question_ids[a].cmp(&question_ids[b])
+        })
+        .into_iter()
+        .map(|i| (head(&question_ids[i]), question_ids[i].clone(), i))
+        .collect();
         Plan {
             sorted_ids,
             question_ids,
@@ -550,8 +551,7 @@ impl Plan {
                     found.extend_from_slice(option(rest.trailing_zeros() as usize));
                     rest &= rest - 1;
                 }
-                found.sort_unstable();
-                found.dedup();
+                sort_dedup(found);
                 found
             }
             (QuestionKind::MultipleChoice, Form::Raw, Answer::Choices(set)) => {
@@ -561,8 +561,7 @@ impl Plan {
                         found.extend_from_slice(marked);
                     }
                 }
-                found.sort_unstable();
-                found.dedup();
+                sort_dedup(found);
                 found
             }
             _ => &[],

@@ -7,12 +7,13 @@
 //! number was verified, and when; an unverified number is shown with "please
 //! check this number". Embedders can add or replace entries (matched by `id`).
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, FieldPath};
 use crate::model::{Source, Text};
+use crate::sort::stable_order;
 use crate::suggest::nearest;
 use crate::texts::{TextEntry, TextOwner};
 
@@ -130,19 +131,24 @@ impl Directory {
     /// is `EU` itself); anti-trafficking lines first, then by kind.
     pub fn for_country(&self, country: &str) -> Vec<&Helpline> {
         let eu_wide = country == "EU" || self.country(country).is_some_and(|c| c.eu);
-        let mut lines: Vec<&Helpline> = self
+        let lines: Vec<&Helpline> = self
             .helplines
             .iter()
             .filter(|h| h.country == country || (eu_wide && h.country == "EU"))
             .collect();
-        lines.sort_by_key(|h| {
+        let key = |h: &Helpline| {
             (
                 h.country != country,
                 h.kind != Kind::AntiTrafficking,
                 h.kind,
             )
-        });
-        lines
+        };
+        // Stable, as `sort_by_key` was; not `sort_by_key` itself, whose sort is
+        // compiled once per call site into the widget's wasm (`crate::sort`).
+        stable_order(lines.len(), &mut |a, b| key(lines[a]).cmp(&key(lines[b])))
+            .into_iter()
+            .map(|i| lines[i])
+            .collect()
     }
 
     /// The country entry for `code`.
@@ -312,6 +318,11 @@ pub fn validate_directory(dir: &Directory) -> Vec<Diagnostic> {
 /// directory it is given (its own, an embedder's, `helplinesAdd`) with
 /// [`Form::Widget`]: the same rules as the CLI except the provenance fields the
 /// widget form drops.
+// Always inlined, so that the widget's constant `Form::Widget` folds the match:
+// otherwise `validate::<true>` stays linked into the wasm with its provenance
+// checks and "did you mean" hints (strsim, Unicode `to_lowercase` and its case
+// tables), which the widget never runs (README, Performance and size).
+#[inline(always)]
 pub fn validate_directory_form(dir: &Directory, form: Form) -> Vec<Diagnostic> {
     match form {
         Form::Source => validate::<true>(dir),
@@ -327,7 +338,10 @@ fn validate<const SOURCE: bool>(dir: &Directory) -> Vec<Diagnostic> {
     let root = FieldPath::root();
     let sources: Vec<&str> = dir.sources.iter().map(|s| s.id.as_str()).collect();
     let countries: Vec<&str> = dir.countries.iter().map(|c| c.code.as_str()).collect();
-    let mut ids = BTreeSet::new();
+    // A hash set: the widget links `HashSet<&str>` anyway (its questionnaire check),
+    // and a `BTreeSet<&str>` here was the only B-tree of that type in its wasm
+    // (README, Performance and size). Only asked whether an id came before.
+    let mut ids = HashSet::new();
     // The texts, in the walk's order (countries, then helplines): each element's are
     // checked where its other fields are, so the diagnostics stay in file order.
     let mut texts = dir.texts().into_iter().peekable();

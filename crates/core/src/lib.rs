@@ -82,6 +82,7 @@ pub mod limits;
 pub mod load;
 pub mod model;
 pub mod score;
+mod sort;
 pub mod suggest;
 mod tables;
 pub mod texts;

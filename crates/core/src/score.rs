@@ -446,14 +446,17 @@ fn score_route(
     } else {
         IloStage::Always
     };
+    // Inserted one by one, not collected: `BTreeMap::from_iter` sorts first, which
+    // links a stable sort (driftsort) for this one element type into the widget's
+    // wasm; a duplicate id keeps the last counts either way (README, Performance
+    // and size).
+    let mut dimensions = BTreeMap::new();
+    for (&d, counts) in tables.slot_dimension.iter().zip(counts) {
+        dimensions.insert(questionnaire.dimensions[d].id.clone(), counts);
+    }
     IloResult {
         stage,
-        dimensions: tables
-            .slot_dimension
-            .iter()
-            .zip(counts)
-            .map(|(&d, counts)| (questionnaire.dimensions[d].id.clone(), counts))
-            .collect(),
+        dimensions,
         parts,
         route: route.id.clone(),
         reinforcing,
