@@ -20,7 +20,9 @@ fn main() {
     divan::main();
 }
 
-const SIZES: [usize; 4] = [10, 100, 1_000, 10_000];
+/// Up to the largest questionnaire the engine accepts (`limits::MAX_QUESTIONS`):
+/// a larger one fails `validate`, which the generator asserts.
+const SIZES: [usize; 4] = [10, 100, 1_000, riskscreen_core::limits::MAX_QUESTIONS];
 const DIMENSIONS: usize = 6;
 
 fn text(s: &str) -> Text {
