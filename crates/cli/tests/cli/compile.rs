@@ -28,6 +28,29 @@ fn compile_writes_json_the_widget_accepts() {
     }
 }
 
+/// `riskscreen SUBCOMMAND SOURCE --lang LANG -o <scratch>`, which must succeed
+/// and write compact JSON: the file written and its text.
+fn compiled_in(subcommand: &str, source: &str, lang: &str) -> (std::path::PathBuf, String) {
+    let stem = std::path::Path::new(source)
+        .file_stem()
+        .unwrap()
+        .to_str()
+        .unwrap();
+    let out = scratch(&format!("{stem}.{lang}.json"));
+    let (code, _, stderr) = riskscreen(&[
+        subcommand,
+        source,
+        "--lang",
+        lang,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{subcommand} --lang {lang}: {stderr}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(!text.contains("\n  "), "{subcommand} --lang {lang}: written compact");
+    (out, text)
+}
+
 /// `compile --lang L`: the shipped self-check in one language per file, each
 /// valid, each with that language's texts only and no authors' notes, and all
 /// of them merged back the whole questionnaire without its notes.
@@ -40,18 +63,7 @@ fn compile_one_language_per_file() {
         .unwrap();
     let mut merged: Option<riskscreen_core::Questionnaire> = None;
     for lang in &whole.languages {
-        let out = scratch(&format!("self-check.{lang}.json"));
-        let (code, _, stderr) = riskscreen(&[
-            "compile",
-            source,
-            "--lang",
-            lang,
-            "-o",
-            out.to_str().unwrap(),
-        ]);
-        assert_eq!(code, 0, "{lang}: {stderr}");
-        let text = std::fs::read_to_string(&out).unwrap();
-        assert!(!text.contains("\n  "), "{lang}: written compact");
+        let (out, text) = compiled_in("compile", source, lang);
         let one = riskscreen_core::load::from_json(&text).expect("the widget accepts it");
         assert_eq!(one.languages, std::slice::from_ref(lang));
         assert_eq!(&one.default_language, lang);
@@ -154,17 +166,7 @@ fn compile_helplines_one_language_per_file() {
             .for_widget();
     let mut merged: Option<Directory> = None;
     for lang in &whole.languages {
-        let out = scratch(&format!("helplines.{lang}.json"));
-        let (code, _, stderr) = riskscreen(&[
-            "compile-helplines",
-            source,
-            "--lang",
-            lang,
-            "-o",
-            out.to_str().unwrap(),
-        ]);
-        assert_eq!(code, 0, "{lang}: {stderr}");
-        let text = std::fs::read_to_string(&out).unwrap();
+        let (_, text) = compiled_in("compile-helplines", source, lang);
         // The widget's form: no sources or check dates, which the source validator asks for.
         let one: Directory = serde_json::from_str(&text).unwrap();
         assert_eq!(one.languages, std::slice::from_ref(lang));
