@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, FieldPath};
 use crate::model::{Source, Text};
 use crate::sort::stable_order;
 use crate::suggest::nearest;
-use crate::texts::{TextEntry, TextOwner};
+use crate::texts::{call_on_text, push_entry, TextEntry, TextOwner};
 
 /// The whole directory.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -242,19 +242,19 @@ impl TextOwner for DirectoryOwner<'_> {
 
 /// The one walk over the directory's texts, as `crate::texts` walks a
 /// questionnaire's (its doc says why a macro): for each, in order, calls
-/// `$visit!(owner, element path; field: text)` (`field?:` for an optional text),
+/// `$visit!($ctx; owner, element path; field: text)` (`field?:` for an optional text),
 /// with `$iter` (`iter` or `iter_mut`) choosing how the lists are borrowed.
 macro_rules! walk_directory {
-    ($d:expr, $iter:ident, $visit:ident) => {{
+    ($d:expr, $iter:ident, $visit:ident, $ctx:ident) => {{
         let d = $d;
         for (i, c) in d.countries.$iter().enumerate() {
             let at = || FieldPath::root().key("country").index(i);
-            $visit!(DirectoryOwner::Country(c), at(); name: c.name);
+            $visit!($ctx; DirectoryOwner::Country(c), at(); name: c.name);
         }
         for (i, h) in d.helplines.$iter().enumerate() {
             let at = || FieldPath::root().key("helpline").index(i);
-            $visit!(DirectoryOwner::Helpline(h), at(); name: h.name);
-            $visit!(DirectoryOwner::Helpline(h), at(); hours?: h.hours);
+            $visit!($ctx; DirectoryOwner::Helpline(h), at(); name: h.name);
+            $visit!($ctx; DirectoryOwner::Helpline(h), at(); hours?: h.hours);
         }
     }};
 }
@@ -265,17 +265,7 @@ impl Directory {
     /// The validator below and the CLI's translation tools go through it.
     pub fn texts(&self) -> Vec<TextEntry<'_, DirectoryOwner<'_>>> {
         let mut entries = Vec::new();
-        macro_rules! entry {
-            ($owner:expr, $element:expr; $field:ident: $text:expr) => {
-                entries.push(TextEntry::new($owner, $element, stringify!($field), &$text))
-            };
-            ($owner:expr, $element:expr; $field:ident?: $text:expr) => {
-                if let Some(text) = &$text {
-                    entries.push(TextEntry::new($owner, $element, stringify!($field), text));
-                }
-            };
-        }
-        walk_directory!(self, iter, entry);
+        walk_directory!(self, iter, push_entry, entries);
         entries
     }
 
@@ -284,17 +274,7 @@ impl Directory {
     // The walk's indexes and paths are for the entries, which this visitor leaves out.
     #[allow(unused_variables)]
     pub fn for_each_text(&mut self, f: &mut dyn FnMut(&mut Text)) {
-        macro_rules! visit {
-            ($owner:expr, $element:expr; $field:ident: $text:expr) => {
-                f(&mut $text)
-            };
-            ($owner:expr, $element:expr; $field:ident?: $text:expr) => {
-                if let Some(text) = &mut $text {
-                    f(text);
-                }
-            };
-        }
-        walk_directory!(self, iter_mut, visit);
+        walk_directory!(self, iter_mut, call_on_text, f);
     }
 }
 
@@ -656,5 +636,10 @@ mod tests {
         assert_eq!(hours.path.to_string(), "helpline[0].hours");
         assert_eq!(hours.subject, "`pl-a`");
         assert_eq!(texts[1].subject, "`EU`");
+        // The mutable walk visits the same texts in the same order.
+        let mut visited = Vec::new();
+        dir.clone().for_each_text(&mut |t| visited.push(t.clone()));
+        let listed: Vec<Text> = texts.iter().map(|e| e.text.clone()).collect();
+        assert_eq!(visited, listed);
     }
 }

@@ -135,43 +135,81 @@ impl<'a, O: TextOwner> TextEntry<'a, O> {
     }
 }
 
+/// The walks' visitor that lists each text as a [`TextEntry`] in `$entries`
+/// (for [`Questionnaire::texts`] and the directory's `texts`).
+macro_rules! push_entry {
+    ($entries:ident; $owner:expr, $element:expr; $field:ident: $text:expr) => {
+        $entries.push($crate::texts::TextEntry::new(
+            $owner,
+            $element,
+            stringify!($field),
+            &$text,
+        ))
+    };
+    ($entries:ident; $owner:expr, $element:expr; $field:ident?: $text:expr) => {
+        if let Some(text) = &$text {
+            $entries.push($crate::texts::TextEntry::new(
+                $owner,
+                $element,
+                stringify!($field),
+                text,
+            ));
+        }
+    };
+}
+
+/// The walks' visitor that calls `$f` on each text, mutably, and leaves the
+/// owner and the path unevaluated (for the `for_each_text` of both models).
+macro_rules! call_on_text {
+    ($f:ident; $owner:expr, $element:expr; $field:ident: $text:expr) => {
+        $f(&mut $text)
+    };
+    ($f:ident; $owner:expr, $element:expr; $field:ident?: $text:expr) => {
+        if let Some(text) = &mut $text {
+            $f(text);
+        }
+    };
+}
+
+pub(crate) use {call_on_text, push_entry};
+
 /// The one walk over a questionnaire's texts: for each, in order, calls
-/// `$visit!(owner, element path; field: text)` (or `field?: text` for an optional
+/// `$visit!($ctx; owner, element path; field: text)` (or `field?: text` for an optional
 /// text), with `$iter` (`iter` or `iter_mut`) choosing how the lists are borrowed.
 /// A visitor that does not use the owner or the path leaves them unevaluated.
 macro_rules! walk_questionnaire {
-    ($q:expr, $iter:ident, $visit:ident) => {{
+    ($q:expr, $iter:ident, $visit:ident, $ctx:ident) => {{
         let q = $q;
-        $visit!(Owner::Questionnaire, FieldPath::root(); title: q.title);
-        $visit!(Owner::Questionnaire, FieldPath::root(); description: q.description);
+        $visit!($ctx; Owner::Questionnaire, FieldPath::root(); title: q.title);
+        $visit!($ctx; Owner::Questionnaire, FieldPath::root(); description: q.description);
         for (i, d) in q.dimensions.$iter().enumerate() {
-            $visit!(Owner::Dimension(d), at("dimension", i); label: d.label);
-            $visit!(Owner::Dimension(d), at("dimension", i); advice?: d.advice);
+            $visit!($ctx; Owner::Dimension(d), at("dimension", i); label: d.label);
+            $visit!($ctx; Owner::Dimension(d), at("dimension", i); advice?: d.advice);
         }
         for (i, ind) in q.indicators.$iter().enumerate() {
-            $visit!(Owner::Indicator(ind), at("indicator", i); label: ind.label);
-            $visit!(Owner::Indicator(ind), at("indicator", i); advice?: ind.advice);
+            $visit!($ctx; Owner::Indicator(ind), at("indicator", i); label: ind.label);
+            $visit!($ctx; Owner::Indicator(ind), at("indicator", i); advice?: ind.advice);
         }
         for (i, s) in q.sections.$iter().enumerate() {
-            $visit!(Owner::Section(s), at("section", i); title: s.title);
-            $visit!(Owner::Section(s), at("section", i); intro?: s.intro);
+            $visit!($ctx; Owner::Section(s), at("section", i); title: s.title);
+            $visit!($ctx; Owner::Section(s), at("section", i); intro?: s.intro);
         }
         for (i, x) in q.questions.$iter().enumerate() {
-            $visit!(Owner::Question(x), at("question", i); text: x.text);
-            $visit!(Owner::Question(x), at("question", i); why?: x.why);
-            $visit!(Owner::Question(x), at("question", i); if_unsure?: x.if_unsure);
+            $visit!($ctx; Owner::Question(x), at("question", i); text: x.text);
+            $visit!($ctx; Owner::Question(x), at("question", i); why?: x.why);
+            $visit!($ctx; Owner::Question(x), at("question", i); if_unsure?: x.if_unsure);
             for (j, o) in x.options.$iter().enumerate() {
                 let option = || at("question", i).key("option").index(j);
-                $visit!(Owner::AnswerOption(x, o), option(); label: o.label);
+                $visit!($ctx; Owner::AnswerOption(x, o), option(); label: o.label);
             }
         }
         for (i, r) in q.scoring.routes.$iter().enumerate() {
             let route = || FieldPath::root().key("scoring").key("route").index(i);
-            $visit!(Owner::Route(r), route(); label: r.label);
+            $visit!($ctx; Owner::Route(r), route(); label: r.label);
         }
         for (i, b) in q.bands.$iter().enumerate() {
-            $visit!(Owner::Band(i, b), at("band", i); label: b.label);
-            $visit!(Owner::Band(i, b), at("band", i); advice: b.advice);
+            $visit!($ctx; Owner::Band(i, b), at("band", i); label: b.label);
+            $visit!($ctx; Owner::Band(i, b), at("band", i); advice: b.advice);
         }
     }};
 }
@@ -185,17 +223,7 @@ impl Questionnaire {
     /// Every user-facing text, in the model's order (see the [module](self) doc).
     pub fn texts(&self) -> Vec<TextEntry<'_>> {
         let mut entries = Vec::new();
-        macro_rules! entry {
-            ($owner:expr, $element:expr; $field:ident: $text:expr) => {
-                entries.push(TextEntry::new($owner, $element, stringify!($field), &$text))
-            };
-            ($owner:expr, $element:expr; $field:ident?: $text:expr) => {
-                if let Some(text) = &$text {
-                    entries.push(TextEntry::new($owner, $element, stringify!($field), text));
-                }
-            };
-        }
-        walk_questionnaire!(self, iter, entry);
+        walk_questionnaire!(self, iter, push_entry, entries);
         entries
     }
 
@@ -204,17 +232,7 @@ impl Questionnaire {
     // The walk's indexes are for the element paths, which this visitor leaves out.
     #[allow(unused_variables)]
     pub fn for_each_text(&mut self, f: &mut dyn FnMut(&mut Text)) {
-        macro_rules! visit {
-            ($owner:expr, $element:expr; $field:ident: $text:expr) => {
-                f(&mut $text)
-            };
-            ($owner:expr, $element:expr; $field:ident?: $text:expr) => {
-                if let Some(text) = &mut $text {
-                    f(text);
-                }
-            };
-        }
-        walk_questionnaire!(self, iter_mut, visit);
+        walk_questionnaire!(self, iter_mut, call_on_text, f);
     }
 }
 

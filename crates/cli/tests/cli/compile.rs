@@ -47,7 +47,10 @@ fn compiled_in(subcommand: &str, source: &str, lang: &str) -> (std::path::PathBu
     ]);
     assert_eq!(code, 0, "{subcommand} --lang {lang}: {stderr}");
     let text = std::fs::read_to_string(&out).unwrap();
-    assert!(!text.contains("\n  "), "{subcommand} --lang {lang}: written compact");
+    assert!(
+        !text.contains("\n  "),
+        "{subcommand} --lang {lang}: written compact"
+    );
     (out, text)
 }
 
