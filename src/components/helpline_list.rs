@@ -111,8 +111,16 @@ pub fn helpline_lines(setup: &Setup, i18n: &LocaleContext, country: Option<&str>
                         meta.push(i18n.t_args(msg::HELPLINE_HOURS, &[("hours", Arg::Str(i18n.text_or(hours, dl)))]));
                     }
                     if !h.languages.is_empty() {
-                        let names: Vec<&str> = h.languages.iter().map(|l| autonym(l)).collect();
-                        meta.push(i18n.t_args(msg::HELPLINE_LANGUAGES, &[("languages", Arg::Str(&names.join(", ")))]));
+                        // By hand, not `[&str]::join`: that would be a second `join` in
+                        // the wasm beside the `[String]` one (README, Performance and size).
+                        let mut names = String::new();
+                        for (i, l) in h.languages.iter().enumerate() {
+                            if i > 0 {
+                                names.push_str(", ");
+                            }
+                            names.push_str(autonym(l));
+                        }
+                        meta.push(i18n.t_args(msg::HELPLINE_LANGUAGES, &[("languages", Arg::Str(&names))]));
                     }
                     if h.free {
                         meta.push(i18n.t(msg::HELPLINE_FREE));
