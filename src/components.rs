@@ -18,3 +18,14 @@ pub mod result_screen;
 pub mod review_screen;
 pub mod share_result;
 pub mod start_screen;
+
+/// `a` then `b`, for keys, ids and `tel:` links. Not `format!`: each `format!`
+/// site builds its `fmt::Arguments` (pieces, arguments, formatter pointers)
+/// inline, where this call passes two pointers and lengths (README, Performance
+/// and size).
+pub(crate) fn concat(a: &str, b: &str) -> String {
+    let mut out = String::with_capacity(a.len() + b.len());
+    out.push_str(a);
+    out.push_str(b);
+    out
+}

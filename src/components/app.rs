@@ -99,7 +99,7 @@ pub fn App(props: &AppProps) -> Html {
             let question = &setup.questionnaire.questions[index];
             html! {
                 <QuestionScreen
-                    key={format!("question-{}", question.id)}
+                    key={super::concat("question-", &question.id)}
                     {index}
                     answer={state.answers.get(&question.id).cloned()}
                     position={state.position(index) + 1}

@@ -65,7 +65,7 @@ pub fn DangerBlock(props: &DangerBlockProps) -> Html {
     let emergency = |number: String| {
         html! {
             <li key={number.clone()}>
-                <a class="rs-tel rs-tel-big" href={format!("tel:{number}")}>
+                <a class="rs-tel rs-tel-big" href={super::concat("tel:", &number)}>
                     <span class="rs-tel-label">{ i18n.t(msg::DANGER_EMERGENCY) }</span>
                     <span class="rs-tel-number">{ number }</span>
                 </a>
@@ -83,7 +83,7 @@ pub fn DangerBlock(props: &DangerBlockProps) -> Html {
                 { for own_emergency.map(emergency) }
                 if let Some(line) = helpline {
                     <li key={line.id.clone()}>
-                        <a class="rs-tel rs-tel-big" href={format!("tel:{}", line.tel)}>
+                        <a class="rs-tel rs-tel-big" href={super::concat("tel:", &line.tel)}>
                             <span class="rs-tel-label">
                                 { i18n.text_or(&line.name, &directory.default_language) }
                             </span>

@@ -94,9 +94,9 @@ pub fn helpline_lines(setup: &Setup, i18n: &LocaleContext, country: Option<&str>
         .collect();
     let emergency = |number: String| {
         html! {
-            <li key={format!("emergency-{number}")} class="rs-line rs-line-emergency">
+            <li key={super::concat("emergency-", &number)} class="rs-line rs-line-emergency">
                 <span class="rs-line-name">{ i18n.t(msg::EMERGENCY_NAME) }</span>
-                <a class="rs-tel" href={format!("tel:{number}")}>{ number }</a>
+                <a class="rs-tel" href={super::concat("tel:", &number)}>{ number }</a>
             </li>
         }
     };
@@ -128,7 +128,7 @@ pub fn helpline_lines(setup: &Setup, i18n: &LocaleContext, country: Option<&str>
                     html! {
                         <li key={h.id.clone()} class="rs-line" data-helpline={h.id.clone()}>
                             <span class="rs-line-name">{ i18n.text_or(&h.name, dl) }</span>
-                            <a class="rs-tel" href={format!("tel:{}", h.tel)}>{ h.number.clone() }</a>
+                            <a class="rs-tel" href={super::concat("tel:", &h.tel)}>{ h.number.clone() }</a>
                             if !h.verification.verified {
                                 <span class="rs-check">{ i18n.t(msg::HELPLINE_CHECK) }</span>
                             }

@@ -61,9 +61,9 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     let question = &questionnaire.questions[props.index];
     let section = questionnaire.section(&question.section);
     let id = &question.id;
-    let hint_id = format!("rs-hint-{id}");
-    let why_id = format!("rs-why-{id}");
-    let error_id = format!("rs-error-{id}");
+    let hint_id = super::concat("rs-hint-", id);
+    let why_id = super::concat("rs-why-", id);
+    let error_id = super::concat("rs-error-", id);
     let mut described = vec![hint_id.clone()];
     if question.why.is_some() {
         described.push(why_id.clone());
