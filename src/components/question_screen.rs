@@ -83,6 +83,34 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     } else {
         i18n.t(msg::CHOOSE_ONE)
     };
+    // The fieldset twice, once per class, its children built once: a class chosen
+    // by an expression goes through yew's `Classes` (an `IndexSet`), kilobytes in
+    // the wasm for two class names (README, Performance and size).
+    let invalid = error.is_some();
+    let described = described.join(" ");
+    let contents = html! {
+        <>
+            <legend>
+                <h2 class="rs-question-heading" tabindex="-1" ref={heading}>
+                    { i18n.text(&question.text) }
+                </h2>
+            </legend>
+            <p class="rs-hint" id={hint_id}>{ hint }</p>
+            if let Some(why) = &question.why {
+                <p class="rs-why" id={why_id}>
+                    <strong>{ i18n.t(msg::WHY_HEADING) }</strong>{ " " }{ i18n.text(why) }
+                </p>
+            }
+            if let Some(error) = &error {
+                <p class="rs-error" id={error_id}>{ error.clone() }</p>
+            }
+            <AnswerOptions
+                index={props.index}
+                answer={props.answer.clone()}
+                on_action={props.on_action.clone()}
+            />
+        </>
+    };
     let onsubmit = props.on_action.reform(|e: SubmitEvent| {
         e.prevent_default();
         Action::Next
@@ -111,31 +139,15 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                     }
                 }
             }
-            <fieldset
-                class={if error.is_some() { "rs-fieldset rs-invalid" } else { "rs-fieldset" }}
-                aria-describedby={described.join(" ")}
-                ref={fieldset.clone()}
-            >
-                <legend>
-                    <h2 class="rs-question-heading" tabindex="-1" ref={heading}>
-                        { i18n.text(&question.text) }
-                    </h2>
-                </legend>
-                <p class="rs-hint" id={hint_id}>{ hint }</p>
-                if let Some(why) = &question.why {
-                    <p class="rs-why" id={why_id}>
-                        <strong>{ i18n.t(msg::WHY_HEADING) }</strong>{ " " }{ i18n.text(why) }
-                    </p>
-                }
-                if let Some(error) = error {
-                    <p class="rs-error" id={error_id}>{ error }</p>
-                }
-                <AnswerOptions
-                    index={props.index}
-                    answer={props.answer.clone()}
-                    on_action={props.on_action.clone()}
-                />
-            </fieldset>
+            if invalid {
+                <fieldset class="rs-fieldset rs-invalid" aria-describedby={described} ref={fieldset.clone()}>
+                    { contents }
+                </fieldset>
+            } else {
+                <fieldset class="rs-fieldset" aria-describedby={described} ref={fieldset.clone()}>
+                    { contents }
+                </fieldset>
+            }
             <ListenButton
                 root={fieldset}
                 parts={READ_ALOUD}
