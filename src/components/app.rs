@@ -11,7 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::language_picker::LanguagePicker;
-use super::live_region::LiveRegion;
+use super::live_region::live_region;
 use super::question_screen::QuestionScreen;
 use super::quick_exit::QuickExit;
 use super::result_screen::ResultScreen;
@@ -159,7 +159,7 @@ pub fn App(props: &AppProps) -> Html {
                             <LanguagePicker current={state.lang.clone()} on_change={on_language} select={picker} />
                         }
                     </div>
-                    <LiveRegion notice={state.notice} seq={state.notice_seq} />
+                    { live_region(&locale, state.notice, state.notice_seq) }
                     { screen }
                 </div>
             </ContextProvider<LocaleContext>>

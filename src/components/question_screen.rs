@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use super::answer_options::AnswerOptions;
 use super::listen_button::ListenButton;
-use super::progress::Progress;
+use super::progress::progress;
 use crate::config::use_setup;
 use crate::hooks::use_focus_on_step;
 use crate::i18n::use_i18n;
@@ -123,7 +123,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                 <button type="button" class="rs-back" data-action="back" onclick={on_back}>
                     { i18n.t(msg::BACK_BUTTON) }
                 </button>
-                <Progress position={props.position} total={props.total} />
+                { progress(&i18n, props.position, props.total) }
             </div>
             if let Some(error) = &error {
                 <div class="rs-error-summary">
