@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::language_picker::LanguagePicker;
+use super::language_picker::{language_picker, LanguagePickerProps};
 use super::live_region::live_region;
 use super::question_screen::QuestionScreen;
 use super::quick_exit::QuickExit;
@@ -156,7 +156,7 @@ pub fn App(props: &AppProps) -> Html {
                         // someone in danger may never get that far.
                         <a class="rs-help" href="tel:112">{ locale.t(msg::HELP_EMERGENCY) }</a>
                         if state.screen != Screen::Exit {
-                            <LanguagePicker current={state.lang.clone()} on_change={on_language} select={picker} />
+                            { language_picker(&setup, &locale, &LanguagePickerProps { current: state.lang.clone(), on_change: on_language, select: picker }) }
                         }
                     </div>
                     { live_region(&locale, state.notice, state.notice_seq) }

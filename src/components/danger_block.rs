@@ -17,10 +17,10 @@ use crate::i18n::msg;
 use riskscreen_core::helplines::Kind;
 use yew::prelude::*;
 
-use crate::config::use_setup;
-use crate::i18n::use_i18n;
+use crate::config::Setup;
+use crate::i18n::LocaleContext;
 
-/// Props of [`DangerBlock`].
+/// What [`danger_block`] shows.
 #[derive(Properties, PartialEq)]
 pub struct DangerBlockProps {
     /// The chosen country's code.
@@ -34,10 +34,10 @@ pub struct DangerBlockProps {
 }
 
 /// The danger block.
-#[component]
-pub fn DangerBlock(props: &DangerBlockProps) -> Html {
-    let setup = use_setup();
-    let i18n = use_i18n();
+/// A function, not a component: each component brings its own create,
+/// props-changed and view glue into the wasm (README, Performance and size),
+/// and this one has no state of its own; its caller passes the setup and locale.
+pub fn danger_block(setup: &Setup, i18n: &LocaleContext, props: &DangerBlockProps) -> Html {
     let directory = &setup.directory;
     let code = props.country.as_deref();
     let own_emergency = code

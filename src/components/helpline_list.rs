@@ -15,10 +15,10 @@
 use crate::i18n::msg;
 use yew::prelude::*;
 
-use crate::config::{use_setup, Setup};
-use crate::i18n::{autonym, use_i18n, Arg, LocaleContext};
+use crate::config::Setup;
+use crate::i18n::{autonym, Arg, LocaleContext};
 
-/// Props of [`HelplineList`].
+/// What [`helpline_list`] shows.
 #[derive(Properties, PartialEq)]
 pub struct HelplineListProps {
     /// The chosen country's code.
@@ -31,10 +31,10 @@ pub struct HelplineListProps {
 }
 
 /// The helpline list.
-#[component]
-pub fn HelplineList(props: &HelplineListProps) -> Html {
-    let setup = use_setup();
-    let i18n = use_i18n();
+/// A function, not a component: each component brings its own create,
+/// props-changed and view glue into the wasm (README, Performance and size),
+/// and this one has no state of its own; its caller passes the setup and locale.
+pub fn helpline_list(setup: &Setup, i18n: &LocaleContext, props: &HelplineListProps) -> Html {
     let directory = &setup.directory;
     // No country chosen: the EU-wide lines.
     let code = props.country.as_deref().unwrap_or("EU");

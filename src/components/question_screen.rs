@@ -14,7 +14,7 @@ use crate::i18n::msg;
 use riskscreen_core::{Answer, QuestionKind};
 use yew::prelude::*;
 
-use super::answer_options::AnswerOptions;
+use super::answer_options::{answer_options, AnswerOptionsProps};
 use super::listen_button::ListenButton;
 use super::progress::progress;
 use crate::config::use_setup;
@@ -104,11 +104,11 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
             if let Some(error) = &error {
                 <p class="rs-error" id={error_id}>{ error.clone() }</p>
             }
-            <AnswerOptions
-                index={props.index}
-                answer={props.answer.clone()}
-                on_action={props.on_action.clone()}
-            />
+            { answer_options(&setup, &i18n, &AnswerOptionsProps {
+                index: props.index,
+                answer: props.answer.clone(),
+                on_action: props.on_action.clone(),
+            }) }
         </>
     };
     let onsubmit = props.on_action.reform(|e: SubmitEvent| {
