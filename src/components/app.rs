@@ -17,7 +17,7 @@ use super::quick_exit::QuickExit;
 use super::result_screen::ResultScreen;
 use super::review_screen::ReviewScreen;
 use super::start_screen::StartScreen;
-use crate::config::{Setup, SetupContext};
+use crate::config::{Setup, SetupContext, WidgetContext};
 use crate::i18n::LocaleContext;
 use crate::language_files;
 use crate::state::{Action, FlowState, Screen};
@@ -141,29 +141,35 @@ pub fn App(props: &AppProps) -> Html {
         },
     };
 
+    let context = WidgetContext {
+        setup: SetupContext(setup.clone()),
+        locale: locale.clone(),
+    };
     html! {
-        <ContextProvider<SetupContext> context={SetupContext(setup.clone())}>
-            <ContextProvider<LocaleContext> context={locale.clone()}>
-                <div
-                    class="rs-widget"
-                    lang={locale.lang().clone()}
-                    dir={locale.dir()}
-                    data-screen={state.screen.name()}
-                >
-                    <div class="rs-bar">
-                        <QuickExit {on_exit} {on_restore} />
-                        // A way to a helpline on every screen, not only on the result:
-                        // someone in danger may never get that far.
-                        <a class="rs-help" href="tel:112">{ locale.t(msg::HELP_EMERGENCY) }</a>
-                        if state.screen != Screen::Exit {
-                            { language_picker(&setup, &locale, &LanguagePickerProps { current: state.lang.clone(), on_change: on_language, select: picker }) }
-                        }
-                    </div>
-                    { live_region(&locale, state.notice, state.notice_seq) }
-                    { screen }
+        <ContextProvider<WidgetContext> {context}>
+            <div
+                class="rs-widget"
+                lang={locale.lang().clone()}
+                dir={locale.dir()}
+                data-screen={state.screen.name()}
+            >
+                <div class="rs-bar">
+                    <QuickExit {on_exit} {on_restore} />
+                    // A way to a helpline on every screen, not only on the result:
+                    // someone in danger may never get that far.
+                    <a class="rs-help" href="tel:112">{ locale.t(msg::HELP_EMERGENCY) }</a>
+                    if state.screen != Screen::Exit {
+                        { language_picker(&setup, &locale, &LanguagePickerProps {
+                            current: state.lang.clone(),
+                            on_change: on_language,
+                            select: picker,
+                        }) }
+                    }
                 </div>
-            </ContextProvider<LocaleContext>>
-        </ContextProvider<SetupContext>>
+                { live_region(&locale, state.notice, state.notice_seq) }
+                { screen }
+            </div>
+        </ContextProvider<WidgetContext>>
     }
 }
 
