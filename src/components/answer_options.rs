@@ -35,7 +35,7 @@ pub struct AnswerOptionsProps {
 pub fn answer_options(setup: &Setup, i18n: &LocaleContext, props: &AnswerOptionsProps) -> Html {
     let question = &setup.questionnaire.questions[props.index];
     let multiple = question.kind == QuestionKind::MultipleChoice;
-    let (main, extra) = choices(&i18n, question);
+    let (main, extra) = choices(i18n, question);
     let render = |(value, label): (String, String)| {
         let id = format!("rs-{}-{}", question.id, value);
         let checked = props.answer.as_ref().is_some_and(|a| a.includes(&value));

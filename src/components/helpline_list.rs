@@ -66,7 +66,7 @@ pub fn helpline_list(setup: &Setup, i18n: &LocaleContext, props: &HelplineListPr
                     </select>
                 </div>
             }
-            { helpline_lines(&setup, &i18n, props.country.as_deref()) }
+            { helpline_lines(setup, i18n, props.country.as_deref()) }
         </section>
     }
 }
