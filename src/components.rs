@@ -1,8 +1,13 @@
 //! The widget's function components, one per file.
 //!
-//! [`app::App`] owns the flow state and provides the contexts; every other
-//! component gets what it shows through props (typed: question indexes, answers,
-//! `Callback<Action>`) and the setup and locale through context.
+//! [`app::App`] owns the flow state and provides the context
+//! ([`crate::config::WidgetContext`]); every other component gets what it shows
+//! through props (typed: question indexes, answers, `Callback<Action>`) and the
+//! setup and locale through that context. The parts with no state of their own
+//! (progress, live region, answer options, danger block, helpline list,
+//! language picker) are plain functions given the setup and locale by their
+//! caller: a component costs its own glue in the wasm (README, Performance and
+//! size).
 
 pub mod answer_options;
 pub mod app;
