@@ -78,7 +78,7 @@ use riskscreen_core::helplines::{validate_directory_form, Directory, Form};
 use riskscreen_core::{Audience, Questionnaire};
 use yew::prelude::*;
 
-use crate::i18n::{negotiate, Locales};
+use crate::i18n::{negotiate, LocaleContext, Locales};
 use crate::js::loader::Loader;
 use crate::panic::{Fallback, FallbackTexts};
 
@@ -550,6 +550,18 @@ impl std::ops::Deref for SetupContext {
     }
 }
 
+/// The setup and the locale, provided together: one context provider (itself a
+/// component, with its create and view glue in the wasm) and one
+/// `use_context` instead of two of each (README, Performance and size). Read
+/// with [`use_setup`] and [`crate::i18n::use_i18n`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct WidgetContext {
+    /// The setup.
+    pub setup: SetupContext,
+    /// The locale showing.
+    pub locale: LocaleContext,
+}
+
 /// The setup provided by the app.
 ///
 /// # Panics
@@ -558,7 +570,9 @@ impl std::ops::Deref for SetupContext {
 /// panic fallback).
 #[hook]
 pub fn use_setup() -> SetupContext {
-    use_context::<SetupContext>().expect("riskscreen: SetupContext is provided by App")
+    use_context::<WidgetContext>()
+        .expect("riskscreen: the WidgetContext is provided by App")
+        .setup
 }
 
 #[cfg(test)]

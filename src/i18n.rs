@@ -202,7 +202,8 @@ impl LocaleContext {
 /// Outside the app (a component rendered on its own) it is English.
 #[hook]
 pub fn use_i18n() -> LocaleContext {
-    use_context::<LocaleContext>()
+    use_context::<crate::config::WidgetContext>()
+        .map(|c| c.locale)
         .unwrap_or_else(|| LocaleContext::new(Rc::new(Locales::new()), "en".into(), "en".into()))
 }
 

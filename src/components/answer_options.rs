@@ -13,11 +13,11 @@ use crate::i18n::msg;
 use riskscreen_core::{Answer, Question, QuestionKind};
 use yew::prelude::*;
 
-use crate::config::use_setup;
-use crate::i18n::{use_i18n, LocaleContext};
+use crate::config::Setup;
+use crate::i18n::LocaleContext;
 use crate::state::Action;
 
-/// Props of [`AnswerOptions`].
+/// What [`answer_options`] shows.
 #[derive(Properties, PartialEq)]
 pub struct AnswerOptionsProps {
     /// Index of the question in the questionnaire.
@@ -29,13 +29,13 @@ pub struct AnswerOptionsProps {
 }
 
 /// The answer options.
-#[component]
-pub fn AnswerOptions(props: &AnswerOptionsProps) -> Html {
-    let setup = use_setup();
-    let i18n = use_i18n();
+/// A function, not a component: each component brings its own create,
+/// props-changed and view glue into the wasm (README, Performance and size),
+/// and this one has no state of its own; its caller passes the setup and locale.
+pub fn answer_options(setup: &Setup, i18n: &LocaleContext, props: &AnswerOptionsProps) -> Html {
     let question = &setup.questionnaire.questions[props.index];
     let multiple = question.kind == QuestionKind::MultipleChoice;
-    let (main, extra) = choices(&i18n, question);
+    let (main, extra) = choices(i18n, question);
     let render = |(value, label): (String, String)| {
         let id = format!("rs-{}-{}", question.id, value);
         let checked = props.answer.as_ref().is_some_and(|a| a.includes(&value));

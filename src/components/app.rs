@@ -10,14 +10,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::language_picker::LanguagePicker;
-use super::live_region::LiveRegion;
+use super::language_picker::{language_picker, LanguagePickerProps};
+use super::live_region::live_region;
 use super::question_screen::QuestionScreen;
 use super::quick_exit::QuickExit;
 use super::result_screen::ResultScreen;
 use super::review_screen::ReviewScreen;
 use super::start_screen::StartScreen;
-use crate::config::{Setup, SetupContext};
+use crate::config::{Setup, SetupContext, WidgetContext};
 use crate::i18n::LocaleContext;
 use crate::language_files;
 use crate::state::{Action, FlowState, Screen};
@@ -99,7 +99,7 @@ pub fn App(props: &AppProps) -> Html {
             let question = &setup.questionnaire.questions[index];
             html! {
                 <QuestionScreen
-                    key={format!("question-{}", question.id)}
+                    key={super::concat("question-", &question.id)}
                     {index}
                     answer={state.answers.get(&question.id).cloned()}
                     position={state.position(index) + 1}
@@ -141,29 +141,35 @@ pub fn App(props: &AppProps) -> Html {
         },
     };
 
+    let context = WidgetContext {
+        setup: SetupContext(setup.clone()),
+        locale: locale.clone(),
+    };
     html! {
-        <ContextProvider<SetupContext> context={SetupContext(setup.clone())}>
-            <ContextProvider<LocaleContext> context={locale.clone()}>
-                <div
-                    class="rs-widget"
-                    lang={locale.lang().clone()}
-                    dir={locale.dir()}
-                    data-screen={state.screen.name()}
-                >
-                    <div class="rs-bar">
-                        <QuickExit {on_exit} {on_restore} />
-                        // A way to a helpline on every screen, not only on the result:
-                        // someone in danger may never get that far.
-                        <a class="rs-help" href="tel:112">{ locale.t(msg::HELP_EMERGENCY) }</a>
-                        if state.screen != Screen::Exit {
-                            <LanguagePicker current={state.lang.clone()} on_change={on_language} select={picker} />
-                        }
-                    </div>
-                    <LiveRegion notice={state.notice} seq={state.notice_seq} />
-                    { screen }
+        <ContextProvider<WidgetContext> {context}>
+            <div
+                class="rs-widget"
+                lang={locale.lang().clone()}
+                dir={locale.dir()}
+                data-screen={state.screen.name()}
+            >
+                <div class="rs-bar">
+                    <QuickExit {on_exit} {on_restore} />
+                    // A way to a helpline on every screen, not only on the result:
+                    // someone in danger may never get that far.
+                    <a class="rs-help" href="tel:112">{ locale.t(msg::HELP_EMERGENCY) }</a>
+                    if state.screen != Screen::Exit {
+                        { language_picker(&setup, &locale, &LanguagePickerProps {
+                            current: state.lang.clone(),
+                            on_change: on_language,
+                            select: picker,
+                        }) }
+                    }
                 </div>
-            </ContextProvider<LocaleContext>>
-        </ContextProvider<SetupContext>>
+                { live_region(&locale, state.notice, state.notice_seq) }
+                { screen }
+            </div>
+        </ContextProvider<WidgetContext>>
     }
 }
 

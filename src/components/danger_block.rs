@@ -17,10 +17,10 @@ use crate::i18n::msg;
 use riskscreen_core::helplines::Kind;
 use yew::prelude::*;
 
-use crate::config::use_setup;
-use crate::i18n::use_i18n;
+use crate::config::Setup;
+use crate::i18n::LocaleContext;
 
-/// Props of [`DangerBlock`].
+/// What [`danger_block`] shows.
 #[derive(Properties, PartialEq)]
 pub struct DangerBlockProps {
     /// The chosen country's code.
@@ -34,10 +34,10 @@ pub struct DangerBlockProps {
 }
 
 /// The danger block.
-#[component]
-pub fn DangerBlock(props: &DangerBlockProps) -> Html {
-    let setup = use_setup();
-    let i18n = use_i18n();
+/// A function, not a component: each component brings its own create,
+/// props-changed and view glue into the wasm (README, Performance and size),
+/// and this one has no state of its own; its caller passes the setup and locale.
+pub fn danger_block(setup: &Setup, i18n: &LocaleContext, props: &DangerBlockProps) -> Html {
     let directory = &setup.directory;
     let code = props.country.as_deref();
     let own_emergency = code
@@ -65,7 +65,7 @@ pub fn DangerBlock(props: &DangerBlockProps) -> Html {
     let emergency = |number: String| {
         html! {
             <li key={number.clone()}>
-                <a class="rs-tel rs-tel-big" href={format!("tel:{number}")}>
+                <a class="rs-tel rs-tel-big" href={super::concat("tel:", &number)}>
                     <span class="rs-tel-label">{ i18n.t(msg::DANGER_EMERGENCY) }</span>
                     <span class="rs-tel-number">{ number }</span>
                 </a>
@@ -83,7 +83,7 @@ pub fn DangerBlock(props: &DangerBlockProps) -> Html {
                 { for own_emergency.map(emergency) }
                 if let Some(line) = helpline {
                     <li key={line.id.clone()}>
-                        <a class="rs-tel rs-tel-big" href={format!("tel:{}", line.tel)}>
+                        <a class="rs-tel rs-tel-big" href={super::concat("tel:", &line.tel)}>
                             <span class="rs-tel-label">
                                 { i18n.text_or(&line.name, &directory.default_language) }
                             </span>

@@ -15,10 +15,10 @@
 use crate::i18n::msg;
 use yew::prelude::*;
 
-use crate::config::{use_setup, Setup};
-use crate::i18n::{autonym, use_i18n, Arg, LocaleContext};
+use crate::config::Setup;
+use crate::i18n::{autonym, Arg, LocaleContext};
 
-/// Props of [`HelplineList`].
+/// What [`helpline_list`] shows.
 #[derive(Properties, PartialEq)]
 pub struct HelplineListProps {
     /// The chosen country's code.
@@ -31,10 +31,10 @@ pub struct HelplineListProps {
 }
 
 /// The helpline list.
-#[component]
-pub fn HelplineList(props: &HelplineListProps) -> Html {
-    let setup = use_setup();
-    let i18n = use_i18n();
+/// A function, not a component: each component brings its own create,
+/// props-changed and view glue into the wasm (README, Performance and size),
+/// and this one has no state of its own; its caller passes the setup and locale.
+pub fn helpline_list(setup: &Setup, i18n: &LocaleContext, props: &HelplineListProps) -> Html {
     let directory = &setup.directory;
     // No country chosen: the EU-wide lines.
     let code = props.country.as_deref().unwrap_or("EU");
@@ -66,7 +66,7 @@ pub fn HelplineList(props: &HelplineListProps) -> Html {
                     </select>
                 </div>
             }
-            { helpline_lines(&setup, &i18n, props.country.as_deref()) }
+            { helpline_lines(setup, i18n, props.country.as_deref()) }
         </section>
     }
 }
@@ -94,9 +94,9 @@ pub fn helpline_lines(setup: &Setup, i18n: &LocaleContext, country: Option<&str>
         .collect();
     let emergency = |number: String| {
         html! {
-            <li key={format!("emergency-{number}")} class="rs-line rs-line-emergency">
+            <li key={super::concat("emergency-", &number)} class="rs-line rs-line-emergency">
                 <span class="rs-line-name">{ i18n.t(msg::EMERGENCY_NAME) }</span>
-                <a class="rs-tel" href={format!("tel:{number}")}>{ number }</a>
+                <a class="rs-tel" href={super::concat("tel:", &number)}>{ number }</a>
             </li>
         }
     };
@@ -111,8 +111,16 @@ pub fn helpline_lines(setup: &Setup, i18n: &LocaleContext, country: Option<&str>
                         meta.push(i18n.t_args(msg::HELPLINE_HOURS, &[("hours", Arg::Str(i18n.text_or(hours, dl)))]));
                     }
                     if !h.languages.is_empty() {
-                        let names: Vec<&str> = h.languages.iter().map(|l| autonym(l)).collect();
-                        meta.push(i18n.t_args(msg::HELPLINE_LANGUAGES, &[("languages", Arg::Str(&names.join(", ")))]));
+                        // By hand, not `[&str]::join`: that would be a second `join` in
+                        // the wasm beside the `[String]` one (README, Performance and size).
+                        let mut names = String::new();
+                        for (i, l) in h.languages.iter().enumerate() {
+                            if i > 0 {
+                                names.push_str(", ");
+                            }
+                            names.push_str(autonym(l));
+                        }
+                        meta.push(i18n.t_args(msg::HELPLINE_LANGUAGES, &[("languages", Arg::Str(&names))]));
                     }
                     if h.free {
                         meta.push(i18n.t(msg::HELPLINE_FREE));
@@ -120,7 +128,7 @@ pub fn helpline_lines(setup: &Setup, i18n: &LocaleContext, country: Option<&str>
                     html! {
                         <li key={h.id.clone()} class="rs-line" data-helpline={h.id.clone()}>
                             <span class="rs-line-name">{ i18n.text_or(&h.name, dl) }</span>
-                            <a class="rs-tel" href={format!("tel:{}", h.tel)}>{ h.number.clone() }</a>
+                            <a class="rs-tel" href={super::concat("tel:", &h.tel)}>{ h.number.clone() }</a>
                             if !h.verification.verified {
                                 <span class="rs-check">{ i18n.t(msg::HELPLINE_CHECK) }</span>
                             }

@@ -10,10 +10,10 @@
 use crate::i18n::msg;
 use yew::prelude::*;
 
-use crate::config::use_setup;
-use crate::i18n::{autonym, use_i18n, FALLBACK_UI};
+use crate::config::Setup;
+use crate::i18n::{autonym, LocaleContext, FALLBACK_UI};
 
-/// Props of [`LanguagePicker`].
+/// What [`language_picker`] shows.
 #[derive(Properties, PartialEq)]
 pub struct LanguagePickerProps {
     /// The active language.
@@ -27,10 +27,10 @@ pub struct LanguagePickerProps {
 }
 
 /// The language picker.
-#[component]
-pub fn LanguagePicker(props: &LanguagePickerProps) -> Html {
-    let setup = use_setup();
-    let i18n = use_i18n();
+/// A function, not a component: each component brings its own create,
+/// props-changed and view glue into the wasm (README, Performance and size),
+/// and this one has no state of its own; its caller passes the setup and locale.
+pub fn language_picker(setup: &Setup, i18n: &LocaleContext, props: &LanguagePickerProps) -> Html {
     let languages = &setup.languages;
     if languages.len() < 2 {
         return html! {};

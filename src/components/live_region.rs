@@ -7,26 +7,18 @@
 use crate::i18n::msg;
 use yew::prelude::*;
 
-use crate::i18n::{use_i18n, Arg, LocaleContext};
+use crate::i18n::{Arg, LocaleContext};
 use crate::state::{FlowError, Notice};
 
-/// Props of [`LiveRegion`].
-#[derive(Properties, PartialEq)]
-pub struct LiveRegionProps {
-    /// What to announce.
-    pub notice: Option<Notice>,
-    /// Changes when the notice must be announced again.
-    pub seq: u32,
-}
-
-/// The live region.
-#[component]
-pub fn LiveRegion(props: &LiveRegionProps) -> Html {
-    let i18n = use_i18n();
-    let text = props.notice.map(|n| notice_text(&i18n, n));
+/// The live region, announcing `notice`; a new `seq` announces it again. A
+/// function, not a component: each component brings its own create,
+/// props-changed and view glue into the wasm (README, Performance and size),
+/// and this one has no state of its own.
+pub fn live_region(i18n: &LocaleContext, notice: Option<Notice>, seq: u32) -> Html {
+    let text = notice.map(|n| notice_text(i18n, n));
     html! {
         <div class="rs-live rs-vh" role="status" aria-live="polite">
-            { for text.map(|t| html! { <span key={props.seq}>{ t }</span> }) }
+            { for text.map(|t| html! { <span key={seq}>{ t }</span> }) }
         </div>
     }
 }

@@ -6,26 +6,18 @@
 use crate::i18n::msg;
 use yew::prelude::*;
 
-use crate::i18n::{use_i18n, Arg};
+use crate::i18n::{Arg, LocaleContext};
 
-/// Props of [`Progress`].
-#[derive(Properties, PartialEq)]
-pub struct ProgressProps {
-    /// 1-based position of the current question among those shown.
-    pub position: usize,
-    /// How many questions are shown so far.
-    pub total: usize,
-}
-
-/// The progress indicator.
-#[component]
-pub fn Progress(props: &ProgressProps) -> Html {
-    let i18n = use_i18n();
+/// The progress indicator, `position` (1-based) among the `total` questions
+/// shown so far. A function, not a component: each component brings its own
+/// create, props-changed and view glue into the wasm (README, Performance and
+/// size), and this one has no state of its own.
+pub fn progress(i18n: &LocaleContext, position: usize, total: usize) -> Html {
     let text = i18n.t_args(
         msg::PROGRESS,
         &[
-            ("position", Arg::Num(props.position as u64)),
-            ("total", Arg::Num(props.total as u64)),
+            ("position", Arg::Num(position as u64)),
+            ("total", Arg::Num(total as u64)),
         ],
     );
     html! {
@@ -34,8 +26,8 @@ pub fn Progress(props: &ProgressProps) -> Html {
             <progress
                 class="rs-progress-bar"
                 aria-hidden="true"
-                max={props.total.max(1).to_string()}
-                value={props.position.to_string()}
+                max={total.max(1).to_string()}
+                value={position.to_string()}
             ></progress>
         </div>
     }

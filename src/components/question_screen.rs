@@ -14,9 +14,9 @@ use crate::i18n::msg;
 use riskscreen_core::{Answer, QuestionKind};
 use yew::prelude::*;
 
-use super::answer_options::AnswerOptions;
+use super::answer_options::{answer_options, AnswerOptionsProps};
 use super::listen_button::ListenButton;
-use super::progress::Progress;
+use super::progress::progress;
 use crate::config::use_setup;
 use crate::hooks::use_focus_on_step;
 use crate::i18n::use_i18n;
@@ -61,9 +61,9 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     let question = &questionnaire.questions[props.index];
     let section = questionnaire.section(&question.section);
     let id = &question.id;
-    let hint_id = format!("rs-hint-{id}");
-    let why_id = format!("rs-why-{id}");
-    let error_id = format!("rs-error-{id}");
+    let hint_id = super::concat("rs-hint-", id);
+    let why_id = super::concat("rs-why-", id);
+    let error_id = super::concat("rs-error-", id);
     let mut described = vec![hint_id.clone()];
     if question.why.is_some() {
         described.push(why_id.clone());
@@ -83,6 +83,34 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     } else {
         i18n.t(msg::CHOOSE_ONE)
     };
+    // The fieldset twice, once per class, its children built once: a class chosen
+    // by an expression goes through yew's `Classes` (an `IndexSet`), kilobytes in
+    // the wasm for two class names (README, Performance and size).
+    let invalid = error.is_some();
+    let described = described.join(" ");
+    let contents = html! {
+        <>
+            <legend>
+                <h2 class="rs-question-heading" tabindex="-1" ref={heading}>
+                    { i18n.text(&question.text) }
+                </h2>
+            </legend>
+            <p class="rs-hint" id={hint_id}>{ hint }</p>
+            if let Some(why) = &question.why {
+                <p class="rs-why" id={why_id}>
+                    <strong>{ i18n.t(msg::WHY_HEADING) }</strong>{ " " }{ i18n.text(why) }
+                </p>
+            }
+            if let Some(error) = &error {
+                <p class="rs-error" id={error_id}>{ error.clone() }</p>
+            }
+            { answer_options(&setup, &i18n, &AnswerOptionsProps {
+                index: props.index,
+                answer: props.answer.clone(),
+                on_action: props.on_action.clone(),
+            }) }
+        </>
+    };
     let onsubmit = props.on_action.reform(|e: SubmitEvent| {
         e.prevent_default();
         Action::Next
@@ -95,7 +123,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                 <button type="button" class="rs-back" data-action="back" onclick={on_back}>
                     { i18n.t(msg::BACK_BUTTON) }
                 </button>
-                <Progress position={props.position} total={props.total} />
+                { progress(&i18n, props.position, props.total) }
             </div>
             if let Some(error) = &error {
                 <div class="rs-error-summary">
@@ -111,31 +139,15 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                     }
                 }
             }
-            <fieldset
-                class={if error.is_some() { "rs-fieldset rs-invalid" } else { "rs-fieldset" }}
-                aria-describedby={described.join(" ")}
-                ref={fieldset.clone()}
-            >
-                <legend>
-                    <h2 class="rs-question-heading" tabindex="-1" ref={heading}>
-                        { i18n.text(&question.text) }
-                    </h2>
-                </legend>
-                <p class="rs-hint" id={hint_id}>{ hint }</p>
-                if let Some(why) = &question.why {
-                    <p class="rs-why" id={why_id}>
-                        <strong>{ i18n.t(msg::WHY_HEADING) }</strong>{ " " }{ i18n.text(why) }
-                    </p>
-                }
-                if let Some(error) = error {
-                    <p class="rs-error" id={error_id}>{ error }</p>
-                }
-                <AnswerOptions
-                    index={props.index}
-                    answer={props.answer.clone()}
-                    on_action={props.on_action.clone()}
-                />
-            </fieldset>
+            if invalid {
+                <fieldset class="rs-fieldset rs-invalid" aria-describedby={described} ref={fieldset.clone()}>
+                    { contents }
+                </fieldset>
+            } else {
+                <fieldset class="rs-fieldset" aria-describedby={described} ref={fieldset.clone()}>
+                    { contents }
+                </fieldset>
+            }
             <ListenButton
                 root={fieldset}
                 parts={READ_ALOUD}

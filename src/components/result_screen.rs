@@ -28,8 +28,8 @@ use riskscreen_core::{Answers, Audience, Evaluation, Id, Questionnaire};
 use yew::prelude::*;
 
 use super::answer_options::answer_text;
-use super::danger_block::DangerBlock;
-use super::helpline_list::HelplineList;
+use super::danger_block::{danger_block, DangerBlockProps};
+use super::helpline_list::{helpline_list, HelplineListProps};
 use super::listen_button::ListenButton;
 use super::share_result::ShareResult;
 use crate::config::use_setup;
@@ -207,11 +207,11 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     html! {
         <section class="rs-screen rs-result" ref={screen.clone()}>
             if danger {
-                <DangerBlock
-                    country={props.country.clone()}
-                    heading={heading.clone()}
-                    picker={country_picker.clone()}
-                />
+                { danger_block(&setup, &i18n, &DangerBlockProps {
+                    country: props.country.clone(),
+                    heading: heading.clone(),
+                    picker: country_picker.clone(),
+                }) }
             }
             <h2
                 class="rs-heading"
@@ -299,11 +299,11 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     <ul>{ declined }</ul>
                 </section>
             }
-            <HelplineList
-                country={props.country.clone()}
-                on_change={on_country}
-                select={country_picker}
-            />
+            { helpline_list(&setup, &i18n, &HelplineListProps {
+                country: props.country.clone(),
+                on_change: on_country,
+                select: country_picker,
+            }) }
             if let Some(origin) = setup.share_to.clone() {
                 <ShareResult evaluation={props.evaluation.clone()} {origin} />
             }

@@ -31,7 +31,7 @@
 //! with no link but `tel:` ones.
 
 use riskscreen::components::helpline_list::helpline_lines;
-use riskscreen::config::{use_setup, Setup, SetupContext};
+use riskscreen::config::{use_setup, Setup, SetupContext, WidgetContext};
 use riskscreen::i18n::msg;
 use riskscreen::i18n::{autonym, use_i18n, LocaleContext};
 use yew::prelude::*;
@@ -57,13 +57,11 @@ pub fn PageParts(props: &PagePartsProps) -> Html {
         setup.questionnaire.default_language.clone().into(),
     );
     html! {
-        <ContextProvider<SetupContext> context={setup}>
-            <ContextProvider<LocaleContext> context={locale}>
-                <Directory />
-                <Languages languages={props.languages.clone()} />
-                <BootNotice />
-            </ContextProvider<LocaleContext>>
-        </ContextProvider<SetupContext>>
+        <ContextProvider<WidgetContext> context={WidgetContext { setup, locale }}>
+            <Directory />
+            <Languages languages={props.languages.clone()} />
+            <BootNotice />
+        </ContextProvider<WidgetContext>>
     }
 }
 
@@ -84,9 +82,9 @@ pub fn NoScriptParts(props: &NoScriptPartsProps) -> Html {
         setup.questionnaire.default_language.clone().into(),
     );
     html! {
-        <ContextProvider<LocaleContext> context={locale}>
+        <ContextProvider<WidgetContext> context={WidgetContext { setup, locale }}>
             <NoScript />
-        </ContextProvider<LocaleContext>>
+        </ContextProvider<WidgetContext>>
     }
 }
 
@@ -151,11 +149,9 @@ pub fn FallbackParts(props: &FallbackPartsProps) -> Html {
         setup.questionnaire.default_language.clone().into(),
     );
     html! {
-        <ContextProvider<SetupContext> context={setup}>
-            <ContextProvider<LocaleContext> context={locale}>
-                <FallbackDirectory />
-            </ContextProvider<LocaleContext>>
-        </ContextProvider<SetupContext>>
+        <ContextProvider<WidgetContext> context={WidgetContext { setup, locale }}>
+            <FallbackDirectory />
+        </ContextProvider<WidgetContext>>
     }
 }
 
