@@ -120,7 +120,7 @@ pub struct Options {
 /// Everything the app needs that does not change while it runs (but the
 /// questionnaire's languages, which a language loaded mid-run adds to: see
 /// [`Setup::with_loaded`]): provided to every component through
-/// [`SetupContext`].
+/// [`WidgetContext`].
 #[derive(Debug, Clone)]
 pub struct Setup {
     /// The questionnaire.

@@ -38,7 +38,13 @@
 //!   ([`config::read`]), with no serde code in the bundle (neither serde_json's
 //!   parser nor serde-wasm-bindgen, and no float formatting);
 //! - the talc allocator instead of dlmalloc;
-//! - no `classes!`, the panic panel written as escaped HTML.
+//! - no `classes!` and no class chosen by an expression (both go through yew's
+//!   `Classes`), the panic panel written as escaped HTML;
+//! - the parts with no state of their own are plain functions, not components,
+//!   and one context carries the setup and the locale ([`components`]);
+//! - no std slice sort on the widget's path (`riskscreen_core`'s one small
+//!   merge sort), no B-tree removal, and the helpline directory's source-only
+//!   rules folded away (`validate_directory_form` is always inlined).
 //!
 //! What each choice saved is in README, "Performance and size", with the current
 //! first-visit figure (printed by `cargo xtask dist`) and the budget; not here,

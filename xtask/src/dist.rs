@@ -63,16 +63,17 @@ pub use report::{first_visit, first_visit_of, sri_sha384};
 use report::{report_sizes, write_sri};
 pub use shrink::{minify_js, strip_comments, strip_css_comments, strip_html_comments};
 
-/// Brotli bytes the first visit of any language's page may download (180
+/// Brotli bytes the first visit of any language's page may download (175
 /// KiB), **its questionnaire, helpline directory and UI strings included**:
-/// 176.5 KiB for the largest page (`index.uk.html`) on 2026-12-05, once the
-/// helpline directory was split per language and the wasm lost 15 KB of
-/// monomorphised sorts, B-tree removals and the directory's source-only rules
-/// (196.8 KiB before). It was 160 KiB until the hardening and the calibrated
-/// results, 188 KiB until the ILO routes and the prerendered first screen, 200
-/// KiB until then, with the questionnaire left out at first (README,
-/// "Performance and size"). Issue #11 aims at 120 KiB.
-pub const FIRST_VISIT_BUDGET: u64 = 180 * 1024;
+/// 170.9 KiB for the largest page (`index.uk.html`) on 2026-12-05, once the
+/// helpline directory was split per language and the wasm lost 21 KB
+/// (monomorphised sorts, B-tree removals, the directory's source-only rules,
+/// yew's `Classes` and the glue of stateless components; 196.8 KiB before).
+/// It was 160 KiB until the hardening and the calibrated results, 188 KiB until
+/// the ILO routes and the prerendered first screen, 200 KiB until then, with
+/// the questionnaire left out at first (README, "Performance and size"). Issue
+/// #11 aims at 120 KiB.
+pub const FIRST_VISIT_BUDGET: u64 = 175 * 1024;
 
 /// Extensions of files that get content-hashed names.
 pub const HASHED_EXTENSIONS: &[&str] = &["js", "mjs", "wasm", "css"];

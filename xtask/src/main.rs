@@ -48,7 +48,7 @@ Commands:
   dist [--public-url URL]
                      Release build (--public-url as for build), then dist/: content-hashed assets, a size table
                      (raw, gzip, brotli), the first-visit brotli total of each
-                     language's page (fails when the largest is over 180 KiB)
+                     language's page (fails when the largest is over 175 KiB)
                      and Subresource Integrity hashes (dist/sri.txt).
   tidy               What is written in two places says the same: the quick exit's
                      default URL, the option names, the CSP of pages and servers,
