@@ -18,7 +18,6 @@ use crate::i18n::LocaleContext;
 use crate::state::Action;
 
 /// What [`answer_options`] shows.
-#[derive(Properties, PartialEq)]
 pub struct AnswerOptionsProps {
     /// Index of the question in the questionnaire.
     pub index: usize,
@@ -29,9 +28,9 @@ pub struct AnswerOptionsProps {
 }
 
 /// The answer options.
-/// A function, not a component: each component brings its own create,
-/// props-changed and view glue into the wasm (README, Performance and size),
-/// and this one has no state of its own; its caller passes the setup and locale.
+///
+/// A plain function, not a component: it has no state of its own, and its
+/// caller passes the setup and locale (see [the module](super) for why).
 pub fn answer_options(setup: &Setup, i18n: &LocaleContext, props: &AnswerOptionsProps) -> Html {
     let question = &setup.questionnaire.questions[props.index];
     let multiple = question.kind == QuestionKind::MultipleChoice;

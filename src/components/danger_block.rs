@@ -21,7 +21,6 @@ use crate::config::Setup;
 use crate::i18n::LocaleContext;
 
 /// What [`danger_block`] shows.
-#[derive(Properties, PartialEq)]
 pub struct DangerBlockProps {
     /// The chosen country's code.
     pub country: Option<AttrValue>,
@@ -29,14 +28,13 @@ pub struct DangerBlockProps {
     pub heading: NodeRef,
     /// The country picker (`select#rs-country` of the helpline list), which the
     /// prompt shown with no country chosen focuses.
-    #[prop_or_default]
     pub picker: NodeRef,
 }
 
 /// The danger block.
-/// A function, not a component: each component brings its own create,
-/// props-changed and view glue into the wasm (README, Performance and size),
-/// and this one has no state of its own; its caller passes the setup and locale.
+///
+/// A plain function, not a component: it has no state of its own, and its
+/// caller passes the setup and locale (see [the module](super) for why).
 pub fn danger_block(setup: &Setup, i18n: &LocaleContext, props: &DangerBlockProps) -> Html {
     let directory = &setup.directory;
     let code = props.country.as_deref();

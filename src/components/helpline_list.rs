@@ -19,21 +19,19 @@ use crate::config::Setup;
 use crate::i18n::{autonym, Arg, LocaleContext};
 
 /// What [`helpline_list`] shows.
-#[derive(Properties, PartialEq)]
 pub struct HelplineListProps {
     /// The chosen country's code.
     pub country: Option<AttrValue>,
     /// Gets the newly chosen country (`None`: another country).
     pub on_change: Callback<Option<String>>,
     /// Bound to the country picker.
-    #[prop_or_default]
     pub select: NodeRef,
 }
 
 /// The helpline list.
-/// A function, not a component: each component brings its own create,
-/// props-changed and view glue into the wasm (README, Performance and size),
-/// and this one has no state of its own; its caller passes the setup and locale.
+///
+/// A plain function, not a component: it has no state of its own, and its
+/// caller passes the setup and locale (see [the module](super) for why).
 pub fn helpline_list(setup: &Setup, i18n: &LocaleContext, props: &HelplineListProps) -> Html {
     let directory = &setup.directory;
     // No country chosen: the EU-wide lines.

@@ -14,7 +14,6 @@ use crate::config::Setup;
 use crate::i18n::{autonym, LocaleContext, FALLBACK_UI};
 
 /// What [`language_picker`] shows.
-#[derive(Properties, PartialEq)]
 pub struct LanguagePickerProps {
     /// The active language.
     pub current: AttrValue,
@@ -22,14 +21,13 @@ pub struct LanguagePickerProps {
     pub on_change: Callback<String>,
     /// The `select` element, for whoever must show the current language again
     /// (a language that could not be loaded).
-    #[prop_or_default]
     pub select: NodeRef,
 }
 
 /// The language picker.
-/// A function, not a component: each component brings its own create,
-/// props-changed and view glue into the wasm (README, Performance and size),
-/// and this one has no state of its own; its caller passes the setup and locale.
+///
+/// A plain function, not a component: it has no state of its own, and its
+/// caller passes the setup and locale (see [the module](super) for why).
 pub fn language_picker(setup: &Setup, i18n: &LocaleContext, props: &LanguagePickerProps) -> Html {
     let languages = &setup.languages;
     if languages.len() < 2 {
