@@ -7,6 +7,7 @@
 
 use crate::i18n::msg;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use yew::prelude::*;
 
@@ -45,9 +46,22 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(move || (*initial).clone());
     // The setup with the flow's questionnaire and directory: the same ones,
     // unless a language loaded mid-run was merged into them (Action::AddLanguage).
-    let setup = props
-        .setup
-        .with_loaded(&state.questionnaire, state.directory.as_ref());
+    // Made once per merge, not on every render: a new setup is a new context,
+    // which would re-render every screen reading it after each answer.
+    let setup = {
+        let base = props.setup.clone();
+        let questionnaire = state.questionnaire.clone();
+        let directory = state.directory.clone();
+        let identity = (
+            Rc::as_ptr(&base) as usize,
+            Rc::as_ptr(&questionnaire) as usize,
+            directory.as_ref().map(|d| Arc::as_ptr(d) as usize),
+        );
+        (*use_memo(identity, move |_| {
+            base.with_loaded(&questionnaire, directory.as_ref())
+        }))
+        .clone()
+    };
     let picker = use_node_ref();
     if setup.test_panic && state.screen != Screen::Start {
         panic!("riskscreen: testPanic test hook: panicking after Start, as asked");
